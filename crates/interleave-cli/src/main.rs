@@ -1,0 +1,158 @@
+//! `interleave`: run a Python program on the Interleave engine, or show its bytecode.
+//!
+//! `interleave run FILE.py [--seed N] [--stdin FILE] [--max-steps N]` behaves like
+//! `python3 FILE.py`: the program's stdout and stderr, and its exit code.
+//! `interleave dis FILE.py` prints the bytecode in `dis` layout.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use interleave_vm::{RunConfig, Stream, run_program};
+
+const USAGE: &str = "\
+usage: interleave run FILE.py [--seed N] [--stdin FILE] [--max-steps N]
+       interleave dis FILE.py
+
+  run   run a Python program on the simulated machine (like `python3 FILE.py`)
+  dis   print the program's bytecode
+
+options:
+  --seed N        seed of the deterministic scheduler and of unseeded `random` (default 0)
+  --stdin FILE    file to use as the program's standard input (default: this process's stdin
+                  if it is not a terminal, else empty)
+  --max-steps N   stop the program after N instructions (default 2000000000)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run_cli(&args) {
+        Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),
+        Err(msg) => {
+            eprintln!("interleave: {msg}");
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Options {
+    file: String,
+    config: RunConfig,
+    stdin_file: Option<String>,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut file = None;
+    let mut config = RunConfig::default();
+    let mut stdin_file = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "--seed" => config.seed = value("--seed")?.parse().map_err(|_| "--seed must be a whole number".to_string())?,
+            "--stdin" => stdin_file = Some(value("--stdin")?),
+            "--max-steps" => {
+                config.limits.max_steps = value("--max-steps")?.parse().map_err(|_| "--max-steps must be a whole number".to_string())?
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => {
+                if file.is_some() {
+                    return Err(format!("unexpected argument {s}"));
+                }
+                file = Some(s.to_owned());
+            }
+        }
+    }
+    let file = file.ok_or("no program file given")?;
+    Ok(Options { file, config, stdin_file })
+}
+
+fn read_source(file: &str) -> Result<String, i32> {
+    match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Ok(s),
+            Err(_) => {
+                eprintln!("SyntaxError: Non-UTF-8 code in file '{file}'");
+                Err(1)
+            }
+        },
+        Err(e) => {
+            // As CPython: `python3: can't open file '…': [Errno 2] No such file or directory`.
+            let errno = e.raw_os_error().unwrap_or(2);
+            let text = match e.kind() {
+                std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+                _ => e.to_string(),
+            };
+            let abs = std::path::absolute(file).map(|p| p.display().to_string()).unwrap_or_else(|_| file.to_owned());
+            eprintln!("interleave: can't open file '{abs}': [Errno {errno}] {text}");
+            Err(2)
+        }
+    }
+}
+
+fn run_cli(args: &[String]) -> Result<i32, String> {
+    let Some(cmd) = args.first() else { return Err("no command given".into()) };
+    match cmd.as_str() {
+        "run" => {
+            let mut opts = parse_options(&args[1..])?;
+            let source = match read_source(&opts.file) {
+                Ok(s) => s,
+                Err(code) => return Ok(code),
+            };
+            opts.config.stdin = match &opts.stdin_file {
+                Some(path) => std::fs::read(path).map_err(|e| format!("cannot read --stdin file {path}: {e}"))?,
+                None => read_own_stdin(),
+            };
+            let result = run_program(&source, &opts.file, &opts.config);
+            let mut out = std::io::stdout().lock();
+            let mut err = std::io::stderr().lock();
+            for (stream, text) in &result.output {
+                let _ = match stream {
+                    Stream::Stdout => out.write_all(text.as_bytes()),
+                    Stream::Stderr => {
+                        let _ = out.flush();
+                        err.write_all(text.as_bytes())
+                    }
+                };
+            }
+            let _ = out.flush();
+            Ok(result.exit_code)
+        }
+        "dis" => {
+            let opts = parse_options(&args[1..])?;
+            let source = match read_source(&opts.file) {
+                Ok(s) => s,
+                Err(code) => return Ok(code),
+            };
+            match interleave_compiler::compile_module(&source, &opts.file) {
+                Ok(code) => {
+                    print!("{}", interleave_compiler::disassemble(&code, true));
+                    Ok(0)
+                }
+                Err(e) => {
+                    eprint!("{}", e.render(&opts.file));
+                    Ok(1)
+                }
+            }
+        }
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            Ok(0)
+        }
+        other => Err(format!("unknown command {other}")),
+    }
+}
+
+/// The program's stdin: ours, unless it is a terminal (then a program calling `input()` would
+/// wait for typing that the engine cannot interleave; we give it an empty stdin instead).
+fn read_own_stdin() -> Vec<u8> {
+    use std::io::{IsTerminal, Read};
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Vec::new();
+    }
+    let mut buf = Vec::new();
+    let _ = stdin.lock().read_to_end(&mut buf);
+    buf
+}

@@ -1,0 +1,480 @@
+//! Constructors of the built-in types (`int("12")`, `list(it)`, `range(3)`, `type(x)`…),
+//! installed as each type's `__new__`.
+
+use std::rc::Rc;
+
+use super::args;
+use crate::interp::Interp;
+use crate::native::{Args, NativeFn, PyResult};
+use crate::object::{Iter, Obj};
+use crate::value::{ObjRef, Value};
+
+pub fn install(interp: &mut Interp) {
+    let t = interp.t.clone();
+    let ctors: &[(ObjRef, &'static str, NativeFn)] = &[
+        (t.int, "int", int),
+        (t.bool_, "bool", bool_),
+        (t.float, "float", float),
+        (t.str, "str", str_),
+        (t.bytes, "bytes", bytes),
+        (t.list, "list", list),
+        (t.tuple, "tuple", tuple),
+        (t.dict, "dict", dict),
+        (t.set, "set", set),
+        (t.frozenset, "frozenset", frozenset),
+        (t.range, "range", range),
+        (t.slice, "slice", slice),
+        (t.type_, "type", type_),
+        (t.object, "object", object),
+        (t.property, "property", property),
+        (t.staticmethod, "staticmethod", staticmethod),
+        (t.classmethod, "classmethod", classmethod),
+        (t.super_, "super", super_),
+        (t.enumerate, "enumerate", enumerate),
+        (t.zip, "zip", zip),
+        (t.reversed, "reversed", reversed),
+        (t.map, "map", map),
+        (t.filter, "filter", filter),
+    ];
+    for &(cls, owner, f) in ctors {
+        let name: &'static str = if owner == "object" { "object.__new__" } else { "__new__" };
+        interp.def_method(cls, name, owner, f);
+        if owner == "object" {
+            // Registered under the dunder name too, so lookups of `__new__` find it.
+            let v = interp.class_lookup(cls, "object.__new__").expect("just defined");
+            let d = interp.class(cls).dict;
+            interp.set_item_str(d, "__new__", v);
+        }
+    }
+}
+
+/// The class argument and the rest (constructors receive the class first).
+fn split(args: Args) -> (Value, Args) {
+    let mut args = args;
+    let cls = if args.pos.is_empty() { Value::None } else { args.pos.remove(0) };
+    (cls, args)
+}
+
+fn int(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, mut args) = split(args);
+    let base = args.take_kw("base");
+    if !args.kw.is_empty() || args.pos.len() > 2 {
+        let msg = format!("int() takes at most 2 arguments ({} given)", args.pos.len() + args.kw.len());
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let base = args.pos.get(1).cloned().or(base);
+    let Some(v) = args.pos.first().cloned() else { return Ok(Value::Int(0)) };
+    if let Some(b) = base {
+        let b = args::int(interp, &b)?;
+        return match &v {
+            Value::Str(s) => interleave_algo::parse_int(s.as_str(), b).map(Value::from_bigint).map_err(|e| interp.algo_err(e)),
+            Value::Bytes(s) => interleave_algo::parse_int_bytes(s, b).map(Value::from_bigint).map_err(|e| interp.algo_err(e)),
+            _ => Err(interp.err(interp.t.type_error, "int() can't convert non-string with explicit base")),
+        };
+    }
+    match &v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(interp.err(interp.t.value_error, "cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(interp.err(interp.t.overflow_error, "cannot convert float infinity to integer"));
+            }
+            let t = f.trunc();
+            if t.abs() < 9.2e18 {
+                Ok(Value::Int(t as i64))
+            } else {
+                Ok(Value::from_bigint(num_traits::FromPrimitive::from_f64(t).unwrap_or_default()))
+            }
+        }
+        Value::Str(s) => interleave_algo::parse_int(s.as_str(), 10).map(Value::from_bigint).map_err(|e| interp.algo_err(e)),
+        Value::Bytes(s) => interleave_algo::parse_int_bytes(s, 10).map(Value::from_bigint).map_err(|e| interp.algo_err(e)),
+        _ => {
+            for m in ["__int__", "__index__", "__trunc__"] {
+                if let Some(r) = interp.call_method_nested(&v, m, vec![])? {
+                    return Ok(r);
+                }
+            }
+            let msg = format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                interp.type_name(&v)
+            );
+            Err(interp.err(interp.t.type_error, msg))
+        }
+    }
+}
+
+fn bool_(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "bool", &args, 0, 1)?;
+    match args.pos.first() {
+        Some(v) => Ok(Value::Bool(interp.truthy(v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn float(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "float", &args, 0, 1)?;
+    let Some(v) = args.pos.first().cloned() else { return Ok(Value::Float(0.0)) };
+    match &v {
+        Value::Float(_) => Ok(v),
+        Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
+        Value::BigInt(b) => match num_traits::ToPrimitive::to_f64(&**b) {
+            Some(f) if f.is_finite() => Ok(Value::Float(f)),
+            _ => Err(interp.err(interp.t.overflow_error, "int too large to convert to float")),
+        },
+        Value::Str(s) => interleave_algo::parse_float(s.as_str()).map(Value::Float).map_err(|e| interp.algo_err(e)),
+        Value::Bytes(s) => interleave_algo::parse_float_bytes(s).map(Value::Float).map_err(|e| interp.algo_err(e)),
+        _ => {
+            if let Some(r) = interp.call_method_nested(&v, "__float__", vec![])? {
+                return Ok(r);
+            }
+            let msg = format!("float() argument must be a string or a real number, not '{}'", interp.type_name(&v));
+            Err(interp.err(interp.t.type_error, msg))
+        }
+    }
+}
+
+fn str_(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, mut args) = split(args);
+    let encoding = args.take_kw("encoding");
+    let _errors = args.take_kw("errors");
+    args::count(interp, "str", &args, 0, 3)?;
+    let Some(v) = args.pos.first().cloned() else { return Ok(Value::str("")) };
+    if let (Value::Bytes(b), true) = (&v, encoding.is_some() || args.pos.len() > 1) {
+        return match std::str::from_utf8(b) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(_) => Err(interp.err(interp.t.unicode_decode_error, "'utf-8' codec can't decode bytes")),
+        };
+    }
+    if let Some(Obj::Instance(i)) = v.as_obj().map(|r| interp.heap.get(r)) {
+        let cls = i.class;
+        if let Some(m) = interp.class_lookup(cls, "__str__") {
+            if matches!(m.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Function(_))) {
+                // Run `__str__` in a frame of its own (suspendable), not nested.
+                return Err(crate::native::Flow::TailCall(Box::new((m, vec![v]))));
+            }
+        }
+    }
+    interp.to_str_value(&v)
+}
+
+fn bytes(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, mut args) = split(args);
+    let _encoding = args.take_kw("encoding");
+    args::count(interp, "bytes", &args, 0, 3)?;
+    let Some(v) = args.pos.first().cloned() else { return Ok(Value::Bytes(Rc::from(Vec::new()))) };
+    match &v {
+        Value::Str(s) => {
+            if args.pos.len() < 2 && _encoding.is_none() {
+                return Err(interp.err(interp.t.type_error, "string argument without an encoding"));
+            }
+            Ok(Value::Bytes(Rc::from(s.as_str().as_bytes())))
+        }
+        Value::Bytes(_) => Ok(v),
+        Value::Int(n) => {
+            if *n < 0 {
+                return Err(interp.err(interp.t.value_error, "negative count"));
+            }
+            interp.check_str_size(*n as usize)?;
+            Ok(Value::Bytes(Rc::from(vec![0u8; *n as usize])))
+        }
+        _ => {
+            let items = interp.collect_iterable(&v)?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                match it {
+                    Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
+                    Value::Int(_) => return Err(interp.err(interp.t.value_error, "bytes must be in range(0, 256)")),
+                    other => {
+                        let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(&other));
+                        return Err(interp.err(interp.t.type_error, msg));
+                    }
+                }
+            }
+            Ok(Value::Bytes(Rc::from(out)))
+        }
+    }
+}
+
+fn list(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "list", &args, 0, 1)?;
+    let items = match args.pos.first() {
+        Some(v) => interp.collect_iterable(v)?,
+        None => Vec::new(),
+    };
+    Ok(interp.new_list(items))
+}
+
+fn tuple(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "tuple", &args, 0, 1)?;
+    if let Some(v) = args.pos.first() {
+        if let Some(Obj::Tuple(_)) = v.as_obj().map(|r| interp.heap.get(r)) {
+            return Ok(v.clone());
+        }
+    }
+    let items = match args.pos.first() {
+        Some(v) => interp.collect_iterable(v)?,
+        None => Vec::new(),
+    };
+    Ok(interp.new_tuple(items))
+}
+
+fn dict(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    if args.pos.len() > 1 {
+        let msg = format!("dict expected at most 1 argument, got {}", args.pos.len());
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let d = interp.new_dict();
+    if let Some(src) = args.pos.first() {
+        interp.dict_update_from(d, src)?;
+    }
+    for (k, v) in args.kw {
+        let key = interp.intern(&k);
+        interp.dict_set_str(d, key, v);
+    }
+    Ok(Value::Obj(d))
+}
+
+fn set(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "set", &args, 0, 1)?;
+    let items = match args.pos.first() {
+        Some(v) => interp.collect_iterable(v)?,
+        None => Vec::new(),
+    };
+    interp.new_set(items)
+}
+
+fn frozenset(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = set(interp, args)?;
+    if let Some(Obj::Set { frozen, .. }) = s.as_obj().map(|r| interp.heap.get_mut(r)) {
+        *frozen = true;
+    }
+    Ok(s)
+}
+
+fn range(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    if !args.kw.is_empty() {
+        return Err(interp.err(interp.t.type_error, "range() takes no keyword arguments"));
+    }
+    let mut n = Vec::new();
+    for v in &args.pos {
+        n.push(args::int(interp, v)?);
+    }
+    let (start, stop, step) = match n.as_slice() {
+        [stop] => (0, *stop, 1),
+        [start, stop] => (*start, *stop, 1),
+        [start, stop, step] => (*start, *stop, *step),
+        [] => return Err(interp.err(interp.t.type_error, "range expected at least 1 argument, got 0")),
+        _ => {
+            let msg = format!("range expected at most 3 arguments, got {}", n.len());
+            return Err(interp.err(interp.t.type_error, msg));
+        }
+    };
+    if step == 0 {
+        return Err(interp.err(interp.t.value_error, "range() arg 3 must not be zero"));
+    }
+    Ok(interp.alloc(Obj::Range { start, stop, step }))
+}
+
+fn slice(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "slice", &args, 1, 3)?;
+    let p = args.pos;
+    let (start, stop, step) = match p.len() {
+        1 => (Value::None, p[0].clone(), Value::None),
+        2 => (p[0].clone(), p[1].clone(), Value::None),
+        _ => (p[0].clone(), p[1].clone(), p[2].clone()),
+    };
+    Ok(interp.alloc(Obj::Slice { start, stop, step }))
+}
+
+fn type_(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    match args.pos.len() {
+        1 => Ok(Value::Obj(interp.type_of(&args.pos[0]))),
+        3 => {
+            let name = match &args.pos[0] {
+                Value::Str(s) => Rc::<str>::from(s.as_str()),
+                _ => return Err(interp.err(interp.t.type_error, "type.__new__() argument 1 must be str")),
+            };
+            let bases: Vec<ObjRef> = match args.pos[1].as_obj().map(|r| interp.heap.get(r)) {
+                Some(Obj::Tuple(items)) => items.iter().filter_map(|v| v.as_obj()).collect(),
+                _ => return Err(interp.err(interp.t.type_error, "type.__new__() argument 2 must be tuple")),
+            };
+            let src = match args.pos[2].as_obj().map(|r| interp.heap.get(r)) {
+                Some(Obj::Dict(d)) => d.clone(),
+                _ => return Err(interp.err(interp.t.type_error, "type.__new__() argument 3 must be dict")),
+            };
+            let dict = interp.heap.alloc(Obj::Dict(src));
+            if interp.dict_get_str(dict, "__module__").is_none() {
+                let module = interp
+                    .threads[interp.cur]
+                    .frames
+                    .last()
+                    .and_then(|f| interp.dict_get_str(f.globals, "__name__"))
+                    .unwrap_or(Value::str("__main__"));
+                interp.set_item_str(dict, "__module__", module);
+            }
+            let cls = interp.new_class(name.clone(), name, bases, dict)?;
+            Ok(Value::Obj(cls))
+        }
+        _ => Err(interp.err(interp.t.type_error, "type() takes 1 or 3 arguments")),
+    }
+}
+
+fn object(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (cls, _) = split(args);
+    match cls.as_obj() {
+        Some(c) if interp.is_class(&cls) => Ok(interp.new_instance(c)),
+        _ => Err(interp.err(interp.t.type_error, "object.__new__(X): X is not a type object")),
+    }
+}
+
+fn property(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, mut args) = split(args);
+    let get = |i: usize, name: &str, args: &mut Args| args.pos.get(i).cloned().or_else(|| args.take_kw(name)).unwrap_or(Value::None);
+    let fget = get(0, "fget", &mut args);
+    let fset = get(1, "fset", &mut args);
+    let fdel = get(2, "fdel", &mut args);
+    let doc = get(3, "doc", &mut args);
+    Ok(interp.alloc(Obj::Property { fget, fset, fdel, doc }))
+}
+
+fn staticmethod(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "staticmethod", &args, 1, 1)?;
+    Ok(interp.alloc(Obj::StaticMethod(args.pos[0].clone())))
+}
+
+fn classmethod(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "classmethod", &args, 1, 1)?;
+    Ok(interp.alloc(Obj::ClassMethod(args.pos[0].clone())))
+}
+
+/// `super()` (reads `__class__` and the first argument of the calling frame) or `super(C, obj)`.
+fn super_(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    if args.pos.len() == 2 {
+        let Some(class) = args.pos[0].as_obj().filter(|_| interp.is_class(&args.pos[0])) else {
+            return Err(interp.err(interp.t.type_error, "super() argument 1 must be a type"));
+        };
+        return Ok(interp.alloc(Obj::Super { class, obj: args.pos[1].clone() }));
+    }
+    let th = &interp.threads[interp.cur];
+    let Some(f) = th.frames.last() else {
+        return Err(interp.err(interp.t.runtime_error, "super(): no current frame"));
+    };
+    let code = f.code.clone();
+    if code.argcount == 0 {
+        return Err(interp.err(interp.t.runtime_error, "super(): no arguments"));
+    }
+    let base = f.base;
+    let nvars = code.varnames.len();
+    let mut first = th.stack[base].clone();
+    // The first parameter may live in a cell if a closure captured it.
+    if let Some(ci) = code.cell_params.iter().position(|p| *p == Some(0)) {
+        if let Value::Obj(c) = &th.stack[base + nvars + ci] {
+            if let Obj::Cell(v) = interp.heap.get(*c) {
+                first = v.clone();
+            }
+        }
+    }
+    let class_cell = (0..code.ncells()).find(|&i| &**code.cell_name(i) == "__class__").map(|i| th.stack[base + nvars + i].clone());
+    let class = match class_cell.and_then(|c| c.as_obj()).map(|c| interp.heap.get(c)) {
+        Some(Obj::Cell(Value::Obj(cls))) => *cls,
+        _ => return Err(interp.err(interp.t.runtime_error, "super(): __class__ cell not found")),
+    };
+    if first.is_null() {
+        return Err(interp.err(interp.t.runtime_error, "super(): arg[0] deleted"));
+    }
+    Ok(interp.alloc(Obj::Super { class, obj: first }))
+}
+
+fn enumerate(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, mut args) = split(args);
+    let start = args.take_kw("start");
+    args::count(interp, "enumerate", &args, 1, 2)?;
+    let count = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
+    let it = interp.get_iter(&args.pos[0]);
+    let it = interp.nested(it)?;
+    Ok(interp.alloc(Obj::Iter(Iter::Enumerate { it, count })))
+}
+
+fn zip(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, mut args) = split(args);
+    let _strict = args.take_kw("strict");
+    let mut its = Vec::new();
+    for v in &args.pos {
+        let it = interp.get_iter(v);
+        its.push(interp.nested(it)?);
+    }
+    Ok(interp.alloc(Obj::Iter(Iter::Zip { its })))
+}
+
+fn reversed(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "reversed", &args, 1, 1)?;
+    let v = args.pos[0].clone();
+    if let Some(r) = v.as_obj() {
+        match interp.heap.get(r) {
+            Obj::List(l) | Obj::Tuple(l) => {
+                let index = l.len();
+                return Ok(interp.alloc(Obj::Iter(Iter::Reversed { seq: r, index })));
+            }
+            Obj::Instance(i) => {
+                let cls = i.class;
+                if let Some(m) = interp.class_lookup(cls, "__reversed__") {
+                    return interp.call_nested(m, vec![v]);
+                }
+            }
+            Obj::Dict(d) => {
+                let items: Rc<[Value]> = d.keys().cloned().collect::<Vec<_>>().into_iter().rev().collect();
+                return Ok(interp.alloc(Obj::Iter(Iter::Values { items, index: 0 })));
+            }
+            _ => {}
+        }
+    }
+    let items = match &v {
+        Value::Str(_) | Value::Obj(_) => interp.collect_iterable(&v)?,
+        _ => {
+            let msg = format!("'{}' object is not reversible", interp.type_name(&v));
+            return Err(interp.err(interp.t.type_error, msg));
+        }
+    };
+    let items: Rc<[Value]> = items.into_iter().rev().collect();
+    Ok(interp.alloc(Obj::Iter(Iter::Values { items, index: 0 })))
+}
+
+fn map(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    if args.pos.len() < 2 {
+        return Err(interp.err(interp.t.type_error, "map() must have at least two arguments."));
+    }
+    let func = args.pos[0].clone();
+    let mut its = Vec::new();
+    for v in &args.pos[1..] {
+        let it = interp.get_iter(v);
+        its.push(interp.nested(it)?);
+    }
+    Ok(interp.alloc(Obj::Iter(Iter::Map { func, its })))
+}
+
+fn filter(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    args::count(interp, "filter", &args, 2, 2)?;
+    let func = args.pos[0].clone();
+    let it = interp.get_iter(&args.pos[1]);
+    let it = interp.nested(it)?;
+    Ok(interp.alloc(Obj::Iter(Iter::Filter { func, it })))
+}

@@ -1,0 +1,898 @@
+//! Built-in functions: `print`, `len`, `sorted`, `min`, `isinstance`…
+
+use std::cmp::Ordering;
+
+use interleave_compiler::{CmpOp, Conversion};
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+use super::args;
+use crate::files::FileTarget;
+use crate::interp::{Interp, Stream};
+use crate::native::{Args, Flow, PyResult};
+use crate::object::{Iter, Obj, Payload};
+use crate::value::{ObjRef, Value};
+
+pub fn install(interp: &mut Interp, d: ObjRef) {
+    let fns: &[(&'static str, crate::native::NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("abs", abs),
+        ("all", all),
+        ("any", any),
+        ("bin", bin),
+        ("oct", oct),
+        ("hex", hex),
+        ("callable", callable),
+        ("chr", chr),
+        ("ord", ord),
+        ("dir", dir),
+        ("divmod", divmod),
+        ("format", format),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("hasattr", hasattr),
+        ("hash", hash),
+        ("id", id),
+        ("input", input),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("iter", iter),
+        ("next", next),
+        ("max", max),
+        ("min", min),
+        ("sum", sum),
+        ("pow", pow),
+        ("round", round),
+        ("sorted", sorted),
+        ("vars", vars),
+        ("globals", globals),
+        ("locals", locals),
+        ("exit", exit),
+        ("quit", exit),
+        ("open", super::io::open),
+        ("__import__", import),
+    ];
+    for &(name, f) in fns {
+        interp.def_fn(d, name, f);
+    }
+}
+
+fn one<'a>(interp: &mut Interp, name: &str, args: &'a Args) -> PyResult<&'a Value> {
+    args::count(interp, name, args, 1, 1)?;
+    Ok(&args.pos[0])
+}
+
+fn print(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let sep = args.take_kw("sep").unwrap_or(Value::None);
+    let end = args.take_kw("end").unwrap_or(Value::None);
+    let file = args.take_kw("file").unwrap_or(Value::None);
+    let _flush = args.take_kw("flush");
+    if let Some((k, _)) = args.kw.first() {
+        let msg = format!("'{k}' is an invalid keyword argument for print()");
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let sep = match &sep {
+        Value::None => " ".to_owned(),
+        Value::Str(s) => s.as_str().to_owned(),
+        other => {
+            let msg = format!("sep must be None or a string, not {}", interp.type_name(other));
+            return Err(interp.err(interp.t.type_error, msg));
+        }
+    };
+    let end = match &end {
+        Value::None => "\n".to_owned(),
+        Value::Str(s) => s.as_str().to_owned(),
+        other => {
+            let msg = format!("end must be None or a string, not {}", interp.type_name(other));
+            return Err(interp.err(interp.t.type_error, msg));
+        }
+    };
+    let mut text = String::new();
+    for (i, a) in args.pos.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        match a {
+            Value::Str(s) => text.push_str(s.as_str()),
+            Value::Int(n) => text.push_str(&n.to_string()),
+            _ => text.push_str(&interp.to_str(a)?),
+        }
+    }
+    text.push_str(&end);
+    write_to(interp, &file, &text)?;
+    Ok(Value::None)
+}
+
+/// Writes text to a file-like object (None = sys.stdout).
+pub fn write_to(interp: &mut Interp, file: &Value, text: &str) -> PyResult<()> {
+    let file = match file {
+        Value::None => match interp.sys_stream("stdout") {
+            Some(f) => f,
+            None => {
+                interp.write(Stream::Stdout, text);
+                return Ok(());
+            }
+        },
+        f => f.clone(),
+    };
+    if let Some(Obj::Instance(inst)) = file.as_obj().map(|r| interp.heap.get(r)) {
+        if let Payload::File(f) = &inst.payload {
+            match f.target {
+                FileTarget::Stdout => {
+                    interp.write(Stream::Stdout, text);
+                    return Ok(());
+                }
+                FileTarget::Stderr => {
+                    interp.write(Stream::Stderr, text);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+    }
+    let Some(w) = interp.getattr_opt(&file, "write")? else {
+        let msg = format!("'{}' object has no attribute 'write'", interp.type_name(&file));
+        return Err(interp.err(interp.t.attribute_error, msg));
+    };
+    interp.call_nested(w, vec![Value::str(text)])?;
+    Ok(())
+}
+
+/// `len(v)` as a number.
+pub fn length(interp: &mut Interp, v: &Value) -> PyResult<usize> {
+    match v {
+        Value::Str(s) => return Ok(s.len()),
+        Value::Bytes(b) => return Ok(b.len()),
+        Value::Obj(r) => match interp.heap.get(*r) {
+            Obj::List(l) | Obj::Tuple(l) => return Ok(l.len()),
+            Obj::Dict(d) => return Ok(d.len()),
+            Obj::Set { items, .. } => return Ok(items.len()),
+            Obj::Range { start, stop, step } => {
+                return Ok(crate::interp::ops_range_len(*start, *stop, *step) as usize);
+            }
+            Obj::Instance(inst) => {
+                let cls = inst.class;
+                if let Payload::Deque { items, .. } = &inst.payload {
+                    return Ok(items.len());
+                }
+                if let Some(m) = interp.class_lookup(cls, "__len__") {
+                    let r = interp.call_nested(m, vec![v.clone()])?;
+                    return match r {
+                        Value::Int(i) if i >= 0 => Ok(i as usize),
+                        Value::Int(_) => Err(interp.err(interp.t.value_error, "__len__() should return >= 0")),
+                        Value::Bool(b) => Ok(b as usize),
+                        other => {
+                            let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(&other));
+                            Err(interp.err(interp.t.type_error, msg))
+                        }
+                    };
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    let msg = format!("object of type '{}' has no len()", interp.type_name(v));
+    Err(interp.err(interp.t.type_error, msg))
+}
+
+fn len(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "len", &args)?.clone();
+    Ok(Value::Int(length(interp, &v)? as i64))
+}
+
+fn repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "repr", &args)?.clone();
+    Ok(Value::str(interp.repr(&v)?))
+}
+
+fn ascii(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "ascii", &args)?.clone();
+    let r = interp.repr(&v)?;
+    let mut out = String::new();
+    for c in r.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    Ok(Value::str(out))
+}
+
+fn abs(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "abs", &args)?.clone();
+    match &v {
+        Value::Int(i) => Ok(i.checked_abs().map_or_else(|| Value::from_bigint(BigInt::from(*i).abs()), Value::Int)),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::BigInt(b) => Ok(Value::from_bigint(b.abs())),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        _ => {
+            if let Some(r) = interp.call_method_nested(&v, "__abs__", vec![])? {
+                return Ok(r);
+            }
+            let msg = format!("bad operand type for abs(): '{}'", interp.type_name(&v));
+            Err(interp.err(interp.t.type_error, msg))
+        }
+    }
+}
+
+fn all(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "all", &args)?.clone();
+    let it = interp.get_iter(&v);
+    let it = interp.nested(it)?;
+    while let Some(x) = interp.next_nested(&it)? {
+        if !interp.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn any(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "any", &args)?.clone();
+    let it = interp.get_iter(&v);
+    let it = interp.nested(it)?;
+    while let Some(x) = interp.next_nested(&it)? {
+        if interp.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn int_arg(interp: &mut Interp, v: &Value) -> PyResult<BigInt> {
+    match v {
+        Value::Int(i) => Ok(BigInt::from(*i)),
+        Value::Bool(b) => Ok(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Ok((**b).clone()),
+        _ => {
+            let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(v));
+            Err(interp.err(interp.t.type_error, msg))
+        }
+    }
+}
+
+fn bin(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "bin", &args)?.clone();
+    let n = int_arg(interp, &v)?;
+    Ok(Value::str(interleave_algo::int_bin(&n)))
+}
+
+fn oct(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "oct", &args)?.clone();
+    let n = int_arg(interp, &v)?;
+    Ok(Value::str(interleave_algo::int_oct(&n)))
+}
+
+fn hex(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "hex", &args)?.clone();
+    let n = int_arg(interp, &v)?;
+    Ok(Value::str(interleave_algo::int_hex(&n)))
+}
+
+fn callable(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "callable", &args)?.clone();
+    let r = match &v {
+        Value::Obj(r) => match interp.heap.get(*r) {
+            Obj::Function(_) | Obj::BoundMethod { .. } | Obj::Native(_) | Obj::Class(_) => true,
+            Obj::Instance(i) => interp.class_lookup(i.class, "__call__").is_some(),
+            _ => false,
+        },
+        _ => false,
+    };
+    Ok(Value::Bool(r))
+}
+
+fn chr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "chr", &args)?.clone();
+    let i = args::int(interp, &v)?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::str(c)),
+        None if (0..0x110000).contains(&i) => {
+            // Lone surrogates cannot be represented in UTF-8 text.
+            let msg = format!("chr() of a surrogate code point ({i:#x}) is not supported by Interleave");
+            Err(interp.err(interp.t.not_implemented_error, msg))
+        }
+        None => Err(interp.err(interp.t.value_error, "chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "ord", &args)?.clone();
+    match &v {
+        Value::Str(s) if s.len() == 1 => Ok(Value::Int(s.char_at(0).map_or(0, |c| c as i64))),
+        Value::Str(s) => {
+            let msg = format!("ord() expected a character, but string of length {} found", s.len());
+            Err(interp.err(interp.t.type_error, msg))
+        }
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        _ => {
+            let msg = format!("ord() expected string of length 1, but {} found", interp.type_name(&v));
+            Err(interp.err(interp.t.type_error, msg))
+        }
+    }
+}
+
+/// Attribute names of an object, sorted (`dir()`).
+pub fn dir_names(interp: &mut Interp, v: &Value) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let add_dict = |interp: &Interp, d: ObjRef, names: &mut Vec<String>| {
+        if let Obj::Dict(d) = interp.heap.get(d) {
+            for k in d.keys() {
+                if let Value::Str(s) = k {
+                    names.push(s.as_str().to_owned());
+                }
+            }
+        }
+    };
+    match v.as_obj().map(|r| interp.heap.get(r)) {
+        Some(Obj::Module(m)) => add_dict(interp, m.dict, &mut names),
+        Some(Obj::Instance(inst)) => {
+            for k in inst.dict.keys() {
+                if let Value::Str(s) = k {
+                    names.push(s.as_str().to_owned());
+                }
+            }
+            let cls = inst.class;
+            for c in interp.class(cls).mro.clone() {
+                add_dict(interp, interp.class(c).dict, &mut names);
+            }
+        }
+        Some(Obj::Class(c)) => {
+            for c in c.mro.clone() {
+                add_dict(interp, interp.class(c).dict, &mut names);
+            }
+        }
+        _ => {
+            let cls = interp.type_of(v);
+            for c in interp.class(cls).mro.clone() {
+                add_dict(interp, interp.class(c).dict, &mut names);
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn dir(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "dir", &args, 0, 1)?;
+    let names = match args.pos.first() {
+        Some(v) => dir_names(interp, v),
+        None => {
+            let f = interp.threads[interp.cur].frames.last().expect("frame");
+            let d = f.locals.unwrap_or(f.globals);
+            let mut n: Vec<String> = match interp.heap.get(d) {
+                Obj::Dict(d) => d.keys().filter_map(|k| if let Value::Str(s) = k { Some(s.as_str().to_owned()) } else { None }).collect(),
+                _ => vec![],
+            };
+            n.sort();
+            n
+        }
+    };
+    let items = names.into_iter().map(|n| Value::str(n)).collect();
+    Ok(interp.new_list(items))
+}
+
+fn divmod(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "divmod", &args, 2, 2)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    let q = interp.binary_op(interleave_compiler::BinOp::FloorDivide, a, b);
+    let q = interp.nested(q)?;
+    let r = interp.binary_op(interleave_compiler::BinOp::Remainder, a, b);
+    let r = interp.nested(r)?;
+    Ok(interp.new_tuple(vec![q, r]))
+}
+
+fn format(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "format", &args, 1, 2)?;
+    let spec = args.pos.get(1).cloned().unwrap_or_else(|| Value::str(""));
+    interp.format_value(args.pos[0].clone(), Conversion::None, Some(spec))
+}
+
+fn attr_name(interp: &mut Interp, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Str(_) => Ok(v.clone()),
+        _ => {
+            let msg = format!("attribute name must be string, not '{}'", interp.type_name(v));
+            Err(interp.err(interp.t.type_error, msg))
+        }
+    }
+}
+
+fn getattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "getattr", &args, 2, 3)?;
+    let name = attr_name(interp, &args.pos[1])?;
+    let r = interp.getattr(&args.pos[0], &name);
+    match (interp.nested(r), args.pos.get(2)) {
+        (Err(Flow::Exc(e)), Some(default)) if interp.isinstance(&Value::Obj(e), interp.t.attribute_error) => Ok(default.clone()),
+        (r, _) => r,
+    }
+}
+
+fn setattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "setattr", &args, 3, 3)?;
+    let name = attr_name(interp, &args.pos[1])?;
+    match interp.setattr(&args.pos[0], &name, args.pos[2].clone()) {
+        Err(Flow::TailCall(tc)) => {
+            let (f, a) = *tc;
+            interp.call_nested(f, a)?;
+        }
+        r => r?,
+    }
+    Ok(Value::None)
+}
+
+fn delattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "delattr", &args, 2, 2)?;
+    let name = attr_name(interp, &args.pos[1])?;
+    match interp.delattr(&args.pos[0], &name) {
+        Err(Flow::TailCall(tc)) => {
+            let (f, a) = *tc;
+            interp.call_nested(f, a)?;
+        }
+        r => r?,
+    }
+    Ok(Value::None)
+}
+
+fn hasattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "hasattr", &args, 2, 2)?;
+    let name = attr_name(interp, &args.pos[1])?;
+    let Value::Str(n) = &name else { unreachable!() };
+    Ok(Value::Bool(interp.getattr_opt(&args.pos[0], n.as_str())?.is_some()))
+}
+
+fn hash(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "hash", &args)?.clone();
+    Ok(Value::Int(interp.hash(&v)?))
+}
+
+fn id(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one(interp, "id", &args)?.clone();
+    Ok(Value::Int(match &v {
+        Value::Obj(r) => crate::hashing::fake_id(*r) as i64,
+        other => 0x7e00_0000_0000 + (interp.hash(other).unwrap_or(0).rem_euclid(1 << 30) * 32),
+    }))
+}
+
+fn input(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "input", &args, 0, 1)?;
+    if let Some(p) = args.pos.first() {
+        let s = interp.to_str(p)?;
+        write_to(interp, &Value::None, &s)?;
+    }
+    match interp.read_stdin_line() {
+        Some(mut line) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::str(line))
+        }
+        None => Err(interp.err(interp.t.eof_error, "EOF when reading a line")),
+    }
+}
+
+/// `isinstance(v, spec)` where spec is a class or (nested) tuple of classes.
+pub fn isinstance_spec(interp: &mut Interp, v: &Value, spec: &Value, fname: &str) -> PyResult<bool> {
+    match spec.as_obj().map(|r| interp.heap.get(r)) {
+        Some(Obj::Class(_)) => Ok(interp.isinstance(v, spec.as_obj().expect("class"))),
+        Some(Obj::Tuple(items)) => {
+            for c in items.clone() {
+                if isinstance_spec(interp, v, &c, fname)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => {
+            let msg = format!("{fname}() arg 2 must be a type, a tuple of types, or a union");
+            Err(interp.err(interp.t.type_error, msg))
+        }
+    }
+}
+
+fn isinstance(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "isinstance", &args, 2, 2)?;
+    Ok(Value::Bool(isinstance_spec(interp, &args.pos[0], &args.pos[1], "isinstance")?))
+}
+
+fn issubclass(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "issubclass", &args, 2, 2)?;
+    let Some(sub) = args.pos[0].as_obj().filter(|_| interp.is_class(&args.pos[0])) else {
+        return Err(interp.err(interp.t.type_error, "issubclass() arg 1 must be a class"));
+    };
+    let classes: Vec<Value> = match args.pos[1].as_obj().map(|r| interp.heap.get(r)) {
+        Some(Obj::Tuple(items)) => items.clone(),
+        _ => vec![args.pos[1].clone()],
+    };
+    for c in classes {
+        let Some(cr) = c.as_obj().filter(|_| interp.is_class(&c)) else {
+            return Err(interp.err(interp.t.type_error, "issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        };
+        if interp.is_subclass(sub, cr) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "iter", &args, 1, 2)?;
+    if let Some(sentinel) = args.pos.get(1) {
+        let func = args.pos[0].clone();
+        return Ok(interp.alloc(Obj::Iter(Iter::Callable { func, sentinel: sentinel.clone() })));
+    }
+    interp.get_iter(&args.pos[0])
+}
+
+fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "next", &args, 1, 2)?;
+    let it = args.pos[0].clone();
+    let is_iter = match it.as_obj().map(|r| interp.heap.get(r)) {
+        Some(Obj::Iter(_) | Obj::Generator(_)) => true,
+        _ => interp.lookup_method(&it, "__next__").is_some(),
+    };
+    if !is_iter {
+        let msg = format!("'{}' object is not an iterator", interp.type_name(&it));
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    if args.pos.len() == 1 {
+        if let Some(Obj::Instance(_)) = it.as_obj().map(|r| interp.heap.get(r)) {
+            let m = interp.lookup_method(&it, "__next__").expect("checked");
+            return Err(Flow::TailCall(Box::new((m, vec![it]))));
+        }
+    }
+    match interp.next_nested(&it)? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => {
+                let e = interp.new_exception(interp.t.stop_iteration, vec![]);
+                Err(Flow::Exc(e))
+            }
+        },
+    }
+}
+
+/// `a < b` for sorting and min/max.
+pub fn less_than(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
+        _ => {
+            let r = interp.compare(CmpOp::Lt, a, b)?;
+            interp.truthy(&r)
+        }
+    }
+}
+
+fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !k.is_none());
+    let default = args.take_kw("default");
+    if let Some((k, _)) = args.kw.first() {
+        let msg = format!("{name}() got an unexpected keyword argument '{k}'");
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let items = match args.pos.len() {
+        0 => {
+            let msg = format!("{name} expected at least 1 argument, got 0");
+            return Err(interp.err(interp.t.type_error, msg));
+        }
+        1 => interp.collect_iterable(&args.pos[0])?,
+        _ => {
+            if default.is_some() {
+                let msg = format!("Cannot specify a default for {name}() with multiple positional arguments");
+                return Err(interp.err(interp.t.type_error, msg));
+            }
+            args.pos
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => interp.call_nested(f.clone(), vec![item.clone()])?,
+            None => item.clone(),
+        };
+        best = Some(match best {
+            None => (k, item),
+            Some((bk, bv)) => {
+                let better = if want == Ordering::Less { less_than(interp, &k, &bk)? } else { less_than(interp, &bk, &k)? };
+                if better { (k, item) } else { (bk, bv) }
+            }
+        });
+    }
+    match (best, default) {
+        (Some((_, v)), _) => Ok(v),
+        (None, Some(d)) => Ok(d),
+        (None, None) => {
+            let msg = format!("{name}() arg is an empty sequence");
+            Err(interp.err(interp.t.value_error, msg))
+        }
+    }
+}
+
+fn max(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    min_max(interp, args, "max", Ordering::Greater)
+}
+
+fn min(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    min_max(interp, args, "min", Ordering::Less)
+}
+
+fn sum(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw("start");
+    args::count(interp, "sum", &args, 1, 2)?;
+    let mut acc = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
+    match &acc {
+        Value::Str(_) => return Err(interp.err(interp.t.type_error, "sum() can't sum strings [use ''.join(seq) instead]")),
+        Value::Bytes(_) => return Err(interp.err(interp.t.type_error, "sum() can't sum bytes [use b''.join(seq) instead]")),
+        _ => {}
+    }
+    if let Some(Obj::Range { start, stop, step }) = args.pos[0].as_obj().map(|r| interp.heap.get(r)) {
+        // Closed form, so `sum(range(10**12))` costs nothing.
+        let (start, stop, step) = (*start, *stop, *step);
+        let n = BigInt::from(crate::interp::ops_range_len(start, stop, step));
+        let first = BigInt::from(start);
+        let last = &first + (&n - 1) * step;
+        let total: BigInt = if n == BigInt::from(0) { BigInt::from(0) } else { (&first + &last) * &n / 2 };
+        let t = Value::from_bigint(total);
+        let r = interp.binary_op(interleave_compiler::BinOp::Add, &acc, &t);
+        return interp.nested(r);
+    }
+    let it = interp.get_iter(&args.pos[0]);
+    let it = interp.nested(it)?;
+    let mut count = 0u64;
+    while let Some(x) = interp.next_nested(&it)? {
+        acc = match (&acc, &x) {
+            (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+            _ => {
+                let r = interp.binary_op(interleave_compiler::BinOp::Add, &acc, &x);
+                interp.nested(r)?
+            }
+        };
+        count += 1;
+        if count % 256 == 0 {
+            interp.charge(256);
+        }
+    }
+    Ok(acc)
+}
+
+fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "pow", &args, 2, 3)?;
+    if let Some(m) = args.pos.get(2).filter(|m| !m.is_none()) {
+        let (b, e, m) = (int_arg(interp, &args.pos[0])?, int_arg(interp, &args.pos[1])?, int_arg(interp, m)?);
+        if m == BigInt::from(0) {
+            return Err(interp.err(interp.t.value_error, "pow() 3rd argument cannot be 0"));
+        }
+        if e.is_negative() {
+            return Err(interp.err(interp.t.not_implemented_error, "pow() with a negative exponent and a modulus is not supported yet"));
+        }
+        let r = b.modpow(&e, &m);
+        let r = if r.is_negative() != m.is_negative() && r != BigInt::from(0) { r + &m } else { r };
+        return Ok(Value::from_bigint(r));
+    }
+    let r = interp.binary_op(interleave_compiler::BinOp::Power, &args.pos[0], &args.pos[1]);
+    interp.nested(r)
+}
+
+fn round(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let nd = args.take_kw("ndigits");
+    args::count(interp, "round", &args, 1, 2)?;
+    let ndigits = args.pos.get(1).cloned().or(nd).filter(|v| !v.is_none());
+    match (&args.pos[0], ndigits) {
+        (Value::Float(f), None) => {
+            if f.is_nan() {
+                return Err(interp.err(interp.t.value_error, "cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(interp.err(interp.t.overflow_error, "cannot convert float infinity to integer"));
+            }
+            let r = f.round_ties_even();
+            Ok(match r.to_i64() {
+                Some(i) if r.abs() < 9.2e18 => Value::Int(i),
+                _ => Value::from_bigint(num_traits::FromPrimitive::from_f64(r).unwrap_or_default()),
+            })
+        }
+        (Value::Float(f), Some(n)) => {
+            let n = args::int(interp, &n)?;
+            Ok(Value::Float(round_float(*f, n)))
+        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(match &args.pos[0] {
+            Value::Bool(b) => Value::Int(*b as i64),
+            v => v.clone(),
+        }),
+        (Value::Int(i), Some(n)) => {
+            let n = args::int(interp, &n)?;
+            if n >= 0 {
+                return Ok(Value::Int(*i));
+            }
+            let p = 10i128.checked_pow((-n) as u32).unwrap_or(i128::MAX);
+            let x = *i as i128;
+            let q = x.div_euclid(p);
+            let r = x.rem_euclid(p);
+            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
+            Ok(Value::from_bigint(BigInt::from(q * p)))
+        }
+        (v, _) => {
+            let v = v.clone();
+            if let Some(r) = interp.call_method_nested(&v, "__round__", args.pos[1..].to_vec())? {
+                return Ok(r);
+            }
+            let msg = format!("type {} doesn't define __round__ method", interp.type_name(&v));
+            Err(interp.err(interp.t.type_error, msg))
+        }
+    }
+}
+
+/// `round(x, n)` for floats: correctly rounded to `n` decimal places (half to even on the
+/// exact binary value), as CPython.
+pub fn round_float(x: f64, n: i64) -> f64 {
+    if !x.is_finite() || n > 308 {
+        return x;
+    }
+    if n < -308 {
+        return 0.0 * x.signum();
+    }
+    if n >= 0 {
+        let s = format!("{:.*}", n as usize, x);
+        s.parse().unwrap_or(x)
+    } else {
+        let p = 10f64.powi((-n) as i32);
+        let y = x / p;
+        let r = y.round_ties_even() * p;
+        if r.is_finite() { r } else { x }
+    }
+}
+
+/// Sorts values (stable, using `<` only, as CPython's list.sort).
+pub fn sort_values(interp: &mut Interp, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+    for v in items {
+        let k = match &key {
+            Some(f) => interp.call_nested(f.clone(), vec![v.clone()])?,
+            None => v.clone(),
+        };
+        keyed.push((k, v));
+    }
+    if reverse {
+        keyed.reverse();
+    }
+    interp.charge(keyed.len() as u64 * (usize::BITS - keyed.len().leading_zeros()) as u64 / 4);
+    let sorted = merge_sort(interp, keyed)?;
+    let mut out: Vec<Value> = sorted.into_iter().map(|(_, v)| v).collect();
+    if reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+fn merge_sort(interp: &mut Interp, v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
+    if v.len() <= 1 {
+        return Ok(v);
+    }
+    // Fast path: all ints or all strs sort without calling back into Python.
+    if v.iter().all(|(k, _)| matches!(k, Value::Int(_))) {
+        let mut v = v;
+        v.sort_by_key(|(k, _)| if let Value::Int(i) = k { *i } else { 0 });
+        return Ok(v);
+    }
+    if v.iter().all(|(k, _)| matches!(k, Value::Str(_))) {
+        let mut v = v;
+        v.sort_by(|(a, _), (b, _)| match (a, b) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => Ordering::Equal,
+        });
+        return Ok(v);
+    }
+    let mut v = v;
+    let right = v.split_off(v.len() / 2);
+    let left = merge_sort(interp, v)?;
+    let right = merge_sort(interp, right)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut li, mut ri) = (left.into_iter().peekable(), right.into_iter().peekable());
+    loop {
+        match (li.peek(), ri.peek()) {
+            (Some(l), Some(r)) => {
+                if less_than(interp, &r.0, &l.0)? {
+                    out.push(ri.next().expect("peeked"));
+                } else {
+                    out.push(li.next().expect("peeked"));
+                }
+            }
+            (Some(_), None) => out.extend(li.by_ref()),
+            (None, Some(_)) => out.extend(ri.by_ref()),
+            (None, None) => break,
+        }
+    }
+    Ok(out)
+}
+
+fn sorted(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !k.is_none());
+    let reverse = match args.take_kw("reverse") {
+        Some(r) => interp.truthy(&r)?,
+        None => false,
+    };
+    if args.pos.len() != 1 {
+        let msg = format!("sorted expected 1 argument, got {}", args.pos.len());
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let items = interp.collect_iterable(&args.pos[0])?;
+    let out = sort_values(interp, items, key, reverse)?;
+    Ok(interp.new_list(out))
+}
+
+fn vars(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "vars", &args, 0, 1)?;
+    match args.pos.first() {
+        None => locals(interp, Args::default()),
+        Some(v) => match interp.getattr_opt(v, "__dict__")? {
+            Some(d) => Ok(d),
+            None => Err(interp.err(interp.t.type_error, "vars() argument must have __dict__ attribute")),
+        },
+    }
+}
+
+fn globals(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    let f = interp.threads[interp.cur].frames.last().expect("frame");
+    Ok(Value::Obj(f.globals))
+}
+
+fn locals(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    let th = &interp.threads[interp.cur];
+    let f = th.frames.last().expect("frame");
+    if let Some(l) = f.locals {
+        return Ok(Value::Obj(l));
+    }
+    let code = f.code.clone();
+    let base = f.base;
+    let mut pairs = Vec::new();
+    for (i, name) in code.varnames.iter().enumerate() {
+        let v = th.stack[base + i].clone();
+        if !v.is_null() {
+            pairs.push((name.clone(), v));
+        }
+    }
+    for i in 0..code.ncells() {
+        if let Value::Obj(c) = &th.stack[base + code.varnames.len() + i] {
+            if let Obj::Cell(v) = interp.heap.get(*c) {
+                if !v.is_null() {
+                    pairs.push((code.cell_name(i).clone(), v.clone()));
+                }
+            }
+        }
+    }
+    let d = interp.new_dict();
+    for (k, v) in pairs {
+        let key = interp.intern(&k);
+        interp.dict_set_str(d, key, v);
+    }
+    Ok(Value::Obj(d))
+}
+
+fn exit(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let e = interp.new_exception(interp.t.system_exit, args.pos.into_iter().take(1).collect());
+    Err(Flow::Exc(e))
+}
+
+fn import(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "__import__", &args, 1, 5)?;
+    let fromlist = args.pos.get(3).cloned().unwrap_or(Value::None);
+    interp.import_module(&args.pos[0], &fromlist)
+}

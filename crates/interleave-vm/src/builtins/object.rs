@@ -1,0 +1,253 @@
+//! Methods of `object`, `type`, `BaseException`, `property` and generators.
+
+use super::args;
+use crate::frame::ResumeMode;
+use crate::interp::Interp;
+use crate::native::{Args, Flow, NativeFn, PyResult};
+use crate::object::{GenState, Obj, Payload};
+use crate::value::Value;
+
+pub fn install(interp: &mut Interp) {
+    let t = interp.t.clone();
+    let table: &[(crate::value::ObjRef, &'static str, &'static str, NativeFn)] = &[
+        (t.object, "object.__init__", "object", object_init),
+        (t.object, "__eq__", "object", object_eq),
+        (t.object, "__ne__", "object", object_ne),
+        (t.object, "__hash__", "object", object_hash),
+        (t.object, "__repr__", "object", object_repr),
+        (t.object, "__str__", "object", object_str),
+        (t.object, "__setattr__", "object", object_setattr),
+        (t.object, "__format__", "object", object_format),
+        (t.type_, "mro", "type", type_mro),
+        (t.base_exception, "__init__", "BaseException", exc_init),
+        (t.base_exception, "with_traceback", "BaseException", exc_with_traceback),
+        (t.property, "getter", "property", property_getter),
+        (t.property, "setter", "property", property_setter),
+        (t.property, "deleter", "property", property_deleter),
+        (t.generator, "send", "generator", gen_send),
+        (t.generator, "__next__", "generator", gen_next),
+        (t.generator, "__iter__", "generator", identity),
+        (t.generator, "close", "generator", gen_close),
+        (t.generator, "throw", "generator", gen_throw),
+    ];
+    for &(cls, name, owner, f) in table {
+        interp.def_method(cls, name, owner, f);
+    }
+    // `object.__init__` must be found as `__init__`.
+    let init = interp.class_lookup(t.object, "object.__init__").expect("defined");
+    let d = interp.class(t.object).dict;
+    interp.set_item_str(d, "__init__", init);
+    for it in [
+        t.list_iterator,
+        t.tuple_iterator,
+        t.range_iterator,
+        t.str_iterator,
+        t.bytes_iterator,
+        t.dict_keyiterator,
+        t.dict_valueiterator,
+        t.dict_itemiterator,
+        t.set_iterator,
+        t.enumerate,
+        t.zip,
+        t.reversed,
+        t.callable_iterator,
+        t.iterator,
+        t.map,
+        t.filter,
+    ] {
+        interp.def_method(it, "__next__", "iterator", iter_next);
+        interp.def_method(it, "__iter__", "iterator", identity);
+    }
+}
+
+fn identity(_interp: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(args.pos.into_iter().next().unwrap_or(Value::None))
+}
+
+fn iter_next(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let it = args.pos.first().cloned().unwrap_or(Value::None);
+    match interp.next_nested(&it)? {
+        Some(v) => Ok(v),
+        None => Err(Flow::Exc(interp.new_exception(interp.t.stop_iteration, vec![]))),
+    }
+}
+
+fn object_init(_interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_eq(_interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (a, b) = (&args.pos[0], args.pos.get(1).unwrap_or(&Value::None));
+    Ok(if a.is(b) { Value::Bool(true) } else { Value::NotImplemented })
+}
+
+fn object_ne(_interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (a, b) = (&args.pos[0], args.pos.get(1).unwrap_or(&Value::None));
+    Ok(if a.is(b) { Value::Bool(false) } else { Value::NotImplemented })
+}
+
+fn object_hash(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = &args.pos[0];
+    Ok(Value::Int(match v {
+        Value::Obj(r) => crate::hashing::identity_hash(*r),
+        other => interp.hash(other)?,
+    }))
+}
+
+/// The default `object.__repr__`: `<__main__.C object at 0x…>`.
+fn object_repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = &args.pos[0];
+    let cls = interp.type_of(v);
+    let c = interp.class(cls);
+    let module = match interp.dict_get_str(c.dict, "__module__") {
+        Some(Value::Str(m)) => m.as_str().to_owned(),
+        _ => "builtins".into(),
+    };
+    let q = c.qualname.clone();
+    let addr = v.as_obj().map(crate::hashing::fake_address).unwrap_or_default();
+    Ok(Value::str(format!("<{module}.{q} object at {addr}>")))
+}
+
+fn object_str(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = args.pos[0].clone();
+    Ok(Value::str(interp.repr(&v)?))
+}
+
+fn object_setattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 3 {
+        return Err(interp.err(interp.t.type_error, "expected 2 arguments"));
+    }
+    interp.generic_setattr(&args.pos[0], &args.pos[1], args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn object_format(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = args.pos[0].clone();
+    match args.pos.get(1) {
+        Some(Value::Str(s)) if !s.is_empty() => {
+            let msg = format!("unsupported format string passed to {}.__format__", interp.type_name(&v));
+            Err(interp.err(interp.t.type_error, msg))
+        }
+        _ => interp.to_str_value(&v),
+    }
+}
+
+fn type_mro(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let Some(c) = args.pos.first().and_then(|v| v.as_obj()) else { return Ok(Value::None) };
+    let mro: Vec<Value> = interp.class(c).mro.iter().map(|&c| Value::Obj(c)).collect();
+    Ok(interp.new_list(mro))
+}
+
+fn exc_init(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let mut pos = args.pos;
+    let slf = pos.remove(0);
+    let t = interp.new_tuple(pos);
+    if let Some(Obj::Instance(i)) = slf.as_obj().map(|r| interp.heap.get_mut(r)) {
+        if let Payload::Exception(e) = &mut i.payload {
+            e.args = t;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn exc_with_traceback(_interp: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(args.pos[0].clone())
+}
+
+fn property_copy(interp: &mut Interp, args: Args, which: usize) -> PyResult<Value> {
+    args::method_count(interp, "property", &args, 1, 1)?;
+    let Some(Obj::Property { fget, fset, fdel, doc }) = args.pos[0].as_obj().map(|r| interp.heap.get(r)) else {
+        return Err(interp.internal("not a property"));
+    };
+    let (mut fget, mut fset, mut fdel, doc) = (fget.clone(), fset.clone(), fdel.clone(), doc.clone());
+    let f = args.pos[1].clone();
+    match which {
+        0 => fget = f,
+        1 => fset = f,
+        _ => fdel = f,
+    }
+    Ok(interp.alloc(Obj::Property { fget, fset, fdel, doc }))
+}
+
+fn property_getter(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    property_copy(interp, args, 0)
+}
+
+fn property_setter(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    property_copy(interp, args, 1)
+}
+
+fn property_deleter(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    property_copy(interp, args, 2)
+}
+
+/// Resumes a generator from Rust and runs it until it yields or returns.
+fn gen_resume(interp: &mut Interp, generator: &Value, sent: Value) -> PyResult<Value> {
+    let Some(r) = generator.as_obj() else { return Err(interp.internal("not a generator")) };
+    let floor = interp.threads[interp.cur].frames.len();
+    interp.resume_generator(r, sent, ResumeMode::Nested)?;
+    interp.nested_depth += 1;
+    let res = interp.execute(floor);
+    interp.nested_depth -= 1;
+    res
+}
+
+fn gen_send(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::method_count(interp, "send", &args, 1, 1)?;
+    gen_resume(interp, &args.pos[0], args.pos[1].clone())
+}
+
+fn gen_next(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    gen_resume(interp, &args.pos[0], Value::None)
+}
+
+/// `generator.throw(exc)`: raises `exc` at the generator's paused `yield`.
+fn gen_throw(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::method_count(interp, "throw", &args, 1, 3)?;
+    let generator = args.pos[0].clone();
+    let exc = interp.make_exception(args.pos[1].clone())?;
+    let Some(r) = generator.as_obj() else { return Err(interp.internal("not a generator")) };
+    let state = match interp.heap.get(r) {
+        Obj::Generator(g) => g.state,
+        _ => return Err(interp.internal("not a generator")),
+    };
+    if state == GenState::Created || state == GenState::Finished {
+        interp.gen_finished(r);
+        return Err(Flow::Exc(exc));
+    }
+    let floor = interp.threads[interp.cur].frames.len();
+    interp.resume_generator(r, Value::None, ResumeMode::Nested)?;
+    // Drop the sent value the resume pushed; the yield raises instead.
+    interp.threads[interp.cur].stack.pop();
+    interp.nested_depth += 1;
+    let res = match interp.unwind(exc, floor, true) {
+        Ok(()) => interp.execute(floor),
+        Err(e) => Err(e),
+    };
+    interp.nested_depth -= 1;
+    res
+}
+
+fn gen_close(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let generator = args.pos[0].clone();
+    let Some(r) = generator.as_obj() else { return Err(interp.internal("not a generator")) };
+    let state = match interp.heap.get(r) {
+        Obj::Generator(g) => g.state,
+        _ => return Err(interp.internal("not a generator")),
+    };
+    if state != GenState::Suspended {
+        interp.gen_finished(r);
+        return Ok(Value::None);
+    }
+    let exit = Value::Obj(interp.t.generator_exit);
+    match gen_throw(interp, Args::new(vec![generator, exit])) {
+        Ok(_) => Err(interp.err(interp.t.runtime_error, "generator ignored GeneratorExit")),
+        Err(Flow::Exc(e))
+            if interp.isinstance(&Value::Obj(e), interp.t.generator_exit)
+                || interp.isinstance(&Value::Obj(e), interp.t.stop_iteration) =>
+        {
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,193 @@
+//! `Dict`: an insertion-ordered hash table of Python values (dicts, sets, namespaces).
+//!
+//! Hashing and key equality need the interpreter (a tuple key compares its items, a big int
+//! compares digits), so the table takes the hash and an equality closure from the caller.
+
+use hashbrown::HashTable;
+
+use crate::value::Value;
+
+#[derive(Clone)]
+struct Entry {
+    hash: i64,
+    /// `Value::Null` marks a deleted entry.
+    key: Value,
+    value: Value,
+}
+
+/// Insertion-ordered table. Entry indices are stable until the next compaction, which only
+/// happens on insertion when more than half the entries are deleted.
+#[derive(Clone, Default)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    index: HashTable<u32>,
+    len: usize,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.entries.capacity()
+    }
+
+    /// Index of the entry whose key has this hash and satisfies `eq`.
+    pub fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
+        let entries = &self.entries;
+        self.index.find(hash as u64, |&i| {
+            let e = &entries[i as usize];
+            e.hash == hash && eq(&e.key)
+        })
+        .map(|&i| i as usize)
+    }
+
+    /// Finds a `str` key by its text.
+    pub fn find_str(&self, hash: i64, s: &str) -> Option<usize> {
+        self.find(hash, |k| matches!(k, Value::Str(k) if k.as_str() == s))
+    }
+
+    /// Appends a key known to be absent.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.entries.len() >= 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        let i = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        let entries = &self.entries;
+        self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].hash as u64);
+        self.len += 1;
+    }
+
+    pub fn key_at(&self, i: usize) -> &Value {
+        &self.entries[i].key
+    }
+
+    pub fn value_at(&self, i: usize) -> &Value {
+        &self.entries[i].value
+    }
+
+    pub fn set_value_at(&mut self, i: usize, v: Value) {
+        self.entries[i].value = v;
+    }
+
+    /// Removes entry `i`, returning its key and value.
+    pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
+        let hash = self.entries[i].hash;
+        if let Ok(slot) = self.index.find_entry(hash as u64, |&j| j as usize == i) {
+            slot.remove();
+        }
+        let e = &mut self.entries[i];
+        let key = std::mem::take(&mut e.key);
+        let value = std::mem::take(&mut e.value);
+        self.len -= 1;
+        if self.len == 0 {
+            self.clear();
+        }
+        (key, value)
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.len = 0;
+    }
+
+    /// The raw entry count including deleted slots (iteration bound for iterators).
+    pub fn raw_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Entry `i` if it is live.
+    pub fn raw_entry(&self, i: usize) -> Option<(&Value, &Value)> {
+        self.entries.get(i).filter(|e| !e.key.is_null()).map(|e| (&e.key, &e.value))
+    }
+
+    /// The hash stored for live entry `i`.
+    pub fn hash_at(&self, i: usize) -> i64 {
+        self.entries[i].hash
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> + '_ {
+        self.entries.iter().filter(|e| !e.key.is_null()).map(|e| (&e.key, &e.value))
+    }
+
+    /// Live entries with their hashes.
+    pub fn iter_hashed(&self) -> impl Iterator<Item = (i64, &Value, &Value)> + '_ {
+        self.entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.hash, &e.key, &e.value))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Value> + '_ {
+        self.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Value> + '_ {
+        self.iter().map(|(_, v)| v)
+    }
+
+    /// Removes and returns the last live entry (`dict.popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        Some(self.remove_at(i))
+    }
+
+    fn compact(&mut self) {
+        self.entries.retain(|e| !e.key.is_null());
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            let entries = &self.entries;
+            self.index.insert_unique(e.hash as u64, i as u32, |&j| entries[j as usize].hash as u64);
+        }
+    }
+
+    pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        for e in &self.entries {
+            f(&e.key);
+            f(&e.value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int_eq(k: i64) -> impl Fn(&Value) -> bool {
+        move |v| matches!(v, Value::Int(i) if *i == k)
+    }
+
+    #[test]
+    fn insertion_order_survives_deletes_and_compaction() {
+        let mut d = Dict::new();
+        for i in 0..40 {
+            d.insert_new(i % 7, Value::Int(i), Value::Int(i * 10));
+        }
+        for i in (0..40).step_by(2) {
+            let idx = d.find(i % 7, int_eq(i)).unwrap();
+            d.remove_at(idx);
+        }
+        d.insert_new(3, Value::Int(100), Value::Int(1));
+        let keys: Vec<i64> = d.keys().map(|k| if let Value::Int(i) = k { *i } else { -1 }).collect();
+        let mut expect: Vec<i64> = (1..40).step_by(2).collect();
+        expect.push(100);
+        assert_eq!(keys, expect);
+        assert_eq!(d.len(), 21);
+        let idx = d.find(39 % 7, int_eq(39)).unwrap();
+        assert!(matches!(d.value_at(idx), Value::Int(390)));
+        assert!(d.find(2, int_eq(2)).is_none());
+    }
+}

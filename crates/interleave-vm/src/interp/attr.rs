@@ -1,0 +1,481 @@
+//! Attribute access: `getattr`, `setattr`, `delattr` and method lookup, with descriptors
+//! (functions bind, properties call, static/class methods) as CPython's
+//! `PyObject_GenericGetAttr` does.
+
+use std::rc::Rc;
+
+use crate::interp::Interp;
+use crate::native::{Flow, PyResult};
+use crate::object::{Obj, Payload};
+use crate::value::{ObjRef, Value};
+
+impl Interp {
+    /// `obj.name`. May return `Flow::TailCall` (a property getter or `__getattr__` written in
+    /// Python); use [`Interp::getattr_nested`] from Rust code that needs the value itself.
+    pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        let Value::Str(s) = name else { return Err(self.internal("attribute name is not a str")) };
+        let name_s = s.clone();
+        let name = name_s.as_str();
+        if let Value::Obj(r) = obj {
+            match self.heap.get(*r) {
+                Obj::Module(m) => {
+                    let dict = m.dict;
+                    if let Some(v) = self.dict_get_str(dict, name) {
+                        return Ok(v);
+                    }
+                    if name == "__dict__" {
+                        return Ok(Value::Obj(dict));
+                    }
+                    let mname = m.name.clone();
+                    let msg = format!("module '{mname}' has no attribute '{name}'");
+                    return Err(self.attr_error(msg, obj, name));
+                }
+                Obj::Class(_) => return self.class_getattr(*r, obj, name),
+                Obj::Super { class, obj: target } => {
+                    let (class, target) = (*class, target.clone());
+                    return self.super_getattr(class, &target, name);
+                }
+                _ => {}
+            }
+        }
+        let cls = self.type_of(obj);
+        let cls_attr = self.class_lookup(cls, name);
+        if let Some(Value::Obj(a)) = &cls_attr {
+            if let Obj::Property { fget, .. } = self.heap.get(*a) {
+                let fget = fget.clone();
+                if fget.is_none() {
+                    let msg = format!("property '{name}' of '{}' object has no getter", self.type_name(obj));
+                    return Err(self.err(self.t.attribute_error, msg));
+                }
+                return Err(Flow::TailCall(Box::new((fget, vec![obj.clone()]))));
+            }
+        }
+        if let Some(v) = self.instance_attr(obj, name)? {
+            return Ok(v);
+        }
+        if let Some(a) = cls_attr {
+            return Ok(self.bind(a, obj, cls));
+        }
+        if let Some(ga) = self.class_lookup(cls, "__getattr__") {
+            let n = Value::Str(name_s.clone());
+            return Err(Flow::TailCall(Box::new((ga, vec![obj.clone(), n]))));
+        }
+        let msg = format!("'{}' object has no attribute '{name}'", self.type_name(obj));
+        Err(self.attr_error(msg, obj, name))
+    }
+
+    /// `getattr` that runs property getters nested, for use from Rust.
+    pub fn getattr_nested(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        let r = self.getattr(obj, &n);
+        self.nested(r)
+    }
+
+    /// `getattr(obj, name, None)`-like lookup that treats `AttributeError` as absence.
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.getattr_nested(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(Flow::Exc(e)) if self.isinstance(&Value::Obj(e), self.t.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Attributes stored on the object itself (instance dict, exception fields, function attrs).
+    fn instance_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let Value::Obj(r) = obj else { return Ok(None) };
+        let hash = crate::hashing::hash_str(name);
+        match self.heap.get(*r) {
+            Obj::Instance(inst) => {
+                if let Some(i) = inst.dict.find_str(hash, name) {
+                    return Ok(Some(inst.dict.value_at(i).clone()));
+                }
+                if let Payload::Exception(e) = &inst.payload {
+                    let v = match name {
+                        "args" => e.args.clone(),
+                        "__cause__" => e.cause.clone(),
+                        "__context__" => e.context.clone(),
+                        "__suppress_context__" => Value::Bool(e.suppress_context),
+                        "__traceback__" => Value::None,
+                        _ => Value::Null,
+                    };
+                    if !v.is_null() {
+                        return Ok(Some(if let Value::Null = e.args { Value::None } else { v }));
+                    }
+                }
+                if name == "__dict__" {
+                    let items: Vec<(i64, Value, Value)> =
+                        inst.dict.iter_hashed().map(|(h, k, v)| (h, k.clone(), v.clone())).collect();
+                    let d = self.new_dict();
+                    if let Obj::Dict(dd) = self.heap.get_mut(d) {
+                        for (h, k, v) in items {
+                            dd.insert_new(h, k, v);
+                        }
+                    }
+                    return Ok(Some(Value::Obj(d)));
+                }
+                if name == "__class__" {
+                    return Ok(Some(Value::Obj(inst.class)));
+                }
+                Ok(None)
+            }
+            Obj::Function(f) => {
+                let v = match name {
+                    "__name__" => f.name.clone(),
+                    "__qualname__" => f.qualname.clone(),
+                    "__module__" => f.module.clone(),
+                    "__doc__" => Value::None,
+                    "__code__" => Value::Null,
+                    "__defaults__" => {
+                        if f.defaults.is_empty() {
+                            Value::None
+                        } else {
+                            let d = f.defaults.clone();
+                            return Ok(Some(self.new_tuple(d)));
+                        }
+                    }
+                    _ => match f.dict {
+                        Some(d) => self.dict_get_str(d, name).unwrap_or(Value::Null),
+                        None => Value::Null,
+                    },
+                };
+                if name == "__code__" {
+                    let code = f.code.clone();
+                    return Ok(Some(self.alloc(Obj::Code(code))));
+                }
+                Ok(if v.is_null() { None } else { Some(v) })
+            }
+            Obj::Native(n) => Ok(match name {
+                "__name__" | "__qualname__" => Some(self.intern(n.name)),
+                "__self__" => Some(n.slf.clone()),
+                _ => None,
+            }),
+            Obj::BoundMethod { func, slf } => {
+                let (func, slf) = (func.clone(), slf.clone());
+                match name {
+                    "__self__" => Ok(Some(slf)),
+                    "__func__" => Ok(Some(func)),
+                    _ => self.getattr_opt(&func, name),
+                }
+            }
+            Obj::Generator(g) => Ok(match name {
+                "__name__" => Some(g.name.clone()),
+                "__qualname__" => Some(g.qualname.clone()),
+                _ => None,
+            }),
+            Obj::Property { fget, fset, fdel, doc } => Ok(match name {
+                "fget" => Some(fget.clone()),
+                "fset" => Some(fset.clone()),
+                "fdel" => Some(fdel.clone()),
+                "__doc__" => Some(doc.clone()),
+                _ => None,
+            }),
+            Obj::Slice { start, stop, step } => Ok(match name {
+                "start" => Some(start.clone()),
+                "stop" => Some(stop.clone()),
+                "step" => Some(step.clone()),
+                _ => None,
+            }),
+            Obj::Range { start, stop, step } => Ok(match name {
+                "start" => Some(Value::Int(*start)),
+                "stop" => Some(Value::Int(*stop)),
+                "step" => Some(Value::Int(*step)),
+                _ => None,
+            }),
+            Obj::Code(c) => {
+                let c = c.clone();
+                Ok(match name {
+                    "co_name" => Some(self.intern(&c.name)),
+                    "co_qualname" => Some(self.intern(&c.qualname)),
+                    "co_filename" => Some(self.intern(&c.filename)),
+                    "co_firstlineno" => Some(Value::Int(c.first_line as i64)),
+                    "co_argcount" => Some(Value::Int(c.argcount as i64)),
+                    "co_varnames" => {
+                        let names: Vec<Value> = c.varnames.iter().map(|n| self.intern(n)).collect();
+                        Some(self.new_tuple(names))
+                    }
+                    _ => None,
+                })
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Applies the descriptor protocol to a class attribute found for instance `obj`.
+    fn bind(&mut self, attr: Value, obj: &Value, cls: ObjRef) -> Value {
+        let Value::Obj(a) = &attr else { return attr };
+        match self.heap.get(*a) {
+            Obj::Function(_) => self.alloc(Obj::BoundMethod { func: attr.clone(), slf: obj.clone() }),
+            Obj::Native(n) if n.slf.is_null() && n.owner.is_some() => {
+                let mut n = n.clone();
+                n.slf = obj.clone();
+                self.alloc(Obj::Native(n))
+            }
+            Obj::StaticMethod(f) => f.clone(),
+            Obj::ClassMethod(f) => {
+                let f = f.clone();
+                self.alloc(Obj::BoundMethod { func: f, slf: Value::Obj(cls) })
+            }
+            _ => attr,
+        }
+    }
+
+    /// Attribute access on a class object (`Cls.name`).
+    fn class_getattr(&mut self, cls: ObjRef, obj: &Value, name: &str) -> PyResult<Value> {
+        match name {
+            "__name__" => return Ok(Value::str(&*self.class(cls).name)),
+            "__qualname__" => return Ok(Value::str(&*self.class(cls).qualname)),
+            "__mro__" => {
+                let mro: Vec<Value> = self.class(cls).mro.iter().map(|&c| Value::Obj(c)).collect();
+                return Ok(self.new_tuple(mro));
+            }
+            "__bases__" => {
+                let b: Vec<Value> = self.class(cls).bases.iter().map(|&c| Value::Obj(c)).collect();
+                return Ok(self.new_tuple(b));
+            }
+            "__base__" => return Ok(self.class(cls).bases.first().map_or(Value::None, |&b| Value::Obj(b))),
+            "__dict__" => return Ok(Value::Obj(self.class(cls).dict)),
+            "__class__" => return Ok(Value::Obj(self.t.type_)),
+            _ => {}
+        }
+        if let Some(v) = self.class_lookup(cls, name) {
+            if let Value::Obj(a) = &v {
+                match self.heap.get(*a) {
+                    Obj::StaticMethod(f) => return Ok(f.clone()),
+                    Obj::ClassMethod(f) => {
+                        let f = f.clone();
+                        return Ok(self.alloc(Obj::BoundMethod { func: f, slf: obj.clone() }));
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(v);
+        }
+        // Methods of `type` itself (e.g. `Cls.mro`).
+        if let Some(v) = self.class_lookup(self.t.type_, name) {
+            return Ok(self.bind(v, obj, self.t.type_));
+        }
+        let msg = format!("type object '{}' has no attribute '{name}'", self.class(cls).name);
+        Err(self.attr_error(msg, obj, name))
+    }
+
+    fn super_getattr(&mut self, class: ObjRef, target: &Value, name: &str) -> PyResult<Value> {
+        let start_cls = if self.is_class(target) { target.as_obj().expect("class") } else { self.type_of(target) };
+        let mro = self.class(start_cls).mro.clone();
+        let pos = mro.iter().position(|&c| c == class).map_or(mro.len(), |p| p + 1);
+        let hash = crate::hashing::hash_str(name);
+        for &c in &mro[pos..] {
+            let dict = self.class(c).dict;
+            let found = match self.heap.get(dict) {
+                Obj::Dict(d) => d.find_str(hash, name).map(|i| d.value_at(i).clone()),
+                _ => None,
+            };
+            if let Some(v) = found {
+                if let Value::Obj(a) = &v {
+                    if let Obj::Property { fget, .. } = self.heap.get(*a) {
+                        let fget = fget.clone();
+                        return Err(Flow::TailCall(Box::new((fget, vec![target.clone()]))));
+                    }
+                }
+                if self.is_class(target) {
+                    if let Value::Obj(a) = &v {
+                        if let Obj::ClassMethod(f) = self.heap.get(*a) {
+                            let f = f.clone();
+                            return Ok(self.alloc(Obj::BoundMethod { func: f, slf: target.clone() }));
+                        }
+                    }
+                    return Ok(v);
+                }
+                return Ok(self.bind(v, target, start_cls));
+            }
+        }
+        let msg = format!("'super' object has no attribute '{name}'");
+        Err(self.err(self.t.attribute_error, msg))
+    }
+
+    /// For `LoadMethod`: the unbound method to call with `obj` as first argument, when `name`
+    /// is a plain function or built-in method on `type(obj)` not shadowed by the instance.
+    pub fn lookup_method(&mut self, obj: &Value, name: &str) -> Option<Value> {
+        if let Value::Obj(r) = obj {
+            match self.heap.get(*r) {
+                Obj::Module(_) | Obj::Class(_) | Obj::Super { .. } => return None,
+                Obj::Instance(inst) => {
+                    if inst.dict.find_str(crate::hashing::hash_str(name), name).is_some() {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let cls = self.type_of(obj);
+        let v = self.class_lookup(cls, name)?;
+        match v.as_obj().map(|a| self.heap.get(a)) {
+            Some(Obj::Function(_)) => Some(v),
+            Some(Obj::Native(n)) if n.owner.is_some() && n.slf.is_null() => Some(v),
+            _ => None,
+        }
+    }
+
+    /// `obj.name = v`.
+    pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        let Value::Str(s) = name else { return Err(self.internal("attribute name is not a str")) };
+        let name_s = s.as_str();
+        let cls = self.type_of(obj);
+        if let Some(Value::Obj(a)) = self.class_lookup(cls, name_s) {
+            if let Obj::Property { fset, .. } = self.heap.get(a) {
+                let fset = fset.clone();
+                if fset.is_none() {
+                    let msg = format!("property '{name_s}' of '{}' object has no setter", self.type_name(obj));
+                    return Err(self.err(self.t.attribute_error, msg));
+                }
+                return Err(Flow::TailCall(Box::new((fset, vec![obj.clone(), v]))));
+            }
+        }
+        if let Some(sa) = self.class_lookup(cls, "__setattr__") {
+            if !matches!(sa.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))) {
+                return Err(Flow::TailCall(Box::new((sa, vec![obj.clone(), name.clone(), v]))));
+            }
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// `object.__setattr__`: stores in the instance (or class/function/module) dict.
+    pub fn generic_setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        let Value::Str(s) = name else { return Err(self.internal("attribute name is not a str")) };
+        let hash = crate::hashing::str_hash(s);
+        if let Value::Obj(r) = obj {
+            match self.heap.get(*r) {
+                Obj::Instance(_) => {
+                    if let Some(exc_field) = self.set_exception_field(*r, s.as_str(), &v) {
+                        return exc_field;
+                    }
+                    if let Obj::Instance(inst) = self.heap.get_mut(*r) {
+                        match inst.dict.find_str(hash, s.as_str()) {
+                            Some(i) => inst.dict.set_value_at(i, v),
+                            None => inst.dict.insert_new(hash, name.clone(), v),
+                        }
+                    }
+                    return Ok(());
+                }
+                Obj::Class(c) => {
+                    if c.builtin {
+                        let msg = format!("cannot set '{}' attribute of immutable type '{}'", s.as_str(), c.name);
+                        return Err(self.err(self.t.type_error, msg));
+                    }
+                    let d = c.dict;
+                    self.dict_set_str(d, name.clone(), v);
+                    return Ok(());
+                }
+                Obj::Module(m) => {
+                    let d = m.dict;
+                    self.dict_set_str(d, name.clone(), v);
+                    return Ok(());
+                }
+                Obj::Function(f) => {
+                    let d = match f.dict {
+                        Some(d) => d,
+                        None => {
+                            let d = self.new_dict();
+                            if let Obj::Function(f) = self.heap.get_mut(*r) {
+                                f.dict = Some(d);
+                            }
+                            d
+                        }
+                    };
+                    if let ("__name__" | "__qualname__", Obj::Function(f)) = (s.as_str(), self.heap.get_mut(*r)) {
+                        if s.as_str() == "__name__" {
+                            f.name = v;
+                        } else {
+                            f.qualname = v;
+                        }
+                        return Ok(());
+                    }
+                    self.dict_set_str(d, name.clone(), v);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        let tn = self.type_name(obj);
+        let msg = if self.class_lookup(self.type_of(obj), s.as_str()).is_some() {
+            format!("'{tn}' object attribute '{}' is read-only", s.as_str())
+        } else {
+            format!("'{tn}' object has no attribute '{}'", s.as_str())
+        };
+        Err(self.err(self.t.attribute_error, msg))
+    }
+
+    fn set_exception_field(&mut self, r: ObjRef, name: &str, v: &Value) -> Option<PyResult<()>> {
+        let Obj::Instance(inst) = self.heap.get_mut(r) else { return None };
+        let Payload::Exception(e) = &mut inst.payload else { return None };
+        match name {
+            "args" => e.args = v.clone(),
+            "__cause__" => {
+                e.cause = v.clone();
+                e.suppress_context = true;
+            }
+            "__context__" => e.context = v.clone(),
+            "__suppress_context__" => e.suppress_context = matches!(v, Value::Bool(true)),
+            "__traceback__" => {}
+            _ => return None,
+        }
+        if name == "args" {
+            let items = match v.as_obj().map(|o| self.heap.get(o)) {
+                Some(Obj::Tuple(_)) => return Some(Ok(())),
+                _ => vec![v.clone()],
+            };
+            let t = self.new_tuple(items);
+            if let Obj::Instance(inst) = self.heap.get_mut(r) {
+                if let Payload::Exception(e) = &mut inst.payload {
+                    e.args = t;
+                }
+            }
+        }
+        Some(Ok(()))
+    }
+
+    /// `del obj.name`.
+    pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let Value::Str(s) = name else { return Err(self.internal("attribute name is not a str")) };
+        let cls = self.type_of(obj);
+        if let Some(Value::Obj(a)) = self.class_lookup(cls, s.as_str()) {
+            if let Obj::Property { fdel, .. } = self.heap.get(a) {
+                let fdel = fdel.clone();
+                if fdel.is_none() {
+                    let msg = format!("property '{}' of '{}' object has no deleter", s.as_str(), self.type_name(obj));
+                    return Err(self.err(self.t.attribute_error, msg));
+                }
+                return Err(Flow::TailCall(Box::new((fdel, vec![obj.clone()]))));
+            }
+        }
+        let hash = crate::hashing::str_hash(s);
+        if let Value::Obj(r) = obj {
+            let dict_owner = match self.heap.get(*r) {
+                Obj::Class(c) => Some(c.dict),
+                Obj::Module(m) => Some(m.dict),
+                _ => None,
+            };
+            if let Some(d) = dict_owner {
+                if self.dict_del_str(d, name) {
+                    return Ok(());
+                }
+            } else if let Obj::Instance(inst) = self.heap.get_mut(*r) {
+                if let Some(i) = inst.dict.find_str(hash, s.as_str()) {
+                    inst.dict.remove_at(i);
+                    return Ok(());
+                }
+            }
+        }
+        let msg = if self.is_class(obj) {
+            format!("type object '{}' has no attribute '{}'", self.class(obj.as_obj().expect("class")).name, s.as_str())
+        } else {
+            format!("'{}' object has no attribute '{}'", self.type_name(obj), s.as_str())
+        };
+        Err(self.err(self.t.attribute_error, msg))
+    }
+
+    /// An `AttributeError` carrying `name` and `obj` (for "Did you mean" suggestions later).
+    fn attr_error(&mut self, msg: String, _obj: &Value, _name: &str) -> Flow {
+        let _: Option<Rc<str>> = None;
+        self.err(self.t.attribute_error, msg)
+    }
+}

@@ -1,0 +1,627 @@
+//! Calls: the `Call*` instructions, binding arguments to parameters with CPython's error
+//! messages, creating functions, classes and instances, and `with` set-up.
+
+use std::rc::Rc;
+
+use interleave_compiler::MakeFunctionFlags;
+
+use crate::frame::{Frame, ReturnAction};
+use crate::interp::Interp;
+use crate::native::{Args, Flow, PyResult};
+use crate::object::{Function, GenState, Generator, Obj, Payload};
+use crate::value::{ObjRef, Value};
+
+impl Interp {
+    /// `Call(argc)` / `CallKw`: the callable and arguments are on the stack.
+    pub(crate) fn call_from_stack(&mut self, argc: usize, kwnames: Option<Value>) -> PyResult<()> {
+        let cur = self.cur;
+        let st = &mut self.threads[cur].stack;
+        let p = st.len() - argc - 2;
+        let (func, args_start) = if st[p].is_null() { (st[p + 1].clone(), p + 2) } else { (st[p].clone(), p + 1) };
+        // Fast path: a plain Python function called with exactly its positional parameters.
+        if kwnames.is_none() {
+            if let Value::Obj(fr) = &func {
+                if let Obj::Function(f) = self.heap.get(*fr) {
+                    let nargs = self.threads[cur].stack.len() - args_start;
+                    let c = &f.code;
+                    if !c.flags.varargs
+                        && !c.flags.varkeywords
+                        && !c.flags.generator
+                        && c.kwonlyargcount == 0
+                        && c.argcount as usize == nargs
+                    {
+                        let fr = *fr;
+                        return self.enter_function_in_place(fr, args_start, p);
+                    }
+                }
+            }
+        }
+        let st = &mut self.threads[cur].stack;
+        let mut pos = st.split_off(args_start);
+        st.truncate(p);
+        let mut kw = Vec::new();
+        if let Some(Value::Obj(t)) = kwnames {
+            if let Obj::Tuple(names) = self.heap.get(t) {
+                let n = names.len();
+                let vals = pos.split_off(pos.len() - n);
+                for (name, v) in names.iter().zip(vals) {
+                    if let Value::Str(s) = name {
+                        kw.push((Rc::from(s.as_str()), v));
+                    }
+                }
+            }
+        }
+        if let Some(v) = self.call_value(func, Args { pos, kw }, ReturnAction::Push)? {
+            self.threads[cur].stack.push(v);
+        }
+        Ok(())
+    }
+
+    /// `CallEx`: `NULL callable args_tuple [kwargs] → result`.
+    pub(crate) fn call_ex(&mut self, has_kwargs: bool) -> PyResult<()> {
+        let cur = self.cur;
+        let st = &mut self.threads[cur].stack;
+        let kwargs = if has_kwargs { st.pop() } else { None };
+        let args = st.pop().expect("stack");
+        let func = st.pop().expect("stack");
+        let null_or_self = st.pop().expect("stack");
+        let mut pos = match args.as_obj().map(|r| self.heap.get(r)) {
+            Some(Obj::Tuple(items)) | Some(Obj::List(items)) => items.clone(),
+            _ => self.collect_iterable(&args)?,
+        };
+        let (func, pos) = if null_or_self.is_null() {
+            (func, pos)
+        } else {
+            pos.insert(0, func);
+            (null_or_self, pos)
+        };
+        let mut kw = Vec::new();
+        if let Some(k) = kwargs {
+            let items: Vec<(Value, Value)> = match k.as_obj().map(|r| self.heap.get(r)) {
+                Some(Obj::Dict(d)) => d.iter().map(|(a, b)| (a.clone(), b.clone())).collect(),
+                _ => Vec::new(),
+            };
+            for (key, v) in items {
+                let Value::Str(s) = key else {
+                    return Err(self.err(self.t.type_error, "keywords must be strings"));
+                };
+                kw.push((Rc::from(s.as_str()), v));
+            }
+        }
+        if let Some(v) = self.call_value(func, Args { pos, kw }, ReturnAction::Push)? {
+            self.threads[cur].stack.push(v);
+        }
+        Ok(())
+    }
+
+    /// Calls any callable. Returns `Some(result)` if it completed at once (built-ins), or
+    /// `None` if it pushed a frame whose return will be delivered by `action`.
+    pub fn call_value(&mut self, func: Value, mut args: Args, action: ReturnAction) -> PyResult<Option<Value>> {
+        let mut func = func;
+        loop {
+            let Value::Obj(r) = &func else { return Err(self.not_callable(&func)) };
+            let r = *r;
+            match self.heap.get(r) {
+                Obj::Function(_) => return self.enter_function(r, args, action),
+                Obj::BoundMethod { func: f, slf } => {
+                    args.pos.insert(0, slf.clone());
+                    func = f.clone();
+                }
+                Obj::Native(n) => {
+                    let (f, slf) = (n.func, n.slf.clone());
+                    if !slf.is_null() {
+                        args.pos.insert(0, slf);
+                    }
+                    match f(self, args) {
+                        Ok(v) => return Ok(Some(v)),
+                        Err(Flow::TailCall(tc)) => {
+                            let (f2, a2) = *tc;
+                            func = f2;
+                            args = Args::new(a2);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                Obj::Class(_) => return self.instantiate(r, args, action),
+                Obj::Instance(inst) => {
+                    let cls = inst.class;
+                    match self.class_lookup(cls, "__call__") {
+                        Some(c) => {
+                            args.pos.insert(0, func.clone());
+                            func = c;
+                        }
+                        None => return Err(self.not_callable(&func)),
+                    }
+                }
+                _ => return Err(self.not_callable(&func)),
+            }
+        }
+    }
+
+    fn not_callable(&mut self, v: &Value) -> Flow {
+        let msg = format!("'{}' object is not callable", self.type_name(v));
+        self.err(self.t.type_error, msg)
+    }
+
+    /// Pushes a frame for a function whose arguments already sit on the stack at `args_start`
+    /// in parameter order (the fast path).
+    fn enter_function_in_place(&mut self, fr: ObjRef, args_start: usize, ret_to: usize) -> PyResult<()> {
+        let Obj::Function(f) = self.heap.get(fr) else { return Err(self.internal("not a function")) };
+        let (code, values, globals, closure) = (f.code.clone(), f.values.clone(), f.globals, f.closure.clone());
+        self.check_recursion()?;
+        let nlocals = code.varnames.len();
+        let cur = self.cur;
+        self.threads[cur].stack.resize(args_start + nlocals, Value::Null);
+        self.push_cells(&code, &closure, args_start);
+        self.threads[cur].frames.push(Frame {
+            code,
+            values,
+            ip: 0,
+            base: args_start,
+            ret_to,
+            blocks: Vec::new(),
+            globals,
+            locals: None,
+            func: Some(fr),
+            on_return: ReturnAction::Push,
+        });
+        Ok(())
+    }
+
+    fn check_recursion(&mut self) -> PyResult<()> {
+        if self.threads[self.cur].frames.len() >= self.limits.max_recursion {
+            return Err(self.err(self.t.recursion_error, "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// Creates the cell slots after the locals starting at `base` (which must already hold the
+    /// parameters).
+    fn push_cells(&mut self, code: &interleave_compiler::Code, closure: &[ObjRef], base: usize) {
+        let cur = self.cur;
+        for i in 0..code.cellvars.len() {
+            let init = match code.cell_params.get(i).copied().flatten() {
+                Some(p) => self.threads[cur].stack[base + p as usize].clone(),
+                None => Value::Null,
+            };
+            let cell = self.heap.alloc(Obj::Cell(init));
+            self.threads[cur].stack.push(Value::Obj(cell));
+        }
+        for &c in closure {
+            self.threads[cur].stack.push(Value::Obj(c));
+        }
+    }
+
+    /// Binds `args` to the function's parameters and pushes its frame (or makes a generator).
+    fn enter_function(&mut self, fr: ObjRef, args: Args, action: ReturnAction) -> PyResult<Option<Value>> {
+        let Obj::Function(f) = self.heap.get(fr) else { return Err(self.internal("not a function")) };
+        let f = f.clone();
+        let slots = self.bind_args(&f, args)?;
+        let code = f.code.clone();
+        let cur = self.cur;
+        if code.flags.generator {
+            let mut saved = slots;
+            let base = 0;
+            let mut tmp = std::mem::take(&mut self.threads[cur].stack);
+            let old_len = tmp.len();
+            tmp.append(&mut saved);
+            self.threads[cur].stack = tmp;
+            self.push_cells(&code, &f.closure, old_len);
+            let saved = self.threads[cur].stack.split_off(old_len);
+            let frame = Frame {
+                code,
+                values: f.values.clone(),
+                ip: 0,
+                base,
+                ret_to: base,
+                blocks: Vec::new(),
+                globals: f.globals,
+                locals: None,
+                func: Some(fr),
+                on_return: ReturnAction::Discard,
+            };
+            let g = self.alloc(Obj::Generator(Box::new(Generator {
+                state: GenState::Created,
+                frame: Some(Box::new(frame)),
+                saved,
+                name: f.name.clone(),
+                qualname: f.qualname.clone(),
+            })));
+            return Ok(Some(g));
+        }
+        self.check_recursion()?;
+        let th = &mut self.threads[cur];
+        let base = th.stack.len();
+        th.stack.extend(slots);
+        self.push_cells(&code, &f.closure, base);
+        self.threads[cur].frames.push(Frame {
+            code,
+            values: f.values.clone(),
+            ip: 0,
+            base,
+            ret_to: base,
+            blocks: Vec::new(),
+            globals: f.globals,
+            locals: None,
+            func: Some(fr),
+            on_return: action,
+        });
+        Ok(None)
+    }
+
+    /// Maps call arguments to the function's local slots (parameters first), with CPython's
+    /// error messages.
+    fn bind_args(&mut self, f: &Function, args: Args) -> PyResult<Vec<Value>> {
+        let code = &f.code;
+        let nparams = code.argcount as usize;
+        let nkwonly = code.kwonlyargcount as usize;
+        let mut slots = vec![Value::Null; code.varnames.len()];
+        let qual = match &f.qualname {
+            Value::Str(s) => s.as_str().to_owned(),
+            _ => code.qualname.to_string(),
+        };
+        let Args { pos, kw } = args;
+        let npos = pos.len();
+        let mut extra = Vec::new();
+        for (i, v) in pos.into_iter().enumerate() {
+            if i < nparams {
+                slots[i] = v;
+            } else {
+                extra.push(v);
+            }
+        }
+        let mut idx = nparams + nkwonly;
+        if code.flags.varargs {
+            slots[idx] = self.new_tuple(extra);
+            idx += 1;
+        } else if !extra.is_empty() {
+            let ndefaults = f.defaults.len();
+            let given_kw_pos = kw.iter().filter(|(k, _)| code.varnames[..nparams].iter().any(|n| n == k)).count();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {} positional arguments", nparams - ndefaults, nparams)
+            } else {
+                format!("{} positional argument{}", nparams, if nparams == 1 { "" } else { "s" })
+            };
+            let given = if given_kw_pos > 0 {
+                format!(
+                    "{npos} positional argument{} (and {given_kw_pos} keyword-only argument{}) were given",
+                    if npos == 1 { "" } else { "s" },
+                    if given_kw_pos == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
+            };
+            let msg = format!("{qual}() takes {takes} but {given}");
+            return Err(self.err(self.t.type_error, msg));
+        }
+        let kwargs_dict = if code.flags.varkeywords {
+            let d = self.new_dict();
+            slots[idx] = Value::Obj(d);
+            Some(d)
+        } else {
+            None
+        };
+        let posonly = code.posonlyargcount as usize;
+        let mut posonly_as_kw = Vec::new();
+        for (name, v) in kw {
+            let found = code.varnames[..nparams + nkwonly].iter().position(|n| **n == *name);
+            match found {
+                Some(i) if i >= posonly => {
+                    if !slots[i].is_null() {
+                        let msg = format!("{qual}() got multiple values for argument '{name}'");
+                        return Err(self.err(self.t.type_error, msg));
+                    }
+                    slots[i] = v;
+                }
+                _ => match kwargs_dict {
+                    Some(d) => {
+                        let k = self.intern(&name);
+                        self.dict_set_str(d, k, v);
+                    }
+                    None => {
+                        if found.is_some() {
+                            posonly_as_kw.push(name.to_string());
+                            continue;
+                        }
+                        let msg = format!("{qual}() got an unexpected keyword argument '{name}'");
+                        return Err(self.err(self.t.type_error, msg));
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            let msg = format!(
+                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            );
+            return Err(self.err(self.t.type_error, msg));
+        }
+        // Defaults for missing positional parameters.
+        let ndefaults = f.defaults.len();
+        let first_default = nparams - ndefaults.min(nparams);
+        let mut missing = Vec::new();
+        for (i, slot) in slots.iter_mut().enumerate().take(nparams) {
+            if slot.is_null() {
+                if i >= first_default {
+                    *slot = f.defaults[i - first_default].clone();
+                } else {
+                    missing.push(code.varnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&qual, "positional", &missing));
+        }
+        let mut missing_kw = Vec::new();
+        for i in nparams..nparams + nkwonly {
+            if slots[i].is_null() {
+                let name = &code.varnames[i];
+                match f.kwdefaults.iter().find(|(k, _)| k == name) {
+                    Some((_, v)) => slots[i] = v.clone(),
+                    None => missing_kw.push(name.to_string()),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return Err(self.missing_args(&qual, "keyword-only", &missing_kw));
+        }
+        Ok(slots)
+    }
+
+    fn missing_args(&mut self, qual: &str, kind: &str, names: &[String]) -> Flow {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+        };
+        let msg = format!(
+            "{qual}() missing {} required {kind} argument{}: {list}",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" }
+        );
+        self.err(self.t.type_error, msg)
+    }
+
+    /// `Cls(*args)`: built-in constructors, or a new instance plus `__init__`.
+    fn instantiate(&mut self, cls: ObjRef, args: Args, action: ReturnAction) -> PyResult<Option<Value>> {
+        if let Some(new) = self.class_lookup(cls, "__new__") {
+            if let Some(Obj::Native(n)) = new.as_obj().map(|r| self.heap.get(r)) {
+                let f = n.func;
+                if n.name != "object.__new__" {
+                    let mut a = args;
+                    a.pos.insert(0, Value::Obj(cls));
+                    return f(self, a).map(Some);
+                }
+            } else {
+                // A `__new__` written in Python: call it, then `__init__` if it returned an
+                // instance of the class.
+                let mut a = args.clone();
+                let new_fn = match new.as_obj().map(|r| self.heap.get(r)) {
+                    Some(Obj::StaticMethod(f)) => f.clone(),
+                    _ => new,
+                };
+                a.pos.insert(0, Value::Obj(cls));
+                let inst = self.call_nested_args(new_fn, a)?;
+                if self.isinstance(&inst, cls) {
+                    return self.call_init(cls, inst, args, action);
+                }
+                return Ok(Some(inst));
+            }
+        }
+        let inst = self.new_instance(cls);
+        if let Value::Obj(r) = &inst {
+            if let Obj::Instance(i) = self.heap.get(*r) {
+                if matches!(i.payload, Payload::Exception(_)) {
+                    let t = self.new_tuple(args.pos.clone());
+                    if let Obj::Instance(i) = self.heap.get_mut(*r) {
+                        if let Payload::Exception(e) = &mut i.payload {
+                            e.args = t;
+                        }
+                    }
+                }
+            }
+        }
+        self.call_init(cls, inst, args, action)
+    }
+
+    fn call_init(&mut self, cls: ObjRef, inst: Value, mut args: Args, action: ReturnAction) -> PyResult<Option<Value>> {
+        let init = self.class_lookup(cls, "__init__");
+        match init {
+            Some(init) if matches!(init.as_obj().map(|r| self.heap.get(r)), Some(Obj::Function(_))) => {
+                args.pos.insert(0, inst.clone());
+                let init_action = match action {
+                    ReturnAction::Push => ReturnAction::Init(inst.clone()),
+                    _ => ReturnAction::Init(inst.clone()),
+                };
+                if matches!(action, ReturnAction::Push) {
+                    let Value::Obj(fr) = init else { unreachable!() };
+                    return self.enter_function(fr, args, init_action);
+                }
+                // Called from Rust or with another action: run `__init__` nested.
+                let r = self.call_nested_args(init, args)?;
+                if !r.is_none() {
+                    let msg = format!("__init__() should return None, not '{}'", self.type_name(&r));
+                    return Err(self.err(self.t.type_error, msg));
+                }
+                Ok(Some(inst))
+            }
+            Some(init) => {
+                args.pos.insert(0, inst.clone());
+                let is_object_init = matches!(init.as_obj().map(|r| self.heap.get(r)),
+                    Some(Obj::Native(n)) if n.name == "object.__init__");
+                if is_object_init {
+                    if args.pos.len() > 1 || !args.kw.is_empty() {
+                        let msg = format!("{}() takes no arguments", self.class(cls).name);
+                        return Err(self.err(self.t.type_error, msg));
+                    }
+                    return Ok(Some(inst));
+                }
+                self.call_nested_args(init, args)?;
+                Ok(Some(inst))
+            }
+            None => Ok(Some(inst)),
+        }
+    }
+
+    /// `MakeFunction`.
+    pub(crate) fn make_function(&mut self, flags: MakeFunctionFlags) -> PyResult<Value> {
+        let cur = self.cur;
+        let st = &mut self.threads[cur].stack;
+        let code_v = st.pop().expect("stack");
+        let closure_v = if flags.closure { st.pop() } else { None };
+        let kwdefaults_v = if flags.kwdefaults { st.pop() } else { None };
+        let defaults_v = if flags.defaults { st.pop() } else { None };
+        let Some(Obj::Code(code)) = code_v.as_obj().map(|r| self.heap.get(r)) else {
+            return Err(self.internal("MakeFunction without code"));
+        };
+        let code = code.clone();
+        let tuple_items = |this: &Interp, v: &Option<Value>| -> Vec<Value> {
+            match v.as_ref().and_then(|v| v.as_obj()).map(|r| this.heap.get(r)) {
+                Some(Obj::Tuple(items)) => items.clone(),
+                _ => Vec::new(),
+            }
+        };
+        let defaults = tuple_items(self, &defaults_v);
+        let closure: Vec<ObjRef> = tuple_items(self, &closure_v).iter().filter_map(|v| v.as_obj()).collect();
+        let mut kwdefaults = Vec::new();
+        if let Some(Some(Obj::Dict(d))) = kwdefaults_v.as_ref().map(|v| v.as_obj().map(|r| self.heap.get(r))) {
+            for (k, v) in d.iter() {
+                if let Value::Str(s) = k {
+                    kwdefaults.push((Rc::from(s.as_str()), v.clone()));
+                }
+            }
+        }
+        let f = self.threads[cur].frames.last().expect("frame");
+        let globals = f.globals;
+        let values = self.code_values(&code);
+        let name = self.intern(&code.name);
+        let qualname = self.intern(&code.qualname);
+        let module = self.dict_get_str(globals, "__name__").unwrap_or(Value::None);
+        Ok(self.alloc(Obj::Function(Box::new(Function {
+            code,
+            values,
+            globals,
+            name,
+            qualname,
+            defaults,
+            kwdefaults,
+            closure,
+            dict: None,
+            module,
+        }))))
+    }
+
+    /// `BuildClass { nbases }`: runs the class body in a fresh namespace.
+    pub(crate) fn build_class(&mut self, nbases: usize) -> PyResult<()> {
+        let cur = self.cur;
+        let st = &mut self.threads[cur].stack;
+        let bases = st.split_off(st.len() - nbases);
+        let name = st.pop().expect("stack");
+        let body = st.pop().expect("stack");
+        for b in &bases {
+            if !self.is_class(b) {
+                let msg = "bases must be types".to_string();
+                return Err(self.err(self.t.type_error, msg));
+            }
+        }
+        let ns = self.new_dict();
+        let Some(Obj::Function(f)) = body.as_obj().map(|r| self.heap.get(r)) else {
+            return Err(self.internal("class body is not a function"));
+        };
+        let f = f.clone();
+        self.check_recursion()?;
+        let code = f.code.clone();
+        let th = &mut self.threads[cur];
+        let base = th.stack.len();
+        th.stack.resize(base + code.varnames.len(), Value::Null);
+        self.push_cells(&code, &f.closure, base);
+        self.threads[cur].frames.push(Frame {
+            code,
+            values: f.values.clone(),
+            ip: 0,
+            base,
+            ret_to: base,
+            blocks: Vec::new(),
+            globals: f.globals,
+            locals: Some(ns),
+            func: None,
+            on_return: ReturnAction::ClassBody { name, bases, ns },
+        });
+        Ok(())
+    }
+
+    /// Creates the class once its body has run.
+    pub(crate) fn finish_class(&mut self, name: Value, bases: Vec<Value>, ns: ObjRef, body_result: Value) -> PyResult<Value> {
+        let name_s: Rc<str> = match &name {
+            Value::Str(s) => Rc::from(s.as_str()),
+            _ => Rc::from("?"),
+        };
+        let qualname: Rc<str> = match self.dict_get_str(ns, "__qualname__") {
+            Some(Value::Str(s)) => Rc::from(s.as_str()),
+            _ => name_s.clone(),
+        };
+        let key = self.intern("__qualname__");
+        self.dict_del_str(ns, &key);
+        let bases: Vec<ObjRef> = bases.iter().filter_map(|b| b.as_obj()).collect();
+        let cls = self.new_class(name_s, qualname, bases, ns)?;
+        if let Some(Obj::Cell(_)) = body_result.as_obj().map(|r| self.heap.get(r)) {
+            let cell = body_result.as_obj().expect("cell");
+            *self.heap.get_mut(cell) = Obj::Cell(Value::Obj(cls));
+        }
+        Ok(Value::Obj(cls))
+    }
+
+    /// `BeforeWith`: `mgr → exit NULL enter`.
+    pub(crate) fn before_with(&mut self) -> PyResult<()> {
+        let cur = self.cur;
+        let mgr = self.threads[cur].stack.pop().expect("stack");
+        let cls = self.type_of(&mgr);
+        let enter = self.class_lookup(cls, "__enter__");
+        let exit = self.class_lookup(cls, "__exit__");
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let missing = if self.class_lookup(cls, "__enter__").is_none() { "" } else { " (missed __exit__ method)" };
+            let msg = format!(
+                "'{}' object does not support the context manager protocol{missing}",
+                self.type_name(&mgr)
+            );
+            return Err(self.err(self.t.type_error, msg));
+        };
+        let exit_b = self.bind_for_call(exit, &mgr);
+        let enter_b = self.bind_for_call(enter, &mgr);
+        let st = &mut self.threads[cur].stack;
+        st.push(exit_b);
+        st.push(Value::Null);
+        st.push(enter_b);
+        Ok(())
+    }
+
+    /// Binds a class attribute (function or native method) to `obj` for a later call.
+    pub fn bind_for_call(&mut self, f: Value, obj: &Value) -> Value {
+        match f.as_obj().map(|r| self.heap.get(r)) {
+            Some(Obj::Function(_)) => self.alloc(Obj::BoundMethod { func: f, slf: obj.clone() }),
+            Some(Obj::Native(n)) if n.slf.is_null() => {
+                let mut n = n.clone();
+                n.slf = obj.clone();
+                self.alloc(Obj::Native(n))
+            }
+            _ => f,
+        }
+    }
+
+    /// Calls method `name` of `obj` nested (from Rust), if the type has it.
+    pub fn call_method_nested(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
+        let cls = self.type_of(obj);
+        let Some(m) = self.class_lookup(cls, name) else { return Ok(None) };
+        let mut a = args;
+        a.insert(0, obj.clone());
+        match m.as_obj().map(|r| self.heap.get(r)) {
+            Some(Obj::StaticMethod(f)) => {
+                let f = f.clone();
+                a.remove(0);
+                self.call_nested(f, a).map(Some)
+            }
+            _ => self.call_nested(m, a).map(Some),
+        }
+    }
+}

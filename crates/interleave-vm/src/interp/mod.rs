@@ -1,0 +1,447 @@
+//! `Interp`: one Python process — its heap, modules, threads and output — and the helpers
+//! every part of the VM uses to make and inspect values.
+
+mod attr;
+mod call;
+mod convert;
+mod exc;
+mod iter;
+mod ops;
+mod format;
+mod run;
+
+pub use ops::range_len as ops_range_len;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use interleave_compiler::{Code, Constant};
+
+use crate::dict::Dict;
+use crate::files::FileSystem;
+use crate::frame::{CodeValues, Frame};
+use crate::heap::Heap;
+use crate::limits::Limits;
+use crate::native::{Flow, PyResult, RunStop};
+use crate::object::{Class, Instance, Layout, Module, Obj, Payload};
+use crate::types::Types;
+use crate::value::{ObjRef, PyStr, Value};
+
+pub use run::RunOutcome;
+
+/// Which stream a piece of output went to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// A Python thread: its frames and their shared value stack.
+#[derive(Clone, Default)]
+pub struct Thread {
+    pub frames: Vec<Frame>,
+    pub stack: Vec<Value>,
+    /// The exception being handled (`sys.exc_info()`), or `None`.
+    pub handled: Value,
+}
+
+/// One Python process.
+pub struct Interp {
+    pub heap: Heap,
+    pub t: Types,
+    /// The `builtins` module's dict.
+    pub builtins: ObjRef,
+    /// `sys.modules`.
+    pub modules: ObjRef,
+    pub threads: Vec<Thread>,
+    /// Index of the running thread in `threads`.
+    pub cur: usize,
+    /// Output in the order it was written.
+    pub output: Vec<(Stream, String)>,
+    pub stdin: Vec<u8>,
+    pub stdin_pos: usize,
+    pub limits: Limits,
+    /// Instructions executed so far.
+    pub steps: u64,
+    /// Depth of Rust-level nested calls (`call_nested`); the collector only runs at depth 0.
+    pub nested_depth: usize,
+    pub fs: FileSystem,
+    /// Source text of every file that was compiled, for tracebacks.
+    pub sources: HashMap<Rc<str>, Rc<str>>,
+    code_values: HashMap<usize, (Rc<Code>, Rc<CodeValues>)>,
+    interned: HashMap<Rc<str>, Rc<PyStr>>,
+    /// The seed the run was started with (for modules that need deterministic entropy).
+    pub seed: u64,
+    /// Per-process state of standard modules that keep it in Rust.
+    pub module_state: crate::modules::ModuleState,
+    /// Names of modules implemented inside Interleave (for their reprs).
+    pub builtin_module_names: std::collections::BTreeSet<String>,
+    /// The path of the program being run (`__main__.__file__`, `sys.argv[0]`).
+    pub main_file: String,
+    /// `sys.getswitchinterval()` in nanoseconds.
+    pub switch_interval_ns: u64,
+    /// Objects whose repr is being computed (to print `[...]` for cycles).
+    pub(crate) repr_guard: Vec<ObjRef>,
+    /// Set by a bare `raise`/`Reraise`: the next unwind adds no traceback entry for this frame.
+    pub(crate) reraising: bool,
+}
+
+impl Interp {
+    /// A fresh process with the built-in types and modules.
+    pub fn new(limits: Limits, seed: u64) -> Interp {
+        let mut heap = Heap::new();
+        let t = Types::create(&mut heap);
+        let builtins = heap.alloc(Obj::Dict(Dict::new()));
+        let modules = heap.alloc(Obj::Dict(Dict::new()));
+        let mut interp = Interp {
+            heap,
+            t,
+            builtins,
+            modules,
+            threads: vec![Thread { handled: Value::None, ..Thread::default() }],
+            cur: 0,
+            output: Vec::new(),
+            stdin: Vec::new(),
+            stdin_pos: 0,
+            limits,
+            steps: 0,
+            nested_depth: 0,
+            fs: FileSystem::default(),
+            sources: HashMap::new(),
+            code_values: HashMap::new(),
+            interned: HashMap::new(),
+            seed,
+            module_state: Default::default(),
+            builtin_module_names: Default::default(),
+            main_file: String::new(),
+            switch_interval_ns: 5_000_000,
+            repr_guard: Vec::new(),
+            reraising: false,
+        };
+        crate::builtins::install(&mut interp);
+        interp
+    }
+
+    // ---- strings ----
+
+    /// An interned `str` value (identifiers, attribute names).
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(v) = self.interned.get(s) {
+            return Value::Str(v.clone());
+        }
+        let v = Rc::new(PyStr::from(s));
+        self.interned.insert(Rc::from(s), v.clone());
+        Value::Str(v)
+    }
+
+    // ---- allocation ----
+
+    pub fn alloc(&mut self, obj: Obj) -> Value {
+        Value::Obj(self.heap.alloc(obj))
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        self.alloc(Obj::List(items))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        self.alloc(Obj::Tuple(items))
+    }
+
+    pub fn new_dict(&mut self) -> ObjRef {
+        self.heap.alloc(Obj::Dict(Dict::new()))
+    }
+
+    /// Converts a code object's constants and names to values (cached per code object).
+    pub fn code_values(&mut self, code: &Rc<Code>) -> Rc<CodeValues> {
+        let key = Rc::as_ptr(code) as usize;
+        if let Some((_, v)) = self.code_values.get(&key) {
+            return v.clone();
+        }
+        let consts = code.consts.iter().map(|c| self.constant(c)).collect();
+        let names = code.names.iter().map(|n| self.intern(n)).collect();
+        let v = Rc::new(CodeValues { consts, names });
+        self.code_values.insert(key, (code.clone(), v.clone()));
+        v
+    }
+
+    fn constant(&mut self, c: &Constant) -> Value {
+        match c {
+            Constant::None => Value::None,
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Ellipsis => Value::Ellipsis,
+            Constant::Int(i) => Value::Int(*i),
+            Constant::BigInt(digits) => match digits.parse::<num_bigint::BigInt>() {
+                Ok(b) => Value::from_bigint(b),
+                Err(_) => Value::Int(0),
+            },
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Complex(_) => Value::None,
+            Constant::Str(s) => self.intern(s),
+            Constant::Bytes(b) => Value::Bytes(b.clone()),
+            Constant::Tuple(items) => {
+                let items = items.iter().map(|c| self.constant(c)).collect();
+                self.new_tuple(items)
+            }
+            Constant::Code(code) => self.alloc(Obj::Code(code.clone())),
+        }
+    }
+
+    // ---- types ----
+
+    /// `type(v)`.
+    pub fn type_of(&self, v: &Value) -> ObjRef {
+        let t = &self.t;
+        match v {
+            Value::Null | Value::None => t.none_type,
+            Value::NotImplemented => t.not_implemented_type,
+            Value::Ellipsis => t.ellipsis,
+            Value::Bool(_) => t.bool_,
+            Value::Int(_) | Value::BigInt(_) => t.int,
+            Value::Float(_) => t.float,
+            Value::Str(_) => t.str,
+            Value::Bytes(_) => t.bytes,
+            Value::Obj(r) => match self.heap.get(*r) {
+                Obj::List(_) => t.list,
+                Obj::Tuple(_) => t.tuple,
+                Obj::Dict(_) => t.dict,
+                Obj::Set { frozen: false, .. } => t.set,
+                Obj::Set { frozen: true, .. } => t.frozenset,
+                Obj::Function(_) => t.function,
+                Obj::BoundMethod { .. } => t.method,
+                Obj::Native(_) => t.builtin_function,
+                Obj::Class(_) => t.type_,
+                Obj::Instance(i) => i.class,
+                Obj::Module(_) => t.module,
+                Obj::Cell(_) => t.cell,
+                Obj::Code(_) => t.code,
+                Obj::Generator(_) => t.generator,
+                Obj::Range { .. } => t.range,
+                Obj::Slice { .. } => t.slice,
+                Obj::Property { .. } => t.property,
+                Obj::StaticMethod(_) => t.staticmethod,
+                Obj::ClassMethod(_) => t.classmethod,
+                Obj::Super { .. } => t.super_,
+                Obj::Iter(it) => self.iter_type(it),
+            },
+        }
+    }
+
+    pub fn class(&self, r: ObjRef) -> &Class {
+        match self.heap.get(r) {
+            Obj::Class(c) => c,
+            _ => panic!("not a class"),
+        }
+    }
+
+    /// `type(v).__name__`.
+    pub fn type_name(&self, v: &Value) -> Rc<str> {
+        self.class(self.type_of(v)).name.clone()
+    }
+
+    pub fn is_class(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.get(*r), Obj::Class(_)))
+    }
+
+    /// Is class `sub` a subclass of `sup` (`issubclass`)?
+    pub fn is_subclass(&self, sub: ObjRef, sup: ObjRef) -> bool {
+        sub == sup || self.class(sub).mro.contains(&sup)
+    }
+
+    /// `isinstance(v, cls)` for a single class.
+    pub fn isinstance(&self, v: &Value, cls: ObjRef) -> bool {
+        let t = self.type_of(v);
+        t == cls || self.is_subclass(t, cls)
+    }
+
+    /// Looks `name` up along `cls`'s MRO (no descriptors applied).
+    pub fn class_lookup(&self, cls: ObjRef, name: &str) -> Option<Value> {
+        let hash = crate::hashing::hash_str(name);
+        for &c in &self.class(cls).mro {
+            if let Obj::Dict(d) = self.heap.get(self.class(c).dict) {
+                if let Some(i) = d.find_str(hash, name) {
+                    return Some(d.value_at(i).clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// Makes a new class object.
+    pub fn new_class(&mut self, name: Rc<str>, qualname: Rc<str>, bases: Vec<ObjRef>, dict: ObjRef) -> PyResult<ObjRef> {
+        let bases = if bases.is_empty() { vec![self.t.object] } else { bases };
+        let mro = self.compute_mro(&name, &bases)?;
+        let layout = bases
+            .iter()
+            .map(|&b| self.class(b).layout)
+            .find(|l| *l != Layout::Object)
+            .unwrap_or(Layout::Object);
+        for &b in &bases {
+            let bc = self.class(b);
+            if bc.layout == Layout::Builtin && bc.builtin {
+                let msg = format!("subclassing the built-in type '{}' is not supported yet", bc.name);
+                return Err(self.err(self.t.not_implemented_error, msg));
+            }
+        }
+        let r = self.heap.alloc(Obj::Class(Box::new(Class {
+            name,
+            qualname,
+            bases,
+            mro: Vec::new(),
+            dict,
+            layout,
+            builtin: false,
+        })));
+        let mut mro = mro;
+        mro.insert(0, r);
+        if let Obj::Class(c) = self.heap.get_mut(r) {
+            c.mro = mro;
+        }
+        Ok(r)
+    }
+
+    /// C3 linearisation of the bases (without the class itself).
+    fn compute_mro(&mut self, name: &str, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+        let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|&b| self.class(b).mro.clone()).collect();
+        seqs.push(bases.to_vec());
+        let mut out = Vec::new();
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let head = seqs.iter().map(|s| s[0]).find(|&h| seqs.iter().all(|s| !s[1..].contains(&h)));
+            let Some(h) = head else {
+                let names: Vec<String> = bases.iter().map(|&b| self.class(b).name.to_string()).collect();
+                let msg = format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                );
+                let _ = name;
+                return Err(self.err(self.t.type_error, msg));
+            };
+            out.push(h);
+            for s in &mut seqs {
+                if s[0] == h {
+                    s.remove(0);
+                }
+            }
+        }
+    }
+
+    /// A new plain instance of `cls`.
+    pub fn new_instance(&mut self, cls: ObjRef) -> Value {
+        let payload = match self.class(cls).layout {
+            Layout::Exception => Payload::Exception(Box::default()),
+            _ => Payload::None,
+        };
+        self.alloc(Obj::Instance(Box::new(Instance { class: cls, dict: Dict::new(), payload })))
+    }
+
+    /// Creates a module object with a fresh namespace.
+    pub fn new_module(&mut self, name: &str) -> (Value, ObjRef) {
+        let dict = self.new_dict();
+        let name_v = self.intern(name);
+        let key = self.intern("__name__");
+        self.dict_set_str(dict, key, name_v);
+        let m = self.alloc(Obj::Module(Box::new(Module { name: Rc::from(name), dict })));
+        (m, dict)
+    }
+
+    // ---- dicts keyed by str (namespaces) ----
+
+    /// Looks up a `str` key in a dict object.
+    pub fn dict_get_str(&self, dict: ObjRef, name: &str) -> Option<Value> {
+        let Obj::Dict(d) = self.heap.get(dict) else { return None };
+        let hash = crate::hashing::hash_str(name);
+        d.find_str(hash, name).map(|i| d.value_at(i).clone())
+    }
+
+    /// Sets a `str`-keyed entry (`key` must be a `Value::Str`).
+    pub fn dict_set_str(&mut self, dict: ObjRef, key: Value, value: Value) {
+        let Value::Str(s) = &key else { return };
+        let hash = crate::hashing::str_hash(s);
+        let Obj::Dict(d) = self.heap.get_mut(dict) else { return };
+        match d.find_str(hash, s.as_str()) {
+            Some(i) => d.set_value_at(i, value),
+            None => d.insert_new(hash, key, value),
+        }
+    }
+
+    /// Sets a builtin-name entry from Rust.
+    pub fn set_item_str(&mut self, dict: ObjRef, name: &str, value: Value) {
+        let key = self.intern(name);
+        self.dict_set_str(dict, key, value);
+    }
+
+    // ---- threads ----
+
+    pub fn thread(&mut self) -> &mut Thread {
+        &mut self.threads[self.cur]
+    }
+
+    /// Writes text to a standard stream.
+    pub fn write(&mut self, stream: Stream, text: &str) {
+        match self.output.last_mut() {
+            Some((s, buf)) if *s == stream => buf.push_str(text),
+            _ => self.output.push((stream, text.to_owned())),
+        }
+    }
+
+    /// `sys.stdout` / `sys.stderr` if `sys` has been imported (None: write directly).
+    pub fn sys_stream(&self, name: &str) -> Option<Value> {
+        let sys = self.dict_get_str(self.modules, "sys")?;
+        let Some(Obj::Module(m)) = sys.as_obj().map(|r| self.heap.get(r)) else { return None };
+        self.dict_get_str(m.dict, name)
+    }
+
+    /// Reads one line (with its newline, if any) from the program's stdin.
+    pub fn read_stdin_line(&mut self) -> Option<String> {
+        if self.stdin_pos >= self.stdin.len() {
+            return None;
+        }
+        let rest = &self.stdin[self.stdin_pos..];
+        let n = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+        let line = String::from_utf8_lossy(&rest[..n]).into_owned();
+        self.stdin_pos += n;
+        Some(line)
+    }
+
+    /// Runs the collector if it is worthwhile and safe (no Rust-level nested calls).
+    pub fn maybe_collect(&mut self) {
+        if self.nested_depth > 0 || !self.heap.wants_gc() {
+            return;
+        }
+        let threads = &self.threads;
+        let t = &self.t;
+        let builtins = self.builtins;
+        let modules = self.modules;
+        let cached: Vec<Value> = self.code_values.values().flat_map(|(_, v)| v.consts.iter().cloned()).collect();
+        let extra = self.module_state.roots();
+        self.heap.collect(&mut |f, g| {
+            g(builtins);
+            g(modules);
+            for (_, r) in t.all() {
+                g(r);
+            }
+            for v in &cached {
+                f(v);
+            }
+            for v in &extra {
+                f(v);
+            }
+            for th in threads {
+                th.stack.iter().for_each(&mut *f);
+                f(&th.handled);
+                for fr in &th.frames {
+                    fr.trace(f, g);
+                }
+            }
+        });
+    }
+
+    /// Stops the run with an internal error (a VM bug) instead of panicking.
+    pub fn internal(&self, msg: impl Into<String>) -> Flow {
+        Flow::Stop(Rc::new(RunStop::Internal(msg.into())))
+    }
+}

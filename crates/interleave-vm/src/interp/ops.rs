@@ -1,0 +1,860 @@
+//! Operators: arithmetic on the numeric tower, sequence operators, comparisons, truth,
+//! subscripts — with dunder-method dispatch for user classes.
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use interleave_compiler::{BinOp, CmpOp, UnaryOp};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::interp::Interp;
+use crate::native::{Flow, PyResult};
+use crate::object::Obj;
+use crate::value::Value;
+
+/// A number, for arithmetic.
+pub enum Num {
+    Int(BigInt),
+    Float(f64),
+}
+
+/// `a op b` for two small ints when the result needs no big-int or float handling.
+#[inline]
+pub fn int_fast(op: BinOp, a: i64, b: i64) -> Option<Value> {
+    match op.base() {
+        BinOp::Add => a.checked_add(b).map(Value::Int),
+        BinOp::Subtract => a.checked_sub(b).map(Value::Int),
+        BinOp::Multiply => a.checked_mul(b).map(Value::Int),
+        BinOp::And => Some(Value::Int(a & b)),
+        BinOp::Or => Some(Value::Int(a | b)),
+        BinOp::Xor => Some(Value::Int(a ^ b)),
+        BinOp::FloorDivide if b != 0 && !(a == i64::MIN && b == -1) => Some(Value::Int(Integer::div_floor(&a, &b))),
+        BinOp::Remainder if b != 0 && !(a == i64::MIN && b == -1) => Some(Value::Int(a.mod_floor(&b))),
+        _ => None,
+    }
+}
+
+#[inline]
+pub fn cmp_ints(op: CmpOp, a: i64, b: i64) -> bool {
+    match op {
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
+    }
+}
+
+fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op.base() {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Subtract => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Multiply => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Remainder => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Power => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::And => ("__and__", "__rand__", "__iand__"),
+        BinOp::Or => ("__or__", "__ror__", "__ior__"),
+        BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+        _ => ("__matmul__", "__rmatmul__", "__imatmul__"),
+    }
+}
+
+impl Interp {
+    pub fn to_num(&self, v: &Value) -> Option<Num> {
+        match v {
+            Value::Bool(b) => Some(Num::Int(BigInt::from(*b as i64))),
+            Value::Int(i) => Some(Num::Int(BigInt::from(*i))),
+            Value::BigInt(b) => Some(Num::Int((**b).clone())),
+            Value::Float(f) => Some(Num::Float(*f)),
+            _ => None,
+        }
+    }
+
+    fn is_user_instance(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.get(*r), Obj::Instance(_)))
+    }
+
+    /// `a op b`.
+    pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            let (name, rname, iname) = dunder(op);
+            if op.is_inplace() {
+                if let Some(m) = self.lookup_user_method(a, iname) {
+                    return Err(Flow::TailCall(Box::new((m, vec![a.clone(), b.clone()]))));
+                }
+            }
+            if let Some(m) = self.lookup_user_method(a, name) {
+                let r = self.call_nested(m, vec![a.clone(), b.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+            if let Some(m) = self.lookup_user_method(b, rname) {
+                let r = self.call_nested(m, vec![b.clone(), a.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+            return Err(self.unsupported(op, a, b));
+        }
+        if let Some(v) = self.numeric_op(op.base(), a, b)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.sequence_op(op, a, b)? {
+            return Ok(v);
+        }
+        Err(self.unsupported(op, a, b))
+    }
+
+    /// A method defined by a user class (not by the built-in base).
+    fn lookup_user_method(&self, v: &Value, name: &str) -> Option<Value> {
+        if !self.is_user_instance(v) {
+            return None;
+        }
+        let cls = self.type_of(v);
+        self.class_lookup(cls, name)
+    }
+
+    fn unsupported(&mut self, op: BinOp, a: &Value, b: &Value) -> Flow {
+        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        if op.base() == BinOp::Add {
+            if let Value::Str(_) = a {
+                let msg = format!("can only concatenate str (not \"{tb}\") to str");
+                return self.err(self.t.type_error, msg);
+            }
+            if matches!(a.as_obj().map(|r| self.heap.get(r)), Some(Obj::List(_)))
+                && matches!(b.as_obj().map(|r| self.heap.get(r)), Some(Obj::Tuple(_)) | None | Some(_))
+                && !self.isinstance(b, self.t.list)
+            {
+                let msg = format!("can only concatenate list (not \"{tb}\") to list");
+                return self.err(self.t.type_error, msg);
+            }
+            if matches!(a.as_obj().map(|r| self.heap.get(r)), Some(Obj::Tuple(_))) && !self.isinstance(b, self.t.tuple) {
+                let msg = format!("can only concatenate tuple (not \"{tb}\") to tuple");
+                return self.err(self.t.type_error, msg);
+            }
+        }
+        if op.base() == BinOp::Multiply
+            && (matches!(a, Value::Str(_)) || matches!(b, Value::Str(_)))
+            && (matches!(a, Value::Str(_) | Value::Int(_) | Value::Bool(_)) && matches!(b, Value::Str(_) | Value::Int(_) | Value::Bool(_)))
+        {
+            let other = if matches!(a, Value::Str(_)) { tb.clone() } else { ta.clone() };
+            let msg = format!("can't multiply sequence by non-int of type '{other}'");
+            return self.err(self.t.type_error, msg);
+        }
+        if op.base() == BinOp::Power {
+            let msg = format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'");
+            return self.err(self.t.type_error, msg);
+        }
+        let msg = format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol());
+        self.err(self.t.type_error, msg)
+    }
+
+    fn numeric_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) else { return Ok(None) };
+        if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+            match op {
+                BinOp::And => return Ok(Some(Value::Bool(*p & *q))),
+                BinOp::Or => return Ok(Some(Value::Bool(*p | *q))),
+                BinOp::Xor => return Ok(Some(Value::Bool(*p ^ *q))),
+                _ => {}
+            }
+        }
+        match (x, y) {
+            (Num::Int(x), Num::Int(y)) => self.int_op(op, x, y).map(Some),
+            (x, y) => {
+                let fx = self.num_to_f64(x)?;
+                let fy = self.num_to_f64(y)?;
+                self.float_op(op, fx, fy, a, b)
+            }
+        }
+    }
+
+    pub fn num_to_f64(&mut self, n: Num) -> PyResult<f64> {
+        match n {
+            Num::Float(f) => Ok(f),
+            Num::Int(i) => match i.to_f64() {
+                Some(f) if f.is_finite() => Ok(f),
+                _ => Err(self.err(self.t.overflow_error, "int too large to convert to float")),
+            },
+        }
+    }
+
+    fn int_op(&mut self, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
+        let zero_div = |this: &mut Interp| this.err(this.t.zero_division_error, "integer division or modulo by zero");
+        Ok(match op {
+            BinOp::Add => Value::from_bigint(x + y),
+            BinOp::Subtract => Value::from_bigint(x - y),
+            BinOp::Multiply => {
+                let bits = x.bits() + y.bits();
+                if bits > self.limits.max_int_bits {
+                    return Err(self.memory_error());
+                }
+                Value::from_bigint(x * y)
+            }
+            BinOp::FloorDivide => {
+                if y.is_zero() {
+                    return Err(zero_div(self));
+                }
+                Value::from_bigint(x.div_floor(&y))
+            }
+            BinOp::Remainder => {
+                if y.is_zero() {
+                    return Err(zero_div(self));
+                }
+                Value::from_bigint(x.mod_floor(&y))
+            }
+            BinOp::TrueDivide => {
+                if y.is_zero() {
+                    return Err(self.err(self.t.zero_division_error, "division by zero"));
+                }
+                match (x.to_f64(), y.to_f64()) {
+                    (Some(a), Some(b)) if a.abs() < 9007199254740992.0 && b.abs() < 9007199254740992.0 => Value::Float(a / b),
+                    _ => Value::Float(crate::interp::ops::big_true_div(&x, &y)),
+                }
+            }
+            BinOp::Power => {
+                if y.is_negative() {
+                    let a = self.num_to_f64(Num::Int(x))?;
+                    let b = y.to_f64().unwrap_or(f64::NEG_INFINITY);
+                    if a == 0.0 {
+                        return Err(self.err(self.t.zero_division_error, "0.0 cannot be raised to a negative power"));
+                    }
+                    return Ok(Value::Float(a.powf(b)));
+                }
+                let e = y.to_u64().unwrap_or(u64::MAX);
+                let est = x.bits().saturating_mul(e);
+                if est > self.limits.max_int_bits && x.bits() > 1 {
+                    return Err(self.memory_error());
+                }
+                Value::from_bigint(num_traits::pow::Pow::pow(&x, e))
+            }
+            BinOp::LShift => {
+                if y.is_negative() {
+                    return Err(self.err(self.t.value_error, "negative shift count"));
+                }
+                let s = y.to_u64().unwrap_or(u64::MAX);
+                if s > self.limits.max_int_bits {
+                    return Err(self.memory_error());
+                }
+                Value::from_bigint(x << s)
+            }
+            BinOp::RShift => {
+                if y.is_negative() {
+                    return Err(self.err(self.t.value_error, "negative shift count"));
+                }
+                let s = y.to_u64().unwrap_or(u64::MAX);
+                if s > 1 << 40 {
+                    Value::Int(if x.is_negative() { -1 } else { 0 })
+                } else {
+                    Value::from_bigint(x >> s)
+                }
+            }
+            BinOp::And => Value::from_bigint(x & y),
+            BinOp::Or => Value::from_bigint(x | y),
+            BinOp::Xor => Value::from_bigint(x ^ y),
+            _ => return Err(self.internal("bad int operator")),
+        })
+    }
+
+    fn float_op(&mut self, op: BinOp, x: f64, y: f64, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(match op {
+            BinOp::Add => Value::Float(x + y),
+            BinOp::Subtract => Value::Float(x - y),
+            BinOp::Multiply => Value::Float(x * y),
+            BinOp::TrueDivide => {
+                if y == 0.0 {
+                    return Err(self.err(self.t.zero_division_error, "float division by zero"));
+                }
+                Value::Float(x / y)
+            }
+            BinOp::FloorDivide => {
+                if y == 0.0 {
+                    return Err(self.err(self.t.zero_division_error, "float floor division by zero"));
+                }
+                Value::Float(float_divmod(x, y).0)
+            }
+            BinOp::Remainder => {
+                if y == 0.0 {
+                    return Err(self.err(self.t.zero_division_error, "float modulo"));
+                }
+                Value::Float(float_divmod(x, y).1)
+            }
+            BinOp::Power => {
+                if x == 0.0 && y < 0.0 {
+                    return Err(self.err(self.t.zero_division_error, "0.0 cannot be raised to a negative power"));
+                }
+                if x < 0.0 && y.fract() != 0.0 {
+                    return Err(self.err(self.t.not_implemented_error, "complex numbers are not supported yet"));
+                }
+                let r = x.powf(y);
+                if r.is_infinite() && x.is_finite() && y.is_finite() {
+                    return Err(self.err(self.t.overflow_error, "(34, 'Numerical result out of range')"));
+                }
+                Value::Float(r)
+            }
+            _ => {
+                let _ = (a, b);
+                return Ok(None);
+            }
+        }))
+    }
+
+    fn sequence_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        match (op.base(), a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                self.check_str_size(s.len())?;
+                Ok(Some(Value::str(s)))
+            }
+            (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                Ok(Some(Value::Bytes(Rc::from(v))))
+            }
+            (BinOp::Multiply, Value::Str(_) | Value::Bytes(_), Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+            | (BinOp::Multiply, Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Value::Str(_) | Value::Bytes(_)) => {
+                let (s, n) = if matches!(a, Value::Str(_) | Value::Bytes(_)) { (a, b) } else { (b, a) };
+                let n = self.repeat_count(n)?;
+                match s {
+                    Value::Str(s) => {
+                        self.check_str_size(s.as_str().len().saturating_mul(n))?;
+                        self.charge(s.as_str().len().saturating_mul(n) as u64 / 64);
+                        Ok(Some(Value::str(s.as_str().repeat(n))))
+                    }
+                    Value::Bytes(bs) => {
+                        self.check_str_size(bs.len().saturating_mul(n))?;
+                        Ok(Some(Value::Bytes(Rc::from(bs.repeat(n)))))
+                    }
+                    _ => Ok(None),
+                }
+            }
+            (BinOp::Add, Value::Obj(x), Value::Obj(y)) => {
+                let r = match (self.heap.get(*x), self.heap.get(*y)) {
+                    (Obj::List(p), Obj::List(q)) => {
+                        if op.is_inplace() {
+                            let q = q.clone();
+                            if let Obj::List(p) = self.heap.get_mut(*x) {
+                                p.extend(q);
+                            }
+                            return Ok(Some(a.clone()));
+                        }
+                        let mut v = p.clone();
+                        v.extend(q.iter().cloned());
+                        Obj::List(v)
+                    }
+                    (Obj::Tuple(p), Obj::Tuple(q)) => {
+                        let mut v = p.clone();
+                        v.extend(q.iter().cloned());
+                        Obj::Tuple(v)
+                    }
+                    _ => return Ok(None),
+                };
+                Ok(Some(self.alloc(r)))
+            }
+            (BinOp::Add, Value::Obj(x), _) if op.is_inplace() => {
+                if let Obj::List(_) = self.heap.get(*x) {
+                    let items = self.collect_iterable(b)?;
+                    if let Obj::List(p) = self.heap.get_mut(*x) {
+                        p.extend(items);
+                    }
+                    return Ok(Some(a.clone()));
+                }
+                Ok(None)
+            }
+            (BinOp::Multiply, Value::Obj(x), n) | (BinOp::Multiply, n, Value::Obj(x))
+                if matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) =>
+            {
+                let count = self.repeat_count(n)?;
+                let (items, is_list) = match self.heap.get(*x) {
+                    Obj::List(v) => (v.clone(), true),
+                    Obj::Tuple(v) => (v.clone(), false),
+                    _ => return Ok(None),
+                };
+                let total = items.len().saturating_mul(count);
+                if total > self.limits.max_container_len {
+                    return Err(self.memory_error());
+                }
+                self.charge(total as u64 / 16);
+                let mut out = Vec::with_capacity(total);
+                for _ in 0..count {
+                    out.extend(items.iter().cloned());
+                }
+                if is_list && op.is_inplace() {
+                    if let Obj::List(p) = self.heap.get_mut(*x) {
+                        *p = out;
+                    }
+                    return Ok(Some(Value::Obj(*x)));
+                }
+                Ok(Some(self.alloc(if is_list { Obj::List(out) } else { Obj::Tuple(out) })))
+            }
+            (BinOp::Or | BinOp::And | BinOp::Xor | BinOp::Subtract, Value::Obj(x), Value::Obj(y)) => {
+                let is_set = |o: &Obj| matches!(o, Obj::Set { .. });
+                let is_dict = |o: &Obj| matches!(o, Obj::Dict(_));
+                if is_set(self.heap.get(*x)) && is_set(self.heap.get(*y)) {
+                    return self.set_binop(op, *x, *y, op.is_inplace()).map(Some);
+                }
+                if op.base() == BinOp::Or && is_dict(self.heap.get(*x)) && is_dict(self.heap.get(*y)) {
+                    let target = if op.is_inplace() { *x } else { self.dict_copy(*x) };
+                    self.dict_update_from(target, &Value::Obj(*y))?;
+                    return Ok(Some(Value::Obj(target)));
+                }
+                Ok(None)
+            }
+            (BinOp::Remainder, Value::Str(fmt), args) => {
+                let fmt = fmt.clone();
+                self.percent_format(&fmt, args).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn repeat_count(&mut self, n: &Value) -> PyResult<usize> {
+        match n {
+            Value::Int(i) => Ok((*i).max(0) as usize),
+            Value::Bool(b) => Ok(*b as usize),
+            Value::BigInt(b) if b.is_negative() => Ok(0),
+            _ => Err(self.err(self.t.overflow_error, "cannot fit 'int' into an index-sized integer")),
+        }
+    }
+
+    pub fn check_str_size(&mut self, bytes: usize) -> PyResult<()> {
+        if bytes > self.limits.max_str_bytes {
+            return Err(self.memory_error());
+        }
+        Ok(())
+    }
+
+    /// Charges extra steps for work done inside one instruction (big copies).
+    pub fn charge(&mut self, steps: u64) {
+        self.steps += steps;
+    }
+
+    /// Unary operators.
+    pub fn unary_op(&mut self, op: UnaryOp, a: &Value) -> PyResult<Value> {
+        if op == UnaryOp::Not {
+            return Ok(Value::Bool(!self.truthy(a)?));
+        }
+        let name = match op {
+            UnaryOp::Negative => "__neg__",
+            UnaryOp::Positive => "__pos__",
+            _ => "__invert__",
+        };
+        if let Some(m) = self.lookup_user_method(a, name) {
+            return Err(Flow::TailCall(Box::new((m, vec![a.clone()]))));
+        }
+        match (op, a) {
+            (UnaryOp::Negative, Value::Int(i)) => Ok(i.checked_neg().map_or_else(|| Value::from_bigint(-BigInt::from(*i)), Value::Int)),
+            (UnaryOp::Negative, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
+            (UnaryOp::Negative, Value::BigInt(b)) => Ok(Value::from_bigint(-(**b).clone())),
+            (UnaryOp::Negative, Value::Float(f)) => Ok(Value::Float(-f)),
+            (UnaryOp::Positive, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => Ok(a.clone()),
+            (UnaryOp::Positive, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+            (UnaryOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
+            (UnaryOp::Invert, Value::Bool(b)) => Ok(Value::Int(!(*b as i64))),
+            (UnaryOp::Invert, Value::BigInt(b)) => Ok(Value::from_bigint(-(**b).clone() - 1)),
+            _ => {
+                let sym = match op {
+                    UnaryOp::Negative => "unary -",
+                    UnaryOp::Positive => "unary +",
+                    _ => "unary ~",
+                };
+                let msg = format!("bad operand type for {sym}: '{}'", self.type_name(a));
+                Err(self.err(self.t.type_error, msg))
+            }
+        }
+    }
+
+    /// Truth value (`bool(v)`), calling `__bool__`/`__len__` of user classes.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::Null | Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::BigInt(b) => !b.is_zero(),
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::NotImplemented | Value::Ellipsis => true,
+            Value::Obj(r) => match self.heap.get(*r) {
+                Obj::List(l) | Obj::Tuple(l) => !l.is_empty(),
+                Obj::Dict(d) => !d.is_empty(),
+                Obj::Set { items, .. } => !items.is_empty(),
+                Obj::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
+                Obj::Instance(inst) => {
+                    let cls = inst.class;
+                    if let Some(b) = self.class_lookup(cls, "__bool__") {
+                        let r = self.call_nested(b, vec![v.clone()])?;
+                        return match r {
+                            Value::Bool(b) => Ok(b),
+                            _ => {
+                                let msg = format!("__bool__ should return bool, returned {}", self.type_name(&r));
+                                Err(self.err(self.t.type_error, msg))
+                            }
+                        };
+                    }
+                    if let Some(l) = self.class_lookup(cls, "__len__") {
+                        let r = self.call_nested(l, vec![v.clone()])?;
+                        return Ok(!matches!(r, Value::Int(0)));
+                    }
+                    if let crate::object::Payload::Deque { items, .. } = &inst.payload {
+                        return Ok(!items.is_empty());
+                    }
+                    true
+                }
+                _ => true,
+            },
+        })
+    }
+
+    /// Rich comparison `a op b`.
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            let (name, reflected) = match op {
+                CmpOp::Lt => ("__lt__", "__gt__"),
+                CmpOp::Le => ("__le__", "__ge__"),
+                CmpOp::Eq => ("__eq__", "__eq__"),
+                CmpOp::Ne => ("__ne__", "__ne__"),
+                CmpOp::Gt => ("__gt__", "__lt__"),
+                CmpOp::Ge => ("__ge__", "__le__"),
+            };
+            if let Some(m) = self.lookup_user_method(a, name) {
+                let r = self.call_nested(m, vec![a.clone(), b.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+            if let Some(m) = self.lookup_user_method(b, reflected) {
+                let r = self.call_nested(m, vec![b.clone(), a.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+            if op == CmpOp::Ne {
+                if let Some(m) = self.lookup_user_method(a, "__eq__") {
+                    let r = self.call_nested(m, vec![a.clone(), b.clone()])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        let t = self.truthy(&r)?;
+                        return Ok(Value::Bool(!t));
+                    }
+                }
+            }
+            return match op {
+                CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+                CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+                _ => Err(self.cmp_error(op, a, b)),
+            };
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(self.eq(a, b)?)),
+            CmpOp::Ne => Ok(Value::Bool(!self.eq(a, b)?)),
+            _ => match self.order(a, b)? {
+                Some(ord) => Ok(Value::Bool(match op {
+                    CmpOp::Lt => ord == Ordering::Less,
+                    CmpOp::Le => ord != Ordering::Greater,
+                    CmpOp::Gt => ord == Ordering::Greater,
+                    _ => ord != Ordering::Less,
+                })),
+                None => {
+                    // NaN comparisons are all false.
+                    if matches!((self.to_num(a), self.to_num(b)), (Some(_), Some(_))) {
+                        return Ok(Value::Bool(false));
+                    }
+                    Err(self.cmp_error(op, a, b))
+                }
+            },
+        }
+    }
+
+    pub fn cmp_error(&mut self, op: CmpOp, a: &Value, b: &Value) -> Flow {
+        let msg = format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            self.type_name(a),
+            self.type_name(b)
+        );
+        self.err(self.t.type_error, msg)
+    }
+
+    /// `a == b` for any values.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(x == y);
+        }
+        if let (Value::Str(x), Value::Str(y)) = (a, b) {
+            return Ok(Rc::ptr_eq(x, y) || x.as_str() == y.as_str());
+        }
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            let r = self.compare(CmpOp::Eq, a, b)?;
+            return self.truthy(&r);
+        }
+        if let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) {
+            return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
+        }
+        match (a, b) {
+            (Value::Bytes(x), Value::Bytes(y)) => Ok(x == y),
+            (Value::Obj(x), Value::Obj(y)) => {
+                if x == y {
+                    return Ok(true);
+                }
+                let pair = match (self.heap.get(*x), self.heap.get(*y)) {
+                    (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
+                        if p.len() != q.len() {
+                            return Ok(false);
+                        }
+                        Some((p.clone(), q.clone()))
+                    }
+                    (Obj::Dict(p), Obj::Dict(q)) => {
+                        if p.len() != q.len() {
+                            return Ok(false);
+                        }
+                        let entries: Vec<(Value, Value)> = p.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                        for (k, v) in entries {
+                            match self.dict_get(*y, &k)? {
+                                Some(w) => {
+                                    if !self.eq(&v, &w)? {
+                                        return Ok(false);
+                                    }
+                                }
+                                None => return Ok(false),
+                            }
+                        }
+                        return Ok(true);
+                    }
+                    (Obj::Set { items: p, .. }, Obj::Set { items: q, .. }) => {
+                        if p.len() != q.len() {
+                            return Ok(false);
+                        }
+                        let keys: Vec<Value> = p.keys().cloned().collect();
+                        for k in keys {
+                            if !self.set_contains(*y, &k)? {
+                                return Ok(false);
+                            }
+                        }
+                        return Ok(true);
+                    }
+                    (Obj::Range { start: a1, stop: b1, step: c1 }, Obj::Range { start: a2, stop: b2, step: c2 }) => {
+                        let (l1, l2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
+                        return Ok(l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2))));
+                    }
+                    _ => None,
+                };
+                match pair {
+                    Some((p, q)) => {
+                        for (u, v) in p.iter().zip(q.iter()) {
+                            if !u.is(v) && !self.eq(u, v)? {
+                                return Ok(false);
+                            }
+                        }
+                        Ok(true)
+                    }
+                    None => Ok(false),
+                }
+            }
+            _ => Ok(a.is(b)),
+        }
+    }
+
+    /// Ordering of two values for `<` etc. and sorting; `None` when not orderable.
+    pub fn order(&mut self, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(Some(x.cmp(y)));
+        }
+        if let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) {
+            return Ok(num_cmp(&x, &y));
+        }
+        match (a, b) {
+            (Value::Str(x), Value::Str(y)) => Ok(Some(x.as_str().cmp(y.as_str()))),
+            (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
+            (Value::Obj(x), Value::Obj(y)) => {
+                let (p, q) = match (self.heap.get(*x), self.heap.get(*y)) {
+                    (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => (p.clone(), q.clone()),
+                    (Obj::Set { .. }, Obj::Set { .. }) => return self.set_order(*x, *y),
+                    _ => {
+                        if self.is_user_instance(a) || self.is_user_instance(b) {
+                            let lt = self.compare(CmpOp::Lt, a, b)?;
+                            if self.truthy(&lt)? {
+                                return Ok(Some(Ordering::Less));
+                            }
+                            let gt = self.compare(CmpOp::Lt, b, a)?;
+                            return Ok(Some(if self.truthy(&gt)? { Ordering::Greater } else { Ordering::Equal }));
+                        }
+                        return Ok(None);
+                    }
+                };
+                for (u, v) in p.iter().zip(q.iter()) {
+                    if !self.eq(u, v)? {
+                        return match self.order(u, v)? {
+                            Some(o) => Ok(Some(o)),
+                            None => Err(self.cmp_error(CmpOp::Lt, u, v)),
+                        };
+                    }
+                }
+                Ok(Some(p.len().cmp(&q.len())))
+            }
+            _ => {
+                if self.is_user_instance(a) || self.is_user_instance(b) {
+                    let lt = self.compare(CmpOp::Lt, a, b)?;
+                    if self.truthy(&lt)? {
+                        return Ok(Some(Ordering::Less));
+                    }
+                    let gt = self.compare(CmpOp::Lt, b, a)?;
+                    return Ok(Some(if self.truthy(&gt)? { Ordering::Greater } else { Ordering::Equal }));
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                _ => {
+                    let msg = format!("'in <string>' requires string as left operand, not {}", self.type_name(item));
+                    Err(self.err(self.t.type_error, msg))
+                }
+            },
+            Value::Bytes(b) => match item {
+                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                Value::Int(i) => Ok(b.contains(&(*i as u8))),
+                _ => Err(self.err(self.t.type_error, "a bytes-like object is required")),
+            },
+            Value::Obj(r) => {
+                let r = *r;
+                match self.heap.get(r) {
+                    Obj::List(items) | Obj::Tuple(items) => {
+                        let items = items.clone();
+                        for v in &items {
+                            if v.is(item) || self.eq(v, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        Ok(false)
+                    }
+                    Obj::Dict(_) => Ok(self.dict_get(r, item)?.is_some()),
+                    Obj::Set { .. } => self.set_contains(r, item),
+                    Obj::Range { start, stop, step } => {
+                        let (start, stop, step) = (*start, *stop, *step);
+                        let Value::Int(i) = item else {
+                            return Ok(false);
+                        };
+                        let i = *i;
+                        let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                        Ok(inside && (i - start) % step == 0)
+                    }
+                    Obj::Instance(inst) => {
+                        let cls = inst.class;
+                        if let Some(m) = self.class_lookup(cls, "__contains__") {
+                            let r = self.call_nested(m, vec![container.clone(), item.clone()])?;
+                            return self.truthy(&r);
+                        }
+                        self.contains_by_iteration(container, item)
+                    }
+                    _ => self.contains_by_iteration(container, item),
+                }
+            }
+            _ => {
+                let msg = format!("argument of type '{}' is not iterable", self.type_name(container));
+                Err(self.err(self.t.type_error, msg))
+            }
+        }
+    }
+
+    fn contains_by_iteration(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let items = self.collect_iterable(container).map_err(|e| e)?;
+        for v in &items {
+            if v.is(item) || self.eq(v, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
+/// Compares two numbers exactly (ints and floats mixed, as CPython).
+pub fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
+    match (a, b) {
+        (Num::Int(x), Num::Int(y)) => Some(x.cmp(y)),
+        (Num::Float(x), Num::Float(y)) => x.partial_cmp(y),
+        (Num::Int(x), Num::Float(y)) => int_float_cmp(x, *y),
+        (Num::Float(x), Num::Int(y)) => int_float_cmp(y, *x).map(Ordering::reverse),
+    }
+}
+
+fn int_float_cmp(i: &BigInt, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    let fl = f.floor();
+    let fi = num_bigint::BigInt::from(fl as i128);
+    let fi = if fl.abs() < 1e38 {
+        fi
+    } else {
+        num_traits::FromPrimitive::from_f64(fl).unwrap_or_default()
+    };
+    match i.cmp(&fi) {
+        Ordering::Equal => {
+            if f > fl {
+                Some(Ordering::Less)
+            } else {
+                Some(Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+/// Python's float `divmod` (floor division and modulo with the sign of the divisor).
+pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let floordiv = if div != 0.0 {
+        let mut fd = div.floor();
+        if div - fd > 0.5 {
+            fd += 1.0;
+        }
+        fd
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (floordiv, m)
+}
+
+/// True division of big ints, correctly rounded enough for display purposes.
+pub fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {
+    let (q, r) = x.div_rem(y);
+    q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(f64::INFINITY)
+}
+
+/// Number of items in `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+    } else if step < 0 && start > stop {
+        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+    } else {
+        0
+    }
+}

@@ -1,0 +1,188 @@
+//! Standard modules and the import system.
+//!
+//! A module is either native (built by a Rust function that fills its namespace) or written in
+//! Python and embedded in the binary (compiled and run on first import, like a real stdlib
+//! `.py` file). Anything else raises `ModuleNotFoundError` as CPython would, or
+//! `NotImplementedError` for CPython modules Interleave does not provide yet.
+
+mod sys;
+
+use std::rc::Rc;
+
+use crate::interp::Interp;
+use crate::native::{Args, NativeFn, PyResult};
+use crate::object::{NativeFunction, Obj};
+use crate::value::{ObjRef, Value};
+
+/// Per-process state kept in Rust by standard modules.
+#[derive(Clone, Default)]
+pub struct ModuleState {
+    /// Values modules keep alive outside any Python-visible namespace.
+    pub pinned: Vec<Value>,
+}
+
+impl ModuleState {
+    pub fn roots(&self) -> Vec<Value> {
+        self.pinned.clone()
+    }
+}
+
+/// How a module is made.
+enum Source {
+    Native(fn(&mut Interp, ObjRef) -> PyResult<()>),
+    Python(&'static str),
+}
+
+/// The modules Interleave provides.
+fn registry(name: &str) -> Option<Source> {
+    Some(match name {
+        "sys" => Source::Native(sys::init),
+        _ => return None,
+    })
+}
+
+/// Standard-library modules of CPython that Interleave does not provide (yet): importing one
+/// raises `NotImplementedError` naming it, rather than pretending it does not exist.
+const KNOWN_UNSUPPORTED: &[&str] = &[
+    "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "calendar", "codecs", "concurrent",
+    "contextlib", "copy", "csv", "ctypes", "dataclasses", "datetime", "decimal", "difflib", "enum", "fractions",
+    "gc", "gevent", "glob", "gzip", "hashlib", "heapq", "hmac", "html", "http", "importlib", "inspect", "io",
+    "ipaddress", "logging", "multiprocessing", "operator", "pathlib", "pickle", "platform", "pprint", "queue",
+    "re", "sched", "secrets", "select", "selectors", "shutil", "signal", "socket", "socketserver", "sqlite3",
+    "statistics", "string", "struct", "subprocess", "tempfile", "textwrap", "threading", "timeit", "traceback",
+    "types", "typing", "unittest", "urllib", "uuid", "warnings", "weakref", "zlib",
+];
+
+impl Interp {
+    /// `import name` / `from name import …`: returns the top-level package for a plain
+    /// `import a.b`, or the named module when `fromlist` is non-empty.
+    pub(crate) fn import_module(&mut self, name: &Value, fromlist: &Value) -> PyResult<Value> {
+        let Value::Str(s) = name else { return Err(self.internal("module name is not a str")) };
+        let full = s.as_str().to_owned();
+        let mut module = Value::None;
+        let mut top = Value::None;
+        let mut path = String::new();
+        for (i, part) in full.split('.').enumerate() {
+            if i > 0 {
+                path.push('.');
+            }
+            path.push_str(part);
+            let m = self.load_module(&path)?;
+            if i == 0 {
+                top = m.clone();
+            } else {
+                let key = self.intern(part);
+                self.generic_setattr(&module, &key, m.clone())?;
+            }
+            module = m;
+        }
+        let want_leaf = match fromlist {
+            Value::None | Value::Null => false,
+            Value::Obj(r) => !matches!(self.heap.get(*r), Obj::Tuple(t) if t.is_empty()),
+            _ => true,
+        };
+        Ok(if want_leaf { module } else { top })
+    }
+
+    /// Returns module `name`, creating it on first import.
+    pub fn load_module(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.dict_get_str(self.modules, name) {
+            return Ok(m);
+        }
+        let Some(source) = registry(name) else {
+            let top = name.split('.').next().unwrap_or(name);
+            if KNOWN_UNSUPPORTED.contains(&top) {
+                let msg = format!("the '{name}' module is not supported by Interleave yet");
+                return Err(self.err(self.t.not_implemented_error, msg));
+            }
+            let e = self.new_exception_msg(self.t.module_not_found_error, format!("No module named '{name}'"));
+            let n = Value::str(name);
+            self.set_exc_attr(e, "name", n);
+            return Err(crate::native::Flow::Exc(e));
+        };
+        let (module, dict) = self.new_module(name);
+        let key = self.intern(name);
+        self.dict_set_str(self.modules, key, module.clone());
+        self.builtin_module_names.insert(name.to_owned());
+        match source {
+            Source::Native(init) => init(self, dict)?,
+            Source::Python(src) => {
+                let filename = format!("<frozen {name}>");
+                let code = interleave_compiler::compile_module(src, &filename)
+                    .map_err(|e| self.internal(format!("stdlib module {name} failed to compile: {}", e.message)))?;
+                self.sources.insert(Rc::from(filename.as_str()), Rc::from(src));
+                let builtins_mod = self.dict_get_str(self.modules, "builtins").unwrap_or(Value::None);
+                self.set_item_str(dict, "__builtins__", builtins_mod);
+                self.run_module_code(code, dict)?;
+            }
+        }
+        Ok(module)
+    }
+
+    pub(crate) fn import_from(&mut self, module: &Value, name: &Value) -> PyResult<Value> {
+        let Value::Str(n) = name else { return Err(self.internal("import name is not a str")) };
+        if let Some(v) = self.getattr_opt(module, n.as_str())? {
+            return Ok(v);
+        }
+        let mname = match module.as_obj().map(|r| self.heap.get(r)) {
+            Some(Obj::Module(m)) => m.name.to_string(),
+            _ => "?".into(),
+        };
+        let sub = format!("{mname}.{}", n.as_str());
+        if registry(&sub).is_some() {
+            return self.load_module(&sub);
+        }
+        let msg = format!("cannot import name '{}' from '{mname}' (unknown location)", n.as_str());
+        let e = self.new_exception_msg(self.t.import_error, msg);
+        Err(crate::native::Flow::Exc(e))
+    }
+
+    pub(crate) fn import_star(&mut self, module: &Value) -> PyResult<()> {
+        let Some(Obj::Module(m)) = module.as_obj().map(|r| self.heap.get(r)) else {
+            return Err(self.internal("import * from a non-module"));
+        };
+        let src = m.dict;
+        let entries: Vec<(Value, Value)> = match self.heap.get(src) {
+            Obj::Dict(d) => d.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            _ => vec![],
+        };
+        let f = self.threads[self.cur].frames.last().expect("frame");
+        let target = f.locals.unwrap_or(f.globals);
+        for (k, v) in entries {
+            if let Value::Str(s) = &k {
+                if !s.as_str().starts_with('_') {
+                    self.dict_set_str(target, k.clone(), v);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a built-in function to a namespace dict.
+    pub fn def_fn(&mut self, dict: ObjRef, name: &'static str, func: NativeFn) {
+        let f = self.alloc(Obj::Native(NativeFunction { name, func, slf: Value::Null, owner: None }));
+        self.set_item_str(dict, name, f);
+    }
+
+    /// Adds a method implemented in Rust to a class (`owner` is the type name for reprs).
+    pub fn def_method(&mut self, cls: ObjRef, name: &'static str, owner: &'static str, func: NativeFn) {
+        let f = self.alloc(Obj::Native(NativeFunction { name, func, slf: Value::Null, owner: Some(owner) }));
+        let dict = self.class(cls).dict;
+        self.set_item_str(dict, name, f);
+    }
+}
+
+/// A short repr for instances whose payload is built in (deque, files…), if any.
+pub fn repr_payload(interp: &mut Interp, r: ObjRef) -> PyResult<Option<String>> {
+    let _ = (interp, r);
+    Ok(None)
+}
+
+/// Convenience for natives: no arguments expected.
+pub fn no_args(interp: &mut Interp, name: &str, args: &Args) -> PyResult<()> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        let msg = format!("{name}() takes no arguments ({} given)", args.pos.len() + args.kw.len());
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! `sys`: interpreter facts (as CPython 3.11 on Linux reports them), the standard streams,
+//! `exit`, recursion limit and switch interval.
+
+use crate::files::FileTarget;
+use crate::interp::Interp;
+use crate::native::{Args, Flow, PyResult};
+use crate::object::{Obj, Payload};
+use crate::value::{ObjRef, Value};
+
+pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
+    let stdout = crate::builtins::io::new_stream(interp, FileTarget::Stdout);
+    let stderr = crate::builtins::io::new_stream(interp, FileTarget::Stderr);
+    let stdin = crate::builtins::io::new_stream(interp, FileTarget::Stdin);
+    for (name, v) in [("stdout", stdout.clone()), ("stderr", stderr.clone()), ("stdin", stdin.clone())] {
+        interp.set_item_str(d, name, v.clone());
+        let dunder: &'static str = match name {
+            "stdout" => "__stdout__",
+            "stderr" => "__stderr__",
+            _ => "__stdin__",
+        };
+        interp.set_item_str(d, dunder, v);
+    }
+    let main_file = interp.main_file.clone();
+    let argv0 = Value::str(main_file.as_str());
+    let argv = interp.new_list(vec![argv0]);
+    interp.set_item_str(d, "argv", argv);
+    interp.set_item_str(d, "version", Value::str("3.11.7 (main, Interleave) [Interleave simulated CPython]"));
+    let vi: Vec<Value> = vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
+    let vi = interp.new_tuple(vi);
+    interp.set_item_str(d, "version_info", vi);
+    interp.set_item_str(d, "hexversion", Value::Int(0x030b07f0));
+    interp.set_item_str(d, "platform", Value::str("linux"));
+    interp.set_item_str(d, "byteorder", Value::str("little"));
+    interp.set_item_str(d, "maxsize", Value::Int(i64::MAX));
+    interp.set_item_str(d, "executable", Value::str("/usr/bin/python3"));
+    interp.set_item_str(d, "modules", Value::Obj(interp.modules));
+    let path = interp.new_list(vec![]);
+    interp.set_item_str(d, "path", path);
+    interp.def_fn(d, "exit", exit);
+    interp.def_fn(d, "getrecursionlimit", getrecursionlimit);
+    interp.def_fn(d, "setrecursionlimit", setrecursionlimit);
+    interp.def_fn(d, "getswitchinterval", getswitchinterval);
+    interp.def_fn(d, "setswitchinterval", setswitchinterval);
+    interp.def_fn(d, "exc_info", exc_info);
+    interp.def_fn(d, "intern", intern);
+    interp.def_fn(d, "getsizeof", getsizeof);
+    let _ = Payload::None;
+    Ok(())
+}
+
+fn exit(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let e = interp.new_exception(interp.t.system_exit, args.pos.into_iter().take(1).collect());
+    Err(Flow::Exc(e))
+}
+
+fn getrecursionlimit(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(interp.limits.max_recursion as i64))
+}
+
+fn setrecursionlimit(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Int(n)) if *n >= 1 => {
+            interp.limits.max_recursion = (*n as usize).min(100_000);
+            Ok(Value::None)
+        }
+        Some(Value::Int(_)) => Err(interp.err(interp.t.value_error, "recursion limit must be greater or equal than 1")),
+        _ => Err(interp.err(interp.t.type_error, "'float' object cannot be interpreted as an integer")),
+    }
+}
+
+fn getswitchinterval(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::Float(interp.switch_interval_ns as f64 / 1e9))
+}
+
+fn setswitchinterval(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = match args.pos.first() {
+        Some(Value::Float(f)) => *f,
+        Some(Value::Int(i)) => *i as f64,
+        _ => return Err(interp.err(interp.t.type_error, "must be real number")),
+    };
+    if v <= 0.0 {
+        return Err(interp.err(interp.t.value_error, "switch interval must be strictly positive"));
+    }
+    interp.switch_interval_ns = (v * 1e9).round().max(1000.0) as u64;
+    Ok(Value::None)
+}
+
+fn exc_info(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    let h = interp.threads[interp.cur].handled.clone();
+    match h {
+        Value::Obj(e) => {
+            let t = Value::Obj(interp.type_of(&h));
+            let _ = e;
+            Ok(interp.new_tuple(vec![t, h, Value::None]))
+        }
+        _ => Ok(interp.new_tuple(vec![Value::None, Value::None, Value::None])),
+    }
+}
+
+fn intern(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Str(s)) => {
+            let s = s.as_str().to_owned();
+            Ok(interp.intern(&s))
+        }
+        _ => Err(interp.err(interp.t.type_error, "intern() argument must be str")),
+    }
+}
+
+fn getsizeof(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let Some(v) = args.pos.first() else {
+        return Err(interp.err(interp.t.type_error, "getsizeof() missing required argument 'object' (pos 1)"));
+    };
+    Ok(Value::Int(match v {
+        Value::Int(0) => 24,
+        Value::Int(i) => 28 + 4 * ((64 - i.unsigned_abs().leading_zeros() as i64) / 31).max(0),
+        Value::Float(_) => 24,
+        Value::Bool(_) => 28,
+        Value::None => 16,
+        Value::Str(s) => 49 + s.as_str().len() as i64,
+        Value::Obj(r) => match interp.heap.get(*r) {
+            Obj::List(l) => 56 + 8 * l.capacity() as i64,
+            Obj::Tuple(t) => 40 + 8 * t.len() as i64,
+            Obj::Dict(_) => 232,
+            _ => 48,
+        },
+        _ => 48,
+    }))
+}

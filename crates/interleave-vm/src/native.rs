@@ -1,0 +1,55 @@
+//! The calling convention of functions written in Rust, and the VM's error channels.
+
+use std::rc::Rc;
+
+use crate::interp::Interp;
+use crate::value::{ObjRef, Value};
+
+/// A built-in function: receives the interpreter and its arguments (for a bound method,
+/// `self` is `args.pos[0]`).
+pub type NativeFn = fn(&mut Interp, Args) -> PyResult<Value>;
+
+/// Arguments of a call.
+#[derive(Default, Clone)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Rc<str>, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+
+    /// Removes and returns a keyword argument.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+}
+
+/// Why control leaves the normal flow of a call.
+pub enum Flow {
+    /// A Python exception (an exception instance on the heap).
+    Exc(ObjRef),
+    /// A native function asks the interpreter to call `func(*args)` in its place, so that
+    /// Python code it would run executes in a frame (suspendable), not nested in Rust.
+    TailCall(Box<(Value, Vec<Value>)>),
+    /// The whole run stops (resource limit, `os._exit`, internal error): not catchable.
+    Stop(Rc<RunStop>),
+}
+
+/// A reason the run stops that Python code cannot catch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunStop {
+    /// `os._exit(code)`.
+    Exit(i32),
+    /// The step (fuel) limit was reached.
+    StepLimit(u64),
+    /// Memory limit reached where no `MemoryError` could be raised.
+    OutOfMemory,
+    /// A bug in the VM, reported instead of panicking.
+    Internal(String),
+}
+
+pub type PyResult<T> = Result<T, Flow>;

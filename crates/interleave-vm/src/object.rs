@@ -1,0 +1,309 @@
+//! Heap objects: every Python object that is mutable or can contain other values.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use interleave_compiler::Code;
+
+use crate::dict::Dict;
+use crate::native::NativeFn;
+use crate::value::{ObjRef, Value};
+
+/// A heap object.
+#[derive(Clone)]
+pub enum Obj {
+    List(Vec<Value>),
+    Tuple(Vec<Value>),
+    Dict(Dict),
+    /// `set` (frozen = false) or `frozenset` (frozen = true). Keys are stored in a `Dict`
+    /// whose values are unused.
+    Set { items: Dict, frozen: bool },
+    Function(Box<Function>),
+    /// A function bound to `self` (`obj.method`).
+    BoundMethod { func: Value, slf: Value },
+    /// A function implemented in Rust, optionally bound to `self`.
+    Native(NativeFunction),
+    Class(Box<Class>),
+    Instance(Box<Instance>),
+    Module(Box<Module>),
+    Cell(Value),
+    Code(Rc<Code>),
+    Generator(Box<Generator>),
+    Range { start: i64, stop: i64, step: i64 },
+    Slice { start: Value, stop: Value, step: Value },
+    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    /// `super(cls, obj)`: attribute lookups start after `cls` in `type(obj)`'s MRO.
+    Super { class: ObjRef, obj: Value },
+    /// Built-in iterators over containers and ranges.
+    Iter(Iter),
+}
+
+/// A user-defined function (`def` or `lambda`).
+#[derive(Clone)]
+pub struct Function {
+    pub code: Rc<Code>,
+    /// The code's constants and names converted to values (shared by every call).
+    pub values: Rc<crate::frame::CodeValues>,
+    pub globals: ObjRef,
+    pub name: Value,
+    pub qualname: Value,
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults: (name, value) pairs.
+    pub kwdefaults: Vec<(Rc<str>, Value)>,
+    /// One cell object per free variable of the code.
+    pub closure: Vec<ObjRef>,
+    /// `__dict__` for function attributes, `__doc__`, `__module__`…
+    pub dict: Option<ObjRef>,
+    pub module: Value,
+}
+
+/// A built-in function or method.
+#[derive(Clone)]
+pub struct NativeFunction {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// The bound receiver for methods of built-in types (`[].append`), else `Null`.
+    pub slf: Value,
+    /// For methods: the owning type's name (for reprs such as `<built-in method append of list object>`).
+    pub owner: Option<&'static str>,
+}
+
+/// A class (user-defined or built-in type).
+#[derive(Clone)]
+pub struct Class {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub bases: Vec<ObjRef>,
+    /// Method resolution order, starting with the class itself.
+    pub mro: Vec<ObjRef>,
+    pub dict: ObjRef,
+    /// Which built-in layout instances of this class carry (inherited from the base).
+    pub layout: Layout,
+    /// Built-in types cannot be given attributes (`TypeError: cannot set 'x' attribute of immutable type 'int'`).
+    pub builtin: bool,
+}
+
+/// The built-in payload of an instance: what a subclass of a built-in type inherits.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    /// A plain object.
+    Object,
+    /// An exception (`BaseException` and subclasses).
+    Exception,
+    /// The type is one of the non-subclassable or value types (int, str, list…): its
+    /// "instances" are not `Instance` objects.
+    Builtin,
+}
+
+/// An instance of a user class (or of a built-in class with an instance layout, such as an
+/// exception).
+#[derive(Clone)]
+pub struct Instance {
+    pub class: ObjRef,
+    pub dict: Dict,
+    pub payload: Payload,
+}
+
+/// Built-in state carried by instances of some classes.
+#[derive(Clone)]
+pub enum Payload {
+    None,
+    Exception(Box<ExcData>),
+    Deque { items: VecDeque<Value>, maxlen: Option<usize> },
+    /// An in-memory text/binary file opened by `open()` or `io.StringIO`.
+    File(Box<crate::files::OpenFile>),
+}
+
+/// The state of an exception instance.
+#[derive(Clone, Default)]
+pub struct ExcData {
+    /// The "Did you mean: '…'?" suggestion CPython appends to NameError/AttributeError.
+    pub hint: Option<Rc<str>>,
+    /// The text `str(exc)` gives when it is not derived from `args` (OSError with a filename).
+    pub str_override: Option<Rc<str>>,
+    /// `args` (a tuple).
+    pub args: Value,
+    /// Frames the exception passed through, outermost first (like `__traceback__`).
+    pub traceback: Vec<TracebackEntry>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+/// One `File "…", line N, in f` row.
+#[derive(Clone)]
+pub struct TracebackEntry {
+    pub code: Rc<Code>,
+    pub instr: usize,
+}
+
+/// A module object.
+#[derive(Clone)]
+pub struct Module {
+    pub name: Rc<str>,
+    pub dict: ObjRef,
+}
+
+/// A generator object: a suspended frame and its saved stack.
+#[derive(Clone)]
+pub struct Generator {
+    pub state: GenState,
+    pub frame: Option<Box<crate::frame::Frame>>,
+    /// The frame's slots and value stack while suspended.
+    pub saved: Vec<Value>,
+    pub name: Value,
+    pub qualname: Value,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+/// Iterators over built-in containers.
+#[derive(Clone)]
+pub enum Iter {
+    /// Over a list or tuple (re-reads the length each step, as CPython).
+    Seq { seq: ObjRef, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    Str { s: Value, byte_pos: usize },
+    Bytes { b: Value, index: usize },
+    /// Over dict keys/values/items or set elements: the position in the entry vector and the
+    /// size the container had when iteration started (to detect "changed size during iteration").
+    Dict { dict: ObjRef, index: usize, len: usize, kind: DictIterKind },
+    Enumerate { it: Value, count: Value },
+    Zip { its: Vec<Value> },
+    Reversed { seq: ObjRef, index: usize },
+    /// `iter(callable, sentinel)`.
+    Callable { func: Value, sentinel: Value },
+    /// A list of prepared values (used by built-ins that materialise their result).
+    Values { items: Rc<[Value]>, index: usize },
+    /// `map(func, *iterables)`.
+    Map { func: Value, its: Vec<Value> },
+    /// `filter(func, iterable)` (`func` may be None).
+    Filter { func: Value, it: Value },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DictIterKind {
+    Keys,
+    Values,
+    Items,
+    /// Iterating a set (keys of its table).
+    SetItems,
+}
+
+impl Obj {
+    /// Calls `f` on every value this object refers to (for the collector).
+    pub fn trace(&self, f: &mut dyn FnMut(&Value), g: &mut dyn FnMut(ObjRef)) {
+        match self {
+            Obj::List(v) | Obj::Tuple(v) => v.iter().for_each(f),
+            Obj::Dict(d) => d.trace(f),
+            Obj::Set { items, .. } => items.trace(f),
+            Obj::Function(func) => {
+                func.values.consts.iter().for_each(&mut *f);
+                g(func.globals);
+                func.defaults.iter().for_each(&mut *f);
+                func.kwdefaults.iter().for_each(|(_, v)| f(v));
+                func.closure.iter().for_each(|&c| g(c));
+                if let Some(d) = func.dict {
+                    g(d);
+                }
+                f(&func.name);
+                f(&func.qualname);
+                f(&func.module);
+            }
+            Obj::BoundMethod { func, slf } => {
+                f(func);
+                f(slf);
+            }
+            Obj::Native(n) => f(&n.slf),
+            Obj::Class(c) => {
+                c.bases.iter().for_each(|&b| g(b));
+                c.mro.iter().for_each(|&b| g(b));
+                g(c.dict);
+            }
+            Obj::Instance(inst) => {
+                g(inst.class);
+                inst.dict.trace(f);
+                match &inst.payload {
+                    Payload::None | Payload::File(_) => {}
+                    Payload::Exception(e) => {
+                        f(&e.args);
+                        f(&e.cause);
+                        f(&e.context);
+                    }
+                    Payload::Deque { items, .. } => items.iter().for_each(f),
+                }
+            }
+            Obj::Module(m) => g(m.dict),
+            Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) => f(v),
+            Obj::Code(_) | Obj::Range { .. } => {}
+            Obj::Generator(generator) => {
+                generator.saved.iter().for_each(&mut *f);
+                if let Some(fr) = &generator.frame {
+                    fr.trace(f, g);
+                }
+                f(&generator.name);
+                f(&generator.qualname);
+            }
+            Obj::Slice { start, stop, step } => {
+                f(start);
+                f(stop);
+                f(step);
+            }
+            Obj::Property { fget, fset, fdel, doc } => {
+                f(fget);
+                f(fset);
+                f(fdel);
+                f(doc);
+            }
+            Obj::Super { class, obj } => {
+                g(*class);
+                f(obj);
+            }
+            Obj::Iter(it) => match it {
+                Iter::Seq { seq, .. } | Iter::Reversed { seq, .. } => g(*seq),
+                Iter::Dict { dict, .. } => g(*dict),
+                Iter::Range { .. } => {}
+                Iter::Str { s, .. } => f(s),
+                Iter::Bytes { b, .. } => f(b),
+                Iter::Enumerate { it, count } => {
+                    f(it);
+                    f(count);
+                }
+                Iter::Zip { its } => its.iter().for_each(f),
+                Iter::Callable { func, sentinel } => {
+                    f(func);
+                    f(sentinel);
+                }
+                Iter::Values { items, .. } => items.iter().for_each(f),
+                Iter::Map { func, its } => {
+                    f(func);
+                    its.iter().for_each(f);
+                }
+                Iter::Filter { func, it } => {
+                    f(func);
+                    f(it);
+                }
+            },
+        }
+    }
+
+    /// A rough size in bytes, for the memory limit.
+    pub fn approx_size(&self) -> usize {
+        const V: usize = std::mem::size_of::<Value>();
+        64 + match self {
+            Obj::List(v) | Obj::Tuple(v) => v.capacity() * V,
+            Obj::Dict(d) => d.capacity() * (V * 2 + 16),
+            Obj::Set { items, .. } => items.capacity() * (V * 2 + 16),
+            Obj::Instance(i) => i.dict.capacity() * (V * 2 + 16),
+            _ => 0,
+        }
+    }
+}

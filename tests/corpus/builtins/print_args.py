@@ -1,0 +1,20 @@
+# print with sep, end, file=sys.stderr and flush; interleaving of stdout and stderr.
+import sys
+
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" continued", end="!\n")
+print()
+print("multi", "arg", sep=", ", end=".\n")
+print(1, 2.5, None, True, [1], {"k": "v"}, (1,), sep=" | ")
+print("to stderr", file=sys.stderr)
+print("flushed", flush=True)
+print("err", "with", "sep", sep="+", file=sys.stderr, end="#\n")
+sys.stdout.write("written directly\n")
+sys.stderr.write("stderr direct\n")
+print(*range(5))
+print(*[], sep="x")
+print("tab\tand\\backslash")
+print(None, sep=None, end=None)

@@ -1,0 +1,3 @@
+# Assignment to a literal is rejected at compile time.
+print("never")
+1 + 2 = x
