@@ -6,8 +6,9 @@
 
 pub mod args;
 mod constructors;
-mod functions;
+pub mod functions;
 pub mod io;
+mod methods;
 mod object;
 
 use crate::interp::Interp;
@@ -39,6 +40,7 @@ pub fn install(interp: &mut Interp) {
     constructors::install(interp);
     object::install(interp);
     io::install(interp);
+    methods::install(interp);
 }
 
 /// Built-in classes that are reachable by name from Python code.
