@@ -48,7 +48,10 @@ pub struct AlgoError {
 impl AlgoError {
     /// An error of `kind` with `message`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        AlgoError { kind, message: message.into() }
+        AlgoError {
+            kind,
+            message: message.into(),
+        }
     }
 
     /// A `ValueError`.
@@ -86,5 +89,9 @@ pub const MAX_OUTPUT_LEN: usize = 1 << 26;
 
 /// Fails with `MemoryError` when `len` exceeds [`MAX_OUTPUT_LEN`].
 pub(crate) fn check_len(len: usize) -> Result<(), AlgoError> {
-    if len > MAX_OUTPUT_LEN { Err(AlgoError::too_long()) } else { Ok(()) }
+    if len > MAX_OUTPUT_LEN {
+        Err(AlgoError::too_long())
+    } else {
+        Ok(())
+    }
 }

@@ -22,7 +22,10 @@ pub struct FloatFlags {
 
 /// `repr(x)` and `str(x)` of a Python float: `1.0`, `0.1`, `1e+16`, `1e-05`, `-0.0`, `inf`, `nan`.
 pub fn float_repr(x: f64) -> String {
-    let flags = FloatFlags { add_dot_0: true, ..FloatFlags::default() };
+    let flags = FloatFlags {
+        add_dot_0: true,
+        ..FloatFlags::default()
+    };
     // Mode 'r' never needs more than ~25 characters, so the length check cannot fail.
     double_to_string(x, 'r', 0, flags).unwrap_or_default()
 }
@@ -32,7 +35,12 @@ pub fn float_repr(x: f64) -> String {
 /// `code` is one of `e E f F g G r` (`r` ignores `precision`); upper-case codes write `E`, `INF`
 /// and `NAN`. Any other code is treated as `r`. Fails with `MemoryError` only when the result
 /// would exceed [`crate::MAX_OUTPUT_LEN`].
-pub fn double_to_string(x: f64, code: char, precision: usize, flags: FloatFlags) -> Result<String, AlgoError> {
+pub fn double_to_string(
+    x: f64,
+    code: char,
+    precision: usize,
+    flags: FloatFlags,
+) -> Result<String, AlgoError> {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();
     let negative = x.is_sign_negative();
@@ -70,7 +78,15 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: FloatFlags)
     if flags.no_neg_0 && digits == "0" {
         sign = false;
     }
-    Ok(layout(&LayoutInput { digits: &digits, decpt, code, precision, sign, upper, flags }))
+    Ok(layout(&LayoutInput {
+        digits: &digits,
+        decpt,
+        code,
+        precision,
+        sign,
+        upper,
+        flags,
+    }))
 }
 
 /// How many decimal digits to produce.
@@ -106,7 +122,11 @@ fn decimal_digits(x: f64, mode: Digits) -> (String, i64) {
     let trimmed = raw.trim_start_matches('0');
     let decpt = decpt - (raw.len() - trimmed.len()) as i64;
     let trimmed = trimmed.trim_end_matches('0');
-    if trimmed.is_empty() { ("0".to_string(), 1) } else { (trimmed.to_string(), decpt) }
+    if trimmed.is_empty() {
+        ("0".to_string(), 1)
+    } else {
+        (trimmed.to_string(), decpt)
+    }
 }
 
 /// Everything `format_float_short` needs once the digits are known.
@@ -123,7 +143,15 @@ struct LayoutInput<'a> {
 /// The layout half of CPython's `format_float_short`: pads the digit string with zeros on either
 /// side, places the decimal point and appends the exponent.
 fn layout(input: &LayoutInput<'_>) -> String {
-    let LayoutInput { digits, mut decpt, code, precision, sign, upper, flags } = *input;
+    let LayoutInput {
+        digits,
+        mut decpt,
+        code,
+        precision,
+        sign,
+        upper,
+        flags,
+    } = *input;
     let digits_len = digits.len() as i64;
     let precision = precision as i64;
     let mut use_exp = false;
@@ -135,7 +163,11 @@ fn layout(input: &LayoutInput<'_>) -> String {
         }
         'f' => vdigits_end = decpt + precision,
         'g' => {
-            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
+            let limit = if flags.add_dot_0 {
+                precision - 1
+            } else {
+                precision
+            };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }

@@ -128,7 +128,10 @@ pub fn parse_format_spec(
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
             Some('b' | 'o' | 'x' | 'X') if sep == '_' => out.group_size = 4,
             Some(t) => {
-                return Err(AlgoError::value(format!("Cannot specify '{sep}' with {}.", quoted_code(t))));
+                return Err(AlgoError::value(format!(
+                    "Cannot specify '{sep}' with {}.",
+                    quoted_code(t)
+                )));
             }
         }
     }
@@ -147,18 +150,29 @@ fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<usize>, AlgoErr
         any = true;
         *pos += 1;
     }
-    Ok(if any { Some(usize::try_from(value).unwrap_or(usize::MAX)) } else { None })
+    Ok(if any {
+        Some(usize::try_from(value).unwrap_or(usize::MAX))
+    } else {
+        None
+    })
 }
 
 /// `'x'` for printable ASCII, else `'\x4e2d'`, as CPython's error messages quote a type code.
 fn quoted_code(c: char) -> String {
     let v = c as u32;
-    if v > 32 && v < 128 { format!("'{c}'") } else { format!("'\\x{v:x}'") }
+    if v > 32 && v < 128 {
+        format!("'{c}'")
+    } else {
+        format!("'\\x{v:x}'")
+    }
 }
 
 /// `Unknown format code 'd' for object of type 'float'`.
 fn unknown_code(c: char, type_name: &str) -> AlgoError {
-    AlgoError::value(format!("Unknown format code {} for object of type '{type_name}'", quoted_code(c)))
+    AlgoError::value(format!(
+        "Unknown format code {} for object of type '{type_name}'",
+        quoted_code(c)
+    ))
 }
 
 /// `format(value, spec)` for a `str` (`type_name` is `"str"` or a subclass name).
@@ -171,18 +185,32 @@ pub fn format_str(value: &str, spec: &str, type_name: &str) -> Result<String, Al
         return Err(unknown_code(f.kind.unwrap_or('s'), type_name));
     }
     match f.sign {
-        Some(' ') => return Err(AlgoError::value("Space not allowed in string format specifier")),
-        Some(_) => return Err(AlgoError::value("Sign not allowed in string format specifier")),
+        Some(' ') => {
+            return Err(AlgoError::value(
+                "Space not allowed in string format specifier",
+            ));
+        }
+        Some(_) => {
+            return Err(AlgoError::value(
+                "Sign not allowed in string format specifier",
+            ));
+        }
         None => {}
     }
     if f.no_neg_0 {
-        return Err(AlgoError::value("Negative zero coercion (z) not allowed in string format specifier"));
+        return Err(AlgoError::value(
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
     }
     if f.alternate {
-        return Err(AlgoError::value("Alternate form (#) not allowed in string format specifier"));
+        return Err(AlgoError::value(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
     }
     if f.align == '=' {
-        return Err(AlgoError::value("'=' alignment not allowed in string format specifier"));
+        return Err(AlgoError::value(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     let mut len = value.chars().count();
     let body: String = match f.precision {
@@ -196,7 +224,13 @@ pub fn format_str(value: &str, spec: &str, type_name: &str) -> Result<String, Al
 }
 
 /// Pads `body` (of `len` characters) to `width` like CPython's `calc_padding`.
-fn pad(body: &str, len: usize, width: Option<usize>, align: char, fill: char) -> Result<String, AlgoError> {
+fn pad(
+    body: &str,
+    len: usize,
+    width: Option<usize>,
+    align: char,
+    fill: char,
+) -> Result<String, AlgoError> {
     let total = width.map_or(len, |w| w.max(len));
     check_len(total)?;
     let lpad = match align {
@@ -240,7 +274,9 @@ pub fn format_float(value: f64, spec: &str, type_name: &str) -> Result<String, A
     }
     let f = parse_format_spec(spec, None, '>', type_name)?;
     match f.kind {
-        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_internal(value, &f),
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
+            format_float_internal(value, &f)
+        }
         Some(other) => Err(unknown_code(other, type_name)),
     }
 }
@@ -269,9 +305,16 @@ fn fill_number(parts: &NumberParts<'_>, f: &FormatSpec) -> Result<String, AlgoEr
         _ => None,
     };
     let n_sign = usize::from(sign.is_some());
-    let n_non_digit = n_sign + parts.prefix.len() + usize::from(parts.has_decimal) + parts.remainder.chars().count();
+    let n_non_digit = n_sign
+        + parts.prefix.len()
+        + usize::from(parts.has_decimal)
+        + parts.remainder.chars().count();
     let width = f.width.unwrap_or(0);
-    let min_width = if f.fill == '0' && f.align == '=' { width.saturating_sub(n_non_digit) } else { 0 };
+    let min_width = if f.fill == '0' && f.align == '=' {
+        width.saturating_sub(n_non_digit)
+    } else {
+        0
+    };
     check_len(min_width)?;
     let (sep, group) = match f.grouping {
         Some(c) => (Some(c), f.group_size),
@@ -348,25 +391,43 @@ fn insert_grouping(digits: &str, min_width: usize, sep: Option<char>, group: usi
 /// CPython's `format_long_internal` (types `b c d o x X n`).
 fn format_long_internal(value: &BigInt, f: &FormatSpec) -> Result<String, AlgoError> {
     if f.precision.is_some() {
-        return Err(AlgoError::value("Precision not allowed in integer format specifier"));
+        return Err(AlgoError::value(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if f.no_neg_0 {
-        return Err(AlgoError::value("Negative zero coercion (z) not allowed in integer format specifier"));
+        return Err(AlgoError::value(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
     }
     let kind = f.kind.unwrap_or('d');
     if kind == 'c' {
         if f.sign.is_some() {
-            return Err(AlgoError::value("Sign not allowed with integer format specifier 'c'"));
+            return Err(AlgoError::value(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
         }
         if f.alternate {
-            return Err(AlgoError::value("Alternate form (#) not allowed with integer format specifier 'c'"));
+            return Err(AlgoError::value(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
         }
-        let long = value.to_i64().ok_or_else(|| AlgoError::overflow("Python int too large to convert to C long"))?;
+        let long = value
+            .to_i64()
+            .ok_or_else(|| AlgoError::overflow("Python int too large to convert to C long"))?;
         let ch = u32::try_from(long).ok().filter(|v| *v <= 0x10FFFF);
-        let ch = ch.ok_or_else(|| AlgoError::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)"))?;
+        let ch = ch.ok_or_else(|| {
+            AlgoError::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)")
+        })?;
         // Lone surrogates cannot live in a Rust string; CPython would produce one.
         let ch = char::from_u32(ch).unwrap_or('\u{FFFD}').to_string();
-        let parts = NumberParts { sign: None, prefix: "", digits: "", has_decimal: false, remainder: &ch };
+        let parts = NumberParts {
+            sign: None,
+            prefix: "",
+            digits: "",
+            has_decimal: false,
+            remainder: &ch,
+        };
         return fill_number(&parts, f);
     }
     let (radix, prefix) = match kind {
@@ -382,7 +443,16 @@ fn format_long_internal(value: &BigInt, f: &FormatSpec) -> Result<String, AlgoEr
     }
     let prefix = if f.alternate { prefix } else { "" };
     let sign = value.is_negative().then_some('-');
-    fill_number(&NumberParts { sign, prefix, digits: &digits, has_decimal: false, remainder: "" }, f)
+    fill_number(
+        &NumberParts {
+            sign,
+            prefix,
+            digits: &digits,
+            has_decimal: false,
+            remainder: "",
+        },
+        f,
+    )
 }
 
 /// CPython's `format_float_internal` (types `e E f F g G n %` and none).
@@ -390,7 +460,11 @@ fn format_float_internal(value: f64, f: &FormatSpec) -> Result<String, AlgoError
     if f.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err(AlgoError::value("precision too big"));
     }
-    let mut flags = FloatFlags { alt: f.alternate, no_neg_0: f.no_neg_0, ..FloatFlags::default() };
+    let mut flags = FloatFlags {
+        alt: f.alternate,
+        no_neg_0: f.no_neg_0,
+        ..FloatFlags::default()
+    };
     let mut default_precision = 6;
     let mut kind = f.kind.unwrap_or('\0');
     if kind == '\0' {
@@ -431,5 +505,14 @@ fn format_float_internal(value: f64, f: &FormatSpec) -> Result<String, AlgoError
         Some(r) => (true, r),
         None => (false, rest),
     };
-    fill_number(&NumberParts { sign, prefix: "", digits, has_decimal, remainder }, f)
+    fill_number(
+        &NumberParts {
+            sign,
+            prefix: "",
+            digits,
+            has_decimal,
+            remainder,
+        },
+        f,
+    )
 }

@@ -61,7 +61,10 @@ pub fn parse_template(template: &str) -> (Vec<TemplateItem>, Option<AlgoError>) 
 }
 
 /// CPython's `MarkupIterator_next`: one literal run and the field that follows it, if any.
-fn markup_next(chars: &[char], pos: &mut usize) -> Result<(String, Option<TemplateField>), AlgoError> {
+fn markup_next(
+    chars: &[char],
+    pos: &mut usize,
+) -> Result<(String, Option<TemplateField>), AlgoError> {
     let start = *pos;
     let end = chars.len();
     let mut c = '\0';
@@ -117,12 +120,21 @@ fn parse_field(chars: &[char], pos: &mut usize) -> Result<TemplateField, AlgoErr
             _ => {}
         }
     }
-    let field_name: String = chars[name_start..(*pos).saturating_sub(1).max(name_start)].iter().collect();
-    let mut field = TemplateField { field_name, conversion: None, format_spec: String::new(), spec_needs_expanding: false };
+    let field_name: String = chars[name_start..(*pos).saturating_sub(1).max(name_start)]
+        .iter()
+        .collect();
+    let mut field = TemplateField {
+        field_name,
+        conversion: None,
+        format_spec: String::new(),
+        spec_needs_expanding: false,
+    };
     if c == '!' || c == ':' {
         if c == '!' {
             if *pos >= end {
-                return Err(AlgoError::value("end of string while looking for conversion specifier"));
+                return Err(AlgoError::value(
+                    "end of string while looking for conversion specifier",
+                ));
             }
             field.conversion = Some(chars[*pos]);
             *pos += 1;
@@ -165,8 +177,13 @@ fn parse_field(chars: &[char], pos: &mut usize) -> Result<TemplateField, AlgoErr
 pub fn check_conversion(c: char) -> Result<(), AlgoError> {
     match c {
         'r' | 's' | 'a' => Ok(()),
-        c if (c as u32) > 32 && (c as u32) < 127 => Err(AlgoError::value(format!("Unknown conversion specifier {c}"))),
-        c => Err(AlgoError::value(format!("Unknown conversion specifier \\x{:x}", c as u32))),
+        c if (c as u32) > 32 && (c as u32) < 127 => Err(AlgoError::value(format!(
+            "Unknown conversion specifier {c}"
+        ))),
+        c => Err(AlgoError::value(format!(
+            "Unknown conversion specifier \\x{:x}",
+            c as u32
+        ))),
     }
 }
 
@@ -236,19 +253,30 @@ fn get_integer(s: &[char]) -> Result<Option<usize>, AlgoError> {
 /// CPython's `field_name_split` + `FieldNameIterator`.
 pub fn parse_field_name(name: &str, auto: &mut AutoNumber) -> Result<FieldName, AlgoError> {
     let chars: Vec<char> = name.chars().collect();
-    let split = chars.iter().position(|&c| c == '.' || c == '[').unwrap_or(chars.len());
+    let split = chars
+        .iter()
+        .position(|&c| c == '.' || c == '[')
+        .unwrap_or(chars.len());
     let first = &chars[..split];
     let index = get_integer(first)?;
     let empty = first.is_empty();
     if empty || index.is_some() {
         if auto.state == AutoState::Init {
-            auto.state = if empty { AutoState::Auto } else { AutoState::Manual };
+            auto.state = if empty {
+                AutoState::Auto
+            } else {
+                AutoState::Manual
+            };
         }
         if auto.state == AutoState::Manual && empty {
-            return Err(AlgoError::value("cannot switch from manual field specification to automatic field numbering"));
+            return Err(AlgoError::value(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         if auto.state == AutoState::Auto && !empty {
-            return Err(AlgoError::value("cannot switch from automatic field numbering to manual field specification"));
+            return Err(AlgoError::value(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
     }
     let first = match index {
@@ -259,7 +287,11 @@ pub fn parse_field_name(name: &str, auto: &mut AutoNumber) -> Result<FieldName, 
         Some(i) => FieldFirst::Index(i),
         None => FieldFirst::Name(first.iter().collect()),
     };
-    let mut out = FieldName { first, rest: Vec::new(), error: None };
+    let mut out = FieldName {
+        first,
+        rest: Vec::new(),
+        error: None,
+    };
     let mut pos = split;
     while pos < chars.len() {
         let lead = chars[pos];
@@ -292,7 +324,9 @@ pub fn parse_field_name(name: &str, auto: &mut AutoNumber) -> Result<FieldName, 
                 }
             }
             _ => {
-                out.error = Some(AlgoError::value("Only '.' or '[' may follow ']' in format field specifier"));
+                out.error = Some(AlgoError::value(
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ));
                 return Ok(out);
             }
         };

@@ -149,7 +149,11 @@ pub fn hash_float(v: f64) -> Option<i64> {
         }
     }
     let bits = HASH_BITS as i32;
-    let e = if e >= 0 { e % bits } else { bits - 1 - ((-1 - e) % bits) } as u32;
+    let e = if e >= 0 {
+        e % bits
+    } else {
+        bits - 1 - ((-1 - e) % bits)
+    } as u32;
     x = ((x << e) & MODULUS) | (x >> (HASH_BITS - e));
     let h = if negative { x.wrapping_neg() } else { x } as i64;
     Some(fix(h))
@@ -167,7 +171,11 @@ pub fn hash_tuple(items: &[i64]) -> i64 {
         acc = acc.wrapping_mul(P1);
     }
     acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3_527_539));
-    if acc == u64::MAX { 1_546_275_796 } else { acc as i64 }
+    if acc == u64::MAX {
+        1_546_275_796
+    } else {
+        acc as i64
+    }
 }
 
 /// `hash(frozenset)` for members hashing to `items` (order does not matter).
@@ -177,5 +185,9 @@ pub fn hash_frozenset(items: &[i64]) -> i64 {
     hash ^= (items.len() as u64 + 1).wrapping_mul(1_927_868_237);
     hash ^= (hash >> 11) ^ (hash >> 25);
     hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
-    if hash == u64::MAX { 590_923_713 } else { hash as i64 }
+    if hash == u64::MAX {
+        590_923_713
+    } else {
+        hash as i64
+    }
 }

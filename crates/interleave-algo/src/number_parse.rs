@@ -21,7 +21,10 @@ pub fn decimal_value(c: char) -> Option<u32> {
     let table = unicode_db::DECIMAL;
     let i = table.partition_point(|&(_, hi)| hi < cp);
     // Every range of the table starts at a zero digit and runs through whole 0..=9 blocks.
-    table.get(i).filter(|&&(lo, _)| lo <= cp).map(|&(lo, _)| (cp - lo) % 10)
+    table
+        .get(i)
+        .filter(|&&(lo, _)| lo <= cp)
+        .map(|&(lo, _)| (cp - lo) % 10)
 }
 
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`: Unicode whitespace becomes `' '`, Unicode
@@ -77,7 +80,9 @@ pub fn parse_int(s: &str, base: i64) -> Result<BigInt, AlgoError> {
         ParseFailure::Error(e) => e,
         ParseFailure::Syntax => {
             let repr: String = str_repr(s).chars().take(200).collect();
-            AlgoError::value(format!("invalid literal for int() with base {base}: {repr}"))
+            AlgoError::value(format!(
+                "invalid literal for int() with base {base}: {repr}"
+            ))
         }
     })
 }
@@ -88,7 +93,9 @@ pub fn parse_int_bytes(b: &[u8], base: i64) -> Result<BigInt, AlgoError> {
         ParseFailure::Error(e) => e,
         ParseFailure::Syntax => {
             let repr = bytes_repr(&b[..b.len().min(200)]);
-            AlgoError::value(format!("invalid literal for int() with base {base}: {repr}"))
+            AlgoError::value(format!(
+                "invalid literal for int() with base {base}: {repr}"
+            ))
         }
     })
 }
@@ -96,7 +103,9 @@ pub fn parse_int_bytes(b: &[u8], base: i64) -> Result<BigInt, AlgoError> {
 /// CPython's `PyLong_FromString` over ASCII bytes, requiring the whole input to be consumed.
 fn long_from_string(s: &[u8], base: i64) -> Result<BigInt, ParseFailure> {
     if (base != 0 && base < 2) || base > 36 {
-        return Err(ParseFailure::Error(AlgoError::value("int() base must be >= 2 and <= 36, or 0")));
+        return Err(ParseFailure::Error(AlgoError::value(
+            "int() base must be >= 2 and <= 36, or 0",
+        )));
     }
     // A NUL ends the C string: it is never consumed, so the input is then rejected.
     let at = |i: usize| s.get(i).copied().unwrap_or(0);
@@ -126,7 +135,11 @@ fn long_from_string(s: &[u8], base: i64) -> Result<BigInt, ParseFailure> {
         };
     }
     let marker = at(i + 1).to_ascii_lowercase();
-    if at(i) == b'0' && ((base == 16 && marker == b'x') || (base == 8 && marker == b'o') || (base == 2 && marker == b'b')) {
+    if at(i) == b'0'
+        && ((base == 16 && marker == b'x')
+            || (base == 8 && marker == b'o')
+            || (base == 2 && marker == b'b'))
+    {
         i += 2;
         if at(i) == b'_' {
             i += 1;
@@ -153,7 +166,10 @@ fn long_from_string(s: &[u8], base: i64) -> Result<BigInt, ParseFailure> {
     if prev == b'_' {
         return Err(ParseFailure::Syntax);
     }
-    if !base.is_power_of_two() && digits.len() > MAX_STR_DIGITS_THRESHOLD && digits.len() > MAX_STR_DIGITS {
+    if !base.is_power_of_two()
+        && digits.len() > MAX_STR_DIGITS_THRESHOLD
+        && digits.len() > MAX_STR_DIGITS
+    {
         return Err(ParseFailure::Error(AlgoError::value(format!(
             "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; \
              use sys.set_int_max_str_digits() to increase the limit",
@@ -180,18 +196,34 @@ fn long_from_string(s: &[u8], base: i64) -> Result<BigInt, ParseFailure> {
 /// case with an optional sign. Error: `ValueError: could not convert string to float: 'x'`.
 pub fn parse_float(s: &str) -> Result<f64, AlgoError> {
     let ascii = transform_decimal_and_space(s);
-    float_from_ascii(&ascii).ok_or_else(|| AlgoError::value(format!("could not convert string to float: {}", str_repr(s))))
+    float_from_ascii(&ascii).ok_or_else(|| {
+        AlgoError::value(format!(
+            "could not convert string to float: {}",
+            str_repr(s)
+        ))
+    })
 }
 
 /// `float(b)` for `bytes`; the error shows the repr of the bytes.
 pub fn parse_float_bytes(b: &[u8]) -> Result<f64, AlgoError> {
-    float_from_ascii(b).ok_or_else(|| AlgoError::value(format!("could not convert string to float: {}", bytes_repr(b))))
+    float_from_ascii(b).ok_or_else(|| {
+        AlgoError::value(format!(
+            "could not convert string to float: {}",
+            bytes_repr(b)
+        ))
+    })
 }
 
 /// `_Py_string_to_number_with_underscores` + `float_from_string_inner` over ASCII bytes.
 fn float_from_ascii(s: &[u8]) -> Option<f64> {
-    let start = s.iter().position(|&b| !is_ascii_space(b)).unwrap_or(s.len());
-    let end = s.iter().rposition(|&b| !is_ascii_space(b)).map_or(start, |p| p + 1);
+    let start = s
+        .iter()
+        .position(|&b| !is_ascii_space(b))
+        .unwrap_or(s.len());
+    let end = s
+        .iter()
+        .rposition(|&b| !is_ascii_space(b))
+        .map_or(start, |p| p + 1);
     let s = &s[start..end];
     let mut clean = Vec::with_capacity(s.len());
     let mut prev = 0u8;

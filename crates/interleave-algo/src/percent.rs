@@ -128,7 +128,14 @@ pub fn parse_percent(template: &str) -> (Vec<PercentItem>, Option<PercentError>)
 /// CPython's `unicode_format_arg_parse`, starting after the `%`.
 fn parse_spec(chars: &[char], pos: &mut usize) -> Result<PercentSpec, PercentError> {
     let n = chars.len();
-    let mut spec = PercentSpec { key: None, flags: PercentFlags::default(), width: None, precision: None, conversion: '\0', index: 0 };
+    let mut spec = PercentSpec {
+        key: None,
+        flags: PercentFlags::default(),
+        width: None,
+        precision: None,
+        conversion: '\0',
+        index: 0,
+    };
     let mut stars = 0;
     let fail = |key: &Option<String>, stars: usize, msg: &str| PercentError {
         requires_mapping: key.is_some(),
@@ -166,7 +173,9 @@ fn parse_spec(chars: &[char], pos: &mut usize) -> Result<PercentSpec, PercentErr
     };
     let incomplete = |spec: &PercentSpec, stars| fail(&spec.key, stars, "incomplete format");
     ch = loop {
-        let Some(c) = next(pos) else { return Err(incomplete(&spec, stars)) };
+        let Some(c) = next(pos) else {
+            return Err(incomplete(&spec, stars));
+        };
         match c {
             '-' => spec.flags.left = true,
             '+' => spec.flags.sign = true,
@@ -260,7 +269,11 @@ impl PercentSpec {
             return None;
         }
         let c = self.conversion;
-        let shown = if (31..=126).contains(&(c as u32)) { c } else { '?' };
+        let shown = if (31..=126).contains(&(c as u32)) {
+            c
+        } else {
+            '?'
+        };
         Some(AlgoError::value(format!(
             "unsupported format character '{shown}' (0x{:x}) at index {}",
             c as u32, self.index
@@ -269,17 +282,23 @@ impl PercentSpec {
 
     /// Applies a `*` width taken from the arguments (negative means left-justified).
     pub fn set_star_width(&mut self, value: &BigInt) -> Result<(), AlgoError> {
-        let w = value.to_i64().ok_or_else(|| AlgoError::overflow("Python int too large to convert to C ssize_t"))?;
+        let w = value
+            .to_i64()
+            .ok_or_else(|| AlgoError::overflow("Python int too large to convert to C ssize_t"))?;
         if w < 0 {
             self.flags.left = true;
         }
-        self.width = Some(PercentCount::Value(usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX)));
+        self.width = Some(PercentCount::Value(
+            usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX),
+        ));
         Ok(())
     }
 
     /// Applies a `*` precision taken from the arguments (negative means 0).
     pub fn set_star_precision(&mut self, value: &BigInt) -> Result<(), AlgoError> {
-        let p = value.to_i32().ok_or_else(|| AlgoError::overflow("Python int too large to convert to C int"))?;
+        let p = value
+            .to_i32()
+            .ok_or_else(|| AlgoError::overflow("Python int too large to convert to C int"))?;
         self.precision = Some(PercentCount::Value(p.max(0) as usize));
         Ok(())
     }
@@ -320,13 +339,21 @@ pub struct PercentArgs {
 impl PercentArgs {
     /// Arguments given as a tuple of `len` elements.
     pub fn tuple(len: usize) -> Self {
-        PercentArgs { arglen: len as i64, argidx: 0, is_mapping: false }
+        PercentArgs {
+            arglen: len as i64,
+            argidx: 0,
+            is_mapping: false,
+        }
     }
 
     /// A single non-tuple argument; `is_mapping` when it supports `__getitem__` and is not a
     /// tuple or str (CPython's `PyMapping_Check`), which enables `%(key)s`.
     pub fn single(is_mapping: bool) -> Self {
-        PercentArgs { arglen: -1, argidx: -2, is_mapping }
+        PercentArgs {
+            arglen: -1,
+            argidx: -2,
+            is_mapping,
+        }
     }
 
     /// Before a `%(key)` lookup: `TypeError: format requires a mapping` unless the arguments are
@@ -345,9 +372,15 @@ impl PercentArgs {
         if self.argidx < self.arglen {
             let idx = self.argidx;
             self.argidx += 1;
-            return Ok(if self.arglen < 0 { ArgSlot::Current } else { ArgSlot::Index(idx as usize) });
+            return Ok(if self.arglen < 0 {
+                ArgSlot::Current
+            } else {
+                ArgSlot::Index(idx as usize)
+            });
         }
-        Err(AlgoError::type_error("not enough arguments for format string"))
+        Err(AlgoError::type_error(
+            "not enough arguments for format string",
+        ))
     }
 
     /// After each conversion: with a mapping, every fetched value must have been used.
@@ -384,7 +417,8 @@ pub fn format_text(spec: &PercentSpec, text: &str) -> Result<String, AlgoError> 
 /// (A `str` argument must have length 1, else `TypeError: %c requires int or char`.)
 pub fn format_char(spec: &PercentSpec, value: &BigInt) -> Result<String, AlgoError> {
     let c = value.to_u32().filter(|&v| v <= 0x10FFFF);
-    let c = c.ok_or_else(|| AlgoError::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)"))?;
+    let c =
+        c.ok_or_else(|| AlgoError::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)"))?;
     // Lone surrogates cannot live in a Rust string; CPython would produce one.
     format_text(spec, &char::from_u32(c).unwrap_or('\u{FFFD}').to_string())
 }
@@ -419,7 +453,10 @@ pub fn format_int(spec: &PercentSpec, value: &BigInt) -> Result<String, AlgoErro
 /// `%e %E %f %F %g %G` of a float (default precision 6).
 pub fn format_float(spec: &PercentSpec, value: f64) -> Result<String, AlgoError> {
     let precision = spec.precision_value().unwrap_or(6);
-    let flags = FloatFlags { alt: spec.flags.alt, ..FloatFlags::default() };
+    let flags = FloatFlags {
+        alt: spec.flags.alt,
+        ..FloatFlags::default()
+    };
     let text = double_to_string(value, spec.conversion, precision, flags)?;
     output(spec, &text, true)
 }

@@ -34,7 +34,11 @@ pub struct PyRandom {
 impl PyRandom {
     /// `random.Random(seed)` for an int seed.
     pub fn from_int_seed(seed: &BigInt) -> Self {
-        let mut r = PyRandom { state: vec![0; N], index: N, gauss_next: None };
+        let mut r = PyRandom {
+            state: vec![0; N],
+            index: N,
+            gauss_next: None,
+        };
         r.seed_int(seed);
         r
     }
@@ -66,7 +70,9 @@ impl PyRandom {
         self.state[0] = s;
         for i in 1..N {
             let prev = self.state[i - 1];
-            self.state[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+            self.state[i] = 1_812_433_253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -77,7 +83,9 @@ impl PyRandom {
         let (mut i, mut j) = (1usize, 0usize);
         for _ in 0..N.max(key.len()) {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525)).wrapping_add(key[j]).wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525))
+                .wrapping_add(key[j])
+                .wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -90,7 +98,8 @@ impl PyRandom {
         }
         for _ in 0..N - 1 {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            mt[i] =
+                (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -177,7 +186,12 @@ impl PyRandom {
     }
 
     /// `randrange(start)` (`stop = None`) or `randrange(start, stop, step)` with int arguments.
-    pub fn randrange(&mut self, start: &BigInt, stop: Option<&BigInt>, step: &BigInt) -> Result<BigInt, AlgoError> {
+    pub fn randrange(
+        &mut self,
+        start: &BigInt,
+        stop: Option<&BigInt>,
+        step: &BigInt,
+    ) -> Result<BigInt, AlgoError> {
         let Some(stop) = stop else {
             if start.is_positive() {
                 return Ok(self.randbelow(start));
@@ -189,7 +203,9 @@ impl PyRandom {
             if width.is_positive() {
                 return Ok(start + self.randbelow(&width));
             }
-            return Err(AlgoError::value(format!("empty range for randrange() ({start}, {stop}, {width})")));
+            return Err(AlgoError::value(format!(
+                "empty range for randrange() ({start}, {stop}, {width})"
+            )));
         }
         let n = if step.is_positive() {
             Integer::div_floor(&(&width + step - BigInt::one()), step)
@@ -212,7 +228,10 @@ impl PyRandom {
     /// `choice(seq)` for a sequence of `len` items: the chosen index.
     pub fn choice(&mut self, len: usize) -> Result<usize, AlgoError> {
         if len == 0 {
-            return Err(AlgoError::new(ErrorKind::IndexError, "Cannot choose from an empty sequence"));
+            return Err(AlgoError::new(
+                ErrorKind::IndexError,
+                "Cannot choose from an empty sequence",
+            ));
         }
         Ok(self.randbelow_usize(len))
     }
@@ -266,17 +285,28 @@ impl PyRandom {
     /// `choices(population, k=k)` without weights: indices `floor(random() * n)`.
     pub fn choices(&mut self, n: usize, k: usize) -> Vec<usize> {
         let nf = n as f64;
-        (0..k).map(|_| (self.random() * nf).floor() as usize).collect()
+        (0..k)
+            .map(|_| (self.random() * nf).floor() as usize)
+            .collect()
     }
 
     /// `choices(population, cum_weights=cum, k=k)` (for `weights=`, pass their running sums).
-    pub fn choices_cumulative(&mut self, cum_weights: &[f64], k: usize) -> Result<Vec<usize>, AlgoError> {
+    pub fn choices_cumulative(
+        &mut self,
+        cum_weights: &[f64],
+        k: usize,
+    ) -> Result<Vec<usize>, AlgoError> {
         let Some(&last) = cum_weights.last() else {
-            return Err(AlgoError::new(ErrorKind::IndexError, "list index out of range"));
+            return Err(AlgoError::new(
+                ErrorKind::IndexError,
+                "list index out of range",
+            ));
         };
         let total = last + 0.0;
         if total <= 0.0 {
-            return Err(AlgoError::value("Total of weights must be greater than zero"));
+            return Err(AlgoError::value(
+                "Total of weights must be greater than zero",
+            ));
         }
         if !total.is_finite() {
             return Err(AlgoError::value("Total of weights must be finite"));

@@ -62,7 +62,12 @@ impl<H: Copy + Eq> Default for SetTable<H> {
 impl<H: Copy + Eq> SetTable<H> {
     /// An empty set (8 slots).
     pub fn new() -> Self {
-        SetTable { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0, finger: 0 }
+        SetTable {
+            slots: vec![Slot::Empty; MIN_SIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+        }
     }
 
     /// `len(s)`.
@@ -99,16 +104,26 @@ impl<H: Copy + Eq> SetTable<H> {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match self.slots[j] {
                     Slot::Empty => return (j, false),
-                    Slot::Active { hash: h, key: k } if h == hash && (k == key || eq(k)) => return (j, true),
+                    Slot::Active { hash: h, key: k } if h == hash && (k == key || eq(k)) => {
+                        return (j, true);
+                    }
                     _ => {}
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -136,17 +151,27 @@ impl<H: Copy + Eq> SetTable<H> {
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot = None;
         let empty = 'probe: loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match self.slots[j] {
                     Slot::Empty => break 'probe j,
-                    Slot::Active { hash: h, key: k } if h == hash && (k == key || eq(k)) => return false,
+                    Slot::Active { hash: h, key: k } if h == hash && (k == key || eq(k)) => {
+                        return false;
+                    }
                     Slot::Dummy => freeslot = Some(j),
                     Slot::Active { .. } => {}
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         };
         self.used += 1;
         if let Some(j) = freeslot {
@@ -156,7 +181,11 @@ impl<H: Copy + Eq> SetTable<H> {
         self.fill += 1;
         self.slots[empty] = Slot::Active { hash, key };
         if self.fill * 5 >= mask * 3 {
-            self.resize(if self.used > 50_000 { self.used * 2 } else { self.used * 4 });
+            self.resize(if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
         true
     }
@@ -167,13 +196,24 @@ impl<H: Copy + Eq> SetTable<H> {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            if let Some(slot) = slots[i..=i + probes].iter_mut().find(|s| **s == Slot::Empty) {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            if let Some(slot) = slots[i..=i + probes]
+                .iter_mut()
+                .find(|s| **s == Slot::Empty)
+            {
                 *slot = Slot::Active { hash, key };
                 return;
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -198,7 +238,9 @@ impl<H: Copy + Eq> SetTable<H> {
         if !found {
             return None;
         }
-        let Slot::Active { key: old, .. } = self.slots[j] else { return None };
+        let Slot::Active { key: old, .. } = self.slots[j] else {
+            return None;
+        };
         self.slots[j] = Slot::Dummy;
         self.used -= 1;
         Some(old)
@@ -280,7 +322,11 @@ impl<H: Copy + Eq> SetTable<H> {
 
     /// `a & b` (`set_intersection`): iterates the smaller set, keeping its handles.
     /// `eq(x, y)` compares members of the two sets in either order.
-    pub fn intersection(a: &SetTable<H>, b: &SetTable<H>, mut eq: impl FnMut(H, H) -> bool) -> SetTable<H> {
+    pub fn intersection(
+        a: &SetTable<H>,
+        b: &SetTable<H>,
+        mut eq: impl FnMut(H, H) -> bool,
+    ) -> SetTable<H> {
         let (big, small) = if b.used > a.used { (b, a) } else { (a, b) };
         let mut out = SetTable::new();
         for (hash, key) in small.iter() {
@@ -292,7 +338,11 @@ impl<H: Copy + Eq> SetTable<H> {
     }
 
     /// `a - b` (`set_difference`) for sets.
-    pub fn difference(a: &SetTable<H>, b: &SetTable<H>, mut eq: impl FnMut(H, H) -> bool) -> SetTable<H> {
+    pub fn difference(
+        a: &SetTable<H>,
+        b: &SetTable<H>,
+        mut eq: impl FnMut(H, H) -> bool,
+    ) -> SetTable<H> {
         if (a.used >> 2) > b.used {
             let mut out = a.copy();
             out.difference_update(b, eq);
@@ -320,7 +370,11 @@ impl<H: Copy + Eq> SetTable<H> {
             self.discard(hash, key, |stored| eq(stored, key));
         }
         if self.fill - self.used > self.mask() / 4 {
-            self.resize(if self.used > 50_000 { self.used * 2 } else { self.used * 4 });
+            self.resize(if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
     }
 
@@ -333,7 +387,11 @@ impl<H: Copy + Eq> SetTable<H> {
     }
 
     /// `s ^= other` (`set_symmetric_difference_update`) for a set `other` (not `s` itself).
-    pub fn symmetric_difference_update(&mut self, other: &SetTable<H>, mut eq: impl FnMut(H, H) -> bool) {
+    pub fn symmetric_difference_update(
+        &mut self,
+        other: &SetTable<H>,
+        mut eq: impl FnMut(H, H) -> bool,
+    ) {
         for (hash, key) in other.iter() {
             if self.discard(hash, key, |stored| eq(stored, key)).is_none() {
                 self.insert(hash, key, |stored| eq(stored, key));
@@ -342,7 +400,11 @@ impl<H: Copy + Eq> SetTable<H> {
     }
 
     /// `a ^ b` (`set_symmetric_difference`): a copy of `b` updated with `a`.
-    pub fn symmetric_difference(a: &SetTable<H>, b: &SetTable<H>, eq: impl FnMut(H, H) -> bool) -> SetTable<H> {
+    pub fn symmetric_difference(
+        a: &SetTable<H>,
+        b: &SetTable<H>,
+        eq: impl FnMut(H, H) -> bool,
+    ) -> SetTable<H> {
         let mut out = b.copy();
         out.symmetric_difference_update(a, eq);
         out

@@ -4,9 +4,9 @@
 
 use crate::error::{AlgoError, check_len};
 use crate::unicode::{
-    is_alnum, is_alpha, is_cased, is_case_ignorable, is_decimal, is_digit, is_linebreak, is_lowercase, is_numeric,
-    is_printable, is_titlecase, is_uppercase, is_xid_continue, is_xid_start, push_folded, push_lower, push_title,
-    push_upper,
+    is_alnum, is_alpha, is_case_ignorable, is_cased, is_decimal, is_digit, is_linebreak,
+    is_lowercase, is_numeric, is_printable, is_titlecase, is_uppercase, is_xid_continue,
+    is_xid_start, push_folded, push_lower, push_title, push_upper,
 };
 
 pub use crate::unicode::is_space;
@@ -387,7 +387,11 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<String> {
         }
         let mut eol = i;
         if i < n {
-            i += if chars[i] == '\r' && i + 1 < n && chars[i + 1] == '\n' { 2 } else { 1 };
+            i += if chars[i] == '\r' && i + 1 < n && chars[i + 1] == '\n' {
+                2
+            } else {
+                1
+            };
             if keepends {
                 eol = i;
             }
@@ -442,7 +446,11 @@ pub fn partition(s: &str, sep: &str) -> Result<(String, String, String), AlgoErr
         return Err(AlgoError::value("empty separator"));
     }
     Ok(match s.find(sep) {
-        Some(p) => (s[..p].to_string(), sep.to_string(), s[p + sep.len()..].to_string()),
+        Some(p) => (
+            s[..p].to_string(),
+            sep.to_string(),
+            s[p + sep.len()..].to_string(),
+        ),
         None => (s.to_string(), String::new(), String::new()),
     })
 }
@@ -453,7 +461,11 @@ pub fn rpartition(s: &str, sep: &str) -> Result<(String, String, String), AlgoEr
         return Err(AlgoError::value("empty separator"));
     }
     Ok(match s.rfind(sep) {
-        Some(p) => (s[..p].to_string(), sep.to_string(), s[p + sep.len()..].to_string()),
+        Some(p) => (
+            s[..p].to_string(),
+            sep.to_string(),
+            s[p + sep.len()..].to_string(),
+        ),
         None => (String::new(), String::new(), s.to_string()),
     })
 }
@@ -474,12 +486,17 @@ fn pad(s: &str, left: usize, right: usize, fill: char) -> Result<String, AlgoErr
 /// How much padding `width` asks for, if any.
 fn margin(s: &str, width: i64) -> Option<usize> {
     let len = s.chars().count();
-    usize::try_from(width).ok().filter(|&w| w > len).map(|w| w - len)
+    usize::try_from(width)
+        .ok()
+        .filter(|&w| w > len)
+        .map(|w| w - len)
 }
 
 /// `s.center(width, fillchar)`, with CPython's odd-margin rule.
 pub fn center(s: &str, width: i64, fill: char) -> Result<String, AlgoError> {
-    let Some(marg) = margin(s, width) else { return Ok(s.to_string()) };
+    let Some(marg) = margin(s, width) else {
+        return Ok(s.to_string());
+    };
     let left = marg / 2 + (marg & (width as usize) & 1);
     pad(s, left, marg - left, fill)
 }
@@ -502,7 +519,9 @@ pub fn rjust(s: &str, width: i64, fill: char) -> Result<String, AlgoError> {
 
 /// `s.zfill(width)`: zeros after a leading sign.
 pub fn zfill(s: &str, width: i64) -> Result<String, AlgoError> {
-    let Some(fill) = margin(s, width) else { return Ok(s.to_string()) };
+    let Some(fill) = margin(s, width) else {
+        return Ok(s.to_string());
+    };
     let padded = pad(s, fill, 0, '0')?;
     Ok(match s.chars().next() {
         Some(sign @ ('+' | '-')) => {
@@ -580,7 +599,9 @@ fn window(s: &str, start: Option<i64>, end: Option<i64>) -> Option<(&str, usize)
 /// `s.find(sub, start, end)`: the character index of the first match, or -1.
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     match window(s, start, end) {
-        Some((w, offset)) => w.find(sub).map_or(-1, |b| (offset + w[..b].chars().count()) as i64),
+        Some((w, offset)) => w
+            .find(sub)
+            .map_or(-1, |b| (offset + w[..b].chars().count()) as i64),
         None => -1,
     }
 }
@@ -588,7 +609,9 @@ pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
 /// `s.rfind(sub, start, end)`: the character index of the last match, or -1.
 pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     match window(s, start, end) {
-        Some((w, offset)) => w.rfind(sub).map_or(-1, |b| (offset + w[..b].chars().count()) as i64),
+        Some((w, offset)) => w
+            .rfind(sub)
+            .map_or(-1, |b| (offset + w[..b].chars().count()) as i64),
         None => -1,
     }
 }

@@ -22,7 +22,18 @@ pub fn is_space(c: char) -> bool {
 
 /// `Py_UNICODE_ISLINEBREAK`: the line boundaries of `str.splitlines`.
 pub fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\x0b' | '\x0c' | '\r' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\x0b'
+            | '\x0c'
+            | '\r'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// `str.isprintable` for one character (what `repr` leaves unescaped).
@@ -97,7 +108,9 @@ fn in_list(list: &[u32], c: char) -> bool {
 
 /// Looks `c` up in a sorted mapping table.
 fn in_map(map: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
-    map.binary_search_by_key(&(c as u32), |&(cp, _)| cp).ok().map(|i| map[i].1)
+    map.binary_search_by_key(&(c as u32), |&(cp, _)| cp)
+        .ok()
+        .map(|i| map[i].1)
 }
 
 /// `_PyUnicode_ToUpperFull`: the full uppercase mapping of `c` (`ß` → `SS`), appended to `out`.

@@ -11,7 +11,11 @@ fn check(got: Result<String, AlgoError>, expected: &vectors::Outcome, context: &
     match (got, expected) {
         (Ok(text), Ok(want)) => assert_eq!(text, *want, "{context}"),
         (Err(e), Err((kind, msg))) => {
-            assert_eq!((e.kind.name(), e.message.as_str()), (*kind, *msg), "{context}");
+            assert_eq!(
+                (e.kind.name(), e.message.as_str()),
+                (*kind, *msg),
+                "{context}"
+            );
         }
         (got, want) => panic!("{context}: got {got:?}, want {want:?}"),
     }
@@ -33,14 +37,22 @@ fn ints() {
 fn floats() {
     for (bits, spec, expected) in vectors::FLOATS {
         let got = format_float(f64::from_bits(*bits), spec, "float");
-        check(got, expected, &format!("format({}, {spec:?})", f64::from_bits(*bits)));
+        check(
+            got,
+            expected,
+            &format!("format({}, {spec:?})", f64::from_bits(*bits)),
+        );
     }
 }
 
 #[test]
 fn strs() {
     for (value, spec, expected) in vectors::STRS {
-        check(format_str(value, spec, "str"), expected, &format!("format({value:?}, {spec:?})"));
+        check(
+            format_str(value, spec, "str"),
+            expected,
+            &format!("format({value:?}, {spec:?})"),
+        );
     }
 }
 

@@ -114,6 +114,9 @@ pub enum Payload {
     Deque { items: VecDeque<Value>, maxlen: Option<usize> },
     /// An in-memory text/binary file opened by `open()` or `io.StringIO`.
     File(Box<crate::files::OpenFile>),
+    /// An instance of a user subclass of `list`, `dict` or `set`: the built-in object holding
+    /// its contents.
+    Builtin(ObjRef),
 }
 
 /// The state of an exception instance.
@@ -239,6 +242,7 @@ impl Obj {
                         f(&e.context);
                     }
                     Payload::Deque { items, .. } => items.iter().for_each(f),
+                    Payload::Builtin(r) => g(*r),
                 }
             }
             Obj::Module(m) => g(m.dict),

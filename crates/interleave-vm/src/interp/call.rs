@@ -388,7 +388,10 @@ impl Interp {
         if let Some(new) = self.class_lookup(cls, "__new__") {
             if let Some(Obj::Native(n)) = new.as_obj().map(|r| self.heap.get(r)) {
                 let f = n.func;
-                if n.name != "object.__new__" {
+                // A user subclass of list/dict/set gets an instance wrapping a fresh built-in
+                // object, initialised by `__init__` (the built-in type's, unless overridden).
+                let builtin_subclass = !self.class(cls).builtin && self.builtin_base_class(cls).is_some();
+                if n.name != "object.__new__" && !builtin_subclass {
                     let mut a = args;
                     a.pos.insert(0, Value::Obj(cls));
                     return f(self, a).map(Some);

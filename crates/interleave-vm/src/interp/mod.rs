@@ -84,7 +84,15 @@ pub struct Interp {
     pub(crate) repr_guard: Vec<ObjRef>,
     /// Set by a bare `raise`/`Reraise`: the next unwind adds no traceback entry for this frame.
     pub(crate) reraising: bool,
+    /// Virtual nanoseconds spent sleeping or blocked (CPU time is derived from `steps`).
+    pub idle_ns: u64,
 }
+
+/// Virtual time one instruction takes (a flat cost model until the machine's per-opcode one).
+pub const NS_PER_STEP: u64 = 25;
+
+/// The virtual clock's epoch: `time.time()` at the start of every run (2024-01-01 00:00:00 UTC).
+pub const EPOCH_NS: u64 = 1_704_067_200_000_000_000;
 
 impl Interp {
     /// A fresh process with the built-in types and modules.
@@ -117,6 +125,7 @@ impl Interp {
             switch_interval_ns: 5_000_000,
             repr_guard: Vec::new(),
             reraising: false,
+            idle_ns: 0,
         };
         crate::builtins::install(&mut interp);
         interp
@@ -278,7 +287,8 @@ impl Interp {
             .unwrap_or(Layout::Object);
         for &b in &bases {
             let bc = self.class(b);
-            if bc.layout == Layout::Builtin && bc.builtin {
+            let subclassable = [self.t.list, self.t.dict, self.t.set].contains(&b);
+            if bc.layout == Layout::Builtin && bc.builtin && !subclassable {
                 let msg = format!("subclassing the built-in type '{}' is not supported yet", bc.name);
                 return Err(self.err(self.t.not_implemented_error, msg));
             }
@@ -329,11 +339,35 @@ impl Interp {
         }
     }
 
+    /// The built-in type (`list`, `dict` or `set`) a class derives from, if any.
+    pub fn builtin_base_class(&self, cls: ObjRef) -> Option<ObjRef> {
+        let t = &self.t;
+        self.class(cls).mro.iter().copied().find(|c| [t.list, t.dict, t.set].contains(c))
+    }
+
+    /// For `self` of a built-in method: the built-in object itself, or the one an instance of a
+    /// subclass (`class Counter(dict)`) wraps. `None` for other values.
+    pub fn base_obj(&self, v: &Value) -> Option<ObjRef> {
+        let r = v.as_obj()?;
+        match self.heap.get(r) {
+            Obj::Instance(i) => match i.payload {
+                Payload::Builtin(inner) => Some(inner),
+                _ => None,
+            },
+            _ => Some(r),
+        }
+    }
+
     /// A new plain instance of `cls`.
     pub fn new_instance(&mut self, cls: ObjRef) -> Value {
         let payload = match self.class(cls).layout {
             Layout::Exception => Payload::Exception(Box::default()),
-            _ => Payload::None,
+            _ => match self.builtin_base_class(cls) {
+                Some(b) if b == self.t.list => Payload::Builtin(self.heap.alloc(Obj::List(Vec::new()))),
+                Some(b) if b == self.t.dict => Payload::Builtin(self.heap.alloc(Obj::Dict(Dict::new()))),
+                Some(_) => Payload::Builtin(self.heap.alloc(Obj::Set { items: Dict::new(), frozen: false })),
+                None => Payload::None,
+            },
         };
         self.alloc(Obj::Instance(Box::new(Instance { class: cls, dict: Dict::new(), payload })))
     }
@@ -405,6 +439,16 @@ impl Interp {
         let line = String::from_utf8_lossy(&rest[..n]).into_owned();
         self.stdin_pos += n;
         Some(line)
+    }
+
+    /// Virtual nanoseconds since the run started.
+    pub fn now_ns(&self) -> u64 {
+        self.idle_ns + self.steps * NS_PER_STEP
+    }
+
+    /// Lets `ns` virtual nanoseconds pass without running anything (`time.sleep`).
+    pub fn sleep_ns(&mut self, ns: u64) {
+        self.idle_ns = self.idle_ns.saturating_add(ns);
     }
 
     /// Runs the collector if it is worthwhile and safe (no Rust-level nested calls).
