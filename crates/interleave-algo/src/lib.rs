@@ -14,6 +14,7 @@ mod random;
 mod set_table;
 mod str_ops;
 mod unicode;
+#[rustfmt::skip]
 mod unicode_db;
 
 pub use error::{AlgoError, ErrorKind, MAX_OUTPUT_LEN};

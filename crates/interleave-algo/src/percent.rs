@@ -493,7 +493,11 @@ fn output(spec: &PercentSpec, text: &str, numeric: bool) -> Result<String, AlgoE
             width -= 1;
         }
     }
-    let has_prefix = flags.alt && matches!(spec.conversion, 'x' | 'X' | 'o') && numeric;
+    let has_prefix = flags.alt
+        && matches!(spec.conversion, 'x' | 'X' | 'o')
+        && numeric
+        && chars.get(idx) == Some(&'0')
+        && chars.get(idx + 1) == Some(&spec.conversion);
     if has_prefix {
         if fill != ' ' {
             out.extend(&chars[idx..idx + 2]);

@@ -1,6 +1,7 @@
 //! `round`, `%`, `//`, `divmod`, `**` on floats against vectors produced by CPython 3.11.
 
 mod common;
+#[rustfmt::skip]
 #[path = "vectors/float_ops.rs"]
 mod vectors;
 

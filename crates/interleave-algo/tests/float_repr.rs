@@ -1,5 +1,6 @@
 //! `float_repr` and `double_to_string` against vectors produced by CPython 3.11.
 
+#[rustfmt::skip]
 #[path = "vectors/float_repr.rs"]
 mod vectors;
 

@@ -1,5 +1,6 @@
 //! `format(value, spec)` for int, float and str against vectors produced by CPython 3.11.
 
+#[rustfmt::skip]
 #[path = "vectors/format_spec.rs"]
 mod vectors;
 

@@ -1,10 +1,12 @@
 //! `str.format` template and field-name parsing against vectors produced by CPython 3.11.
 
+#[rustfmt::skip]
 #[path = "vectors/format_template.rs"]
 mod vectors;
 
 use interleave_algo::{
-    AlgoError, AutoNumber, FieldAccessor, FieldFirst, TemplateItem, check_conversion, parse_field_name, parse_template,
+    AlgoError, AutoNumber, FieldAccessor, FieldFirst, TemplateItem, check_conversion,
+    parse_field_name, parse_template,
 };
 
 #[test]
@@ -16,11 +18,20 @@ fn templates() {
             .map(|item| match item {
                 TemplateItem::Literal(s) => format!("L{s}"),
                 TemplateItem::Field(f) => {
-                    format!("F{}|{}|{}", f.field_name, f.conversion.map(String::from).unwrap_or_default(), f.format_spec)
+                    format!(
+                        "F{}|{}|{}",
+                        f.field_name,
+                        f.conversion.map(String::from).unwrap_or_default(),
+                        f.format_spec
+                    )
                 }
             })
             .collect();
-        let got = format!("{}\x02{}", parts.join("\x01"), error.map(|e| e.message).unwrap_or_default());
+        let got = format!(
+            "{}\x02{}",
+            parts.join("\x01"),
+            error.map(|e| e.message).unwrap_or_default()
+        );
         assert_eq!(got, expected, "{template:?}");
     }
 }
@@ -43,7 +54,11 @@ fn field_names() {
                     FieldAccessor::Index(i) => format!("I{i}"),
                     FieldAccessor::Key(k) => format!("K{k}"),
                 }));
-                format!("{}\x02{}", parts.join("\x01"), f.error.map(|e| e.message).unwrap_or_default())
+                format!(
+                    "{}\x02{}",
+                    parts.join("\x01"),
+                    f.error.map(|e| e.message).unwrap_or_default()
+                )
             }
             Err(e) => format!("\x02{}", e.message),
         };
@@ -70,7 +85,11 @@ fn render(template: &str, auto: &mut AutoNumber, depth: u32) -> Result<String, A
                 if let Some(c) = f.conversion {
                     check_conversion(c)?;
                 }
-                let spec = if f.spec_needs_expanding { render(&f.format_spec, auto, depth - 1)? } else { f.format_spec };
+                let spec = if f.spec_needs_expanding {
+                    render(&f.format_spec, auto, depth - 1)?
+                } else {
+                    f.format_spec
+                };
                 out.push_str(&format!("{value}{spec}"));
             }
         }
@@ -89,10 +108,18 @@ fn auto_numbering() {
         let got = render(template, &mut auto, 2);
         match (&got, expected) {
             (Ok(_), Ok(_)) => {}
-            (Err(e), Err((kind, msg))) => assert_eq!((e.kind.name(), e.message.as_str()), (*kind, *msg)),
+            (Err(e), Err((kind, msg))) => {
+                assert_eq!((e.kind.name(), e.message.as_str()), (*kind, *msg))
+            }
             _ => panic!("{template:?}: got {got:?}, want {expected:?}"),
         }
     }
-    assert_eq!(check_conversion('x').unwrap_err().message, "Unknown conversion specifier x");
-    assert_eq!(check_conversion('\u{7}').unwrap_err().message, "Unknown conversion specifier \\x7");
+    assert_eq!(
+        check_conversion('x').unwrap_err().message,
+        "Unknown conversion specifier x"
+    );
+    assert_eq!(
+        check_conversion('\u{7}').unwrap_err().message,
+        "Unknown conversion specifier \\x7"
+    );
 }

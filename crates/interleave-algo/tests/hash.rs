@@ -1,9 +1,12 @@
 //! `hash()` against CPython 3.11 run with `PYTHONHASHSEED=0`.
 
+#[rustfmt::skip]
 #[path = "vectors/hash.rs"]
 mod vectors;
 
-use interleave_algo::{hash_bytes, hash_float, hash_frozenset, hash_i64, hash_int, hash_str, hash_tuple};
+use interleave_algo::{
+    hash_bytes, hash_float, hash_frozenset, hash_i64, hash_int, hash_str, hash_tuple,
+};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
@@ -28,7 +31,12 @@ fn ints() {
 #[test]
 fn floats() {
     for &(bits, h) in vectors::FLOATS {
-        assert_eq!(hash_float(f64::from_bits(bits)), Some(h), "hash({})", f64::from_bits(bits));
+        assert_eq!(
+            hash_float(f64::from_bits(bits)),
+            Some(h),
+            "hash({})",
+            f64::from_bits(bits)
+        );
     }
     assert_eq!(hash_float(f64::NAN), None);
 }

@@ -1,12 +1,13 @@
 //! `template % args` against vectors produced by CPython 3.11, driven the way the VM drives it.
 
+#[rustfmt::skip]
 #[path = "vectors/percent.rs"]
 mod vectors;
 
 use interleave_algo::percent_format::{format_char, format_float, format_int, format_text};
 use interleave_algo::{
-    AlgoError, ArgSlot, PercentArgs, PercentCount, PercentItem, PercentSpec, float_repr, int_to_decimal,
-    parse_percent, str_ascii, str_repr,
+    AlgoError, ArgSlot, PercentArgs, PercentCount, PercentItem, PercentSpec, float_repr,
+    int_to_decimal, parse_percent, str_ascii, str_repr,
 };
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive};
@@ -60,7 +61,13 @@ fn convert(obj: &Obj<'_>, conv: char) -> Result<String, AlgoError> {
         Obj::Map(items) => {
             let body: Vec<String> = items
                 .iter()
-                .map(|(k, v)| format!("{}: {}", str_repr(k), convert(&Obj::Arg(v), 'r').unwrap_or_default()))
+                .map(|(k, v)| {
+                    format!(
+                        "{}: {}",
+                        str_repr(k),
+                        convert(&Obj::Arg(v), 'r').unwrap_or_default()
+                    )
+                })
                 .collect();
             format!("{{{}}}", body.join(", "))
         }
@@ -71,7 +78,8 @@ fn float_to_int(x: f64) -> Result<BigInt, AlgoError> {
     if x.is_nan() {
         return Err(AlgoError::value("cannot convert float NaN to integer"));
     }
-    BigInt::from_f64(x.trunc()).ok_or_else(|| AlgoError::overflow("cannot convert float infinity to integer"))
+    BigInt::from_f64(x.trunc())
+        .ok_or_else(|| AlgoError::overflow("cannot convert float infinity to integer"))
 }
 
 /// The VM's side of one conversion.
@@ -81,16 +89,28 @@ fn format_value(spec: &PercentSpec, obj: &Obj<'_>) -> Result<String, AlgoError> 
         's' | 'r' | 'a' => format_text(spec, &convert(obj, c)?),
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => match obj {
             Obj::Arg(Arg::I(h)) => format_int(spec, &big(h)),
-            Obj::Arg(Arg::F(b)) if !matches!(c, 'o' | 'x' | 'X') => format_int(spec, &float_to_int(f64::from_bits(*b))?),
+            Obj::Arg(Arg::F(b)) if !matches!(c, 'o' | 'x' | 'X') => {
+                format_int(spec, &float_to_int(f64::from_bits(*b))?)
+            }
             other => {
-                let what = if matches!(c, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
-                Err(AlgoError::type_error(format!("%{c} format: {what} is required, not {}", type_name(other))))
+                let what = if matches!(c, 'o' | 'x' | 'X') {
+                    "an integer"
+                } else {
+                    "a real number"
+                };
+                Err(AlgoError::type_error(format!(
+                    "%{c} format: {what} is required, not {}",
+                    type_name(other)
+                )))
             }
         },
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match obj {
             Obj::Arg(Arg::F(b)) => format_float(spec, f64::from_bits(*b)),
             Obj::Arg(Arg::I(h)) => format_float(spec, big(h).to_f64().unwrap_or(f64::INFINITY)),
-            other => Err(AlgoError::type_error(format!("must be real number, not {}", type_name(other)))),
+            other => Err(AlgoError::type_error(format!(
+                "must be real number, not {}",
+                type_name(other)
+            ))),
         },
         'c' => match obj {
             Obj::Arg(Arg::I(h)) => format_char(spec, &big(h)),
@@ -141,7 +161,9 @@ fn run(template: &str, args: &Args) -> Result<String, AlgoError> {
                 for star in [spec.width, spec.precision] {
                     if star == Some(PercentCount::Star) {
                         let obj = fetch(cursor.next_arg()?, &current);
-                        let Obj::Arg(Arg::I(h)) = obj else { return Err(AlgoError::type_error("* wants int")) };
+                        let Obj::Arg(Arg::I(h)) = obj else {
+                            return Err(AlgoError::type_error("* wants int"));
+                        };
                         if spec.width == Some(PercentCount::Star) {
                             spec.set_star_width(&big(h))?;
                         } else {
@@ -178,7 +200,11 @@ fn percent_matches_cpython() {
         let context = format!("{template:?} % {args:?}");
         match (got, expected) {
             (Ok(text), Ok(want)) => assert_eq!(text, *want, "{context}"),
-            (Err(e), Err((kind, msg))) => assert_eq!((e.kind.name(), e.message.as_str()), (*kind, *msg), "{context}"),
+            (Err(e), Err((kind, msg))) => assert_eq!(
+                (e.kind.name(), e.message.as_str()),
+                (*kind, *msg),
+                "{context}"
+            ),
             (got, want) => panic!("{context}: got {got:?}, want {want:?}"),
         }
     }

@@ -1,5 +1,6 @@
 //! `SetTable` iteration order against CPython 3.11 sets (run with `PYTHONHASHSEED=0`).
 
+#[rustfmt::skip]
 #[path = "vectors/set_table.rs"]
 mod vectors;
 

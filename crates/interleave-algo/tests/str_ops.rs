@@ -1,6 +1,7 @@
 //! String methods against vectors produced by CPython 3.11.
 
 mod common;
+#[rustfmt::skip]
 #[path = "vectors/str_ops.rs"]
 mod vectors;
 
@@ -49,8 +50,18 @@ fn bytes_repr() {
 fn split_and_rsplit() {
     let join = |v: Vec<String>| v.join("\x01");
     for (s, sep, max, split, rsplit) in vectors::SPLITS {
-        check(a::split(s, *sep, *max), split, join, &format!("{s:?}.split({sep:?}, {max})"));
-        check(a::rsplit(s, *sep, *max), rsplit, join, &format!("{s:?}.rsplit({sep:?}, {max})"));
+        check(
+            a::split(s, *sep, *max),
+            split,
+            join,
+            &format!("{s:?}.split({sep:?}, {max})"),
+        );
+        check(
+            a::rsplit(s, *sep, *max),
+            rsplit,
+            join,
+            &format!("{s:?}.rsplit({sep:?}, {max})"),
+        );
     }
 }
 
@@ -75,17 +86,39 @@ fn strips() {
 fn partitions() {
     let join = |(x, y, z): (String, String, String)| format!("{x}\x01{y}\x01{z}");
     for (s, sep, part, rpart) in vectors::PARTITIONS {
-        check(a::partition(s, sep), part, join, &format!("{s:?}.partition({sep:?})"));
-        check(a::rpartition(s, sep), rpart, join, &format!("{s:?}.rpartition({sep:?})"));
+        check(
+            a::partition(s, sep),
+            part,
+            join,
+            &format!("{s:?}.partition({sep:?})"),
+        );
+        check(
+            a::rpartition(s, sep),
+            rpart,
+            join,
+            &format!("{s:?}.rpartition({sep:?})"),
+        );
     }
 }
 
 #[test]
 fn padding() {
     for &(s, w, fill, center, ljust, rjust, zfill) in vectors::PADS {
-        assert_eq!(a::center(s, w, fill).unwrap(), center, "{s:?}.center({w}, {fill:?})");
-        assert_eq!(a::ljust(s, w, fill).unwrap(), ljust, "{s:?}.ljust({w}, {fill:?})");
-        assert_eq!(a::rjust(s, w, fill).unwrap(), rjust, "{s:?}.rjust({w}, {fill:?})");
+        assert_eq!(
+            a::center(s, w, fill).unwrap(),
+            center,
+            "{s:?}.center({w}, {fill:?})"
+        );
+        assert_eq!(
+            a::ljust(s, w, fill).unwrap(),
+            ljust,
+            "{s:?}.ljust({w}, {fill:?})"
+        );
+        assert_eq!(
+            a::rjust(s, w, fill).unwrap(),
+            rjust,
+            "{s:?}.rjust({w}, {fill:?})"
+        );
         assert_eq!(a::zfill(s, w).unwrap(), zfill, "{s:?}.zfill({w})");
     }
     assert!(a::center("x", i64::MAX, ' ').is_err());
@@ -94,7 +127,11 @@ fn padding() {
 #[test]
 fn tabs() {
     for &(s, size, expected) in vectors::TABS {
-        assert_eq!(a::expandtabs(s, size).unwrap(), expected, "{s:?}.expandtabs({size})");
+        assert_eq!(
+            a::expandtabs(s, size).unwrap(),
+            expected,
+            "{s:?}.expandtabs({size})"
+        );
     }
 }
 
@@ -105,7 +142,11 @@ fn searching() {
         assert_eq!(a::find(h, sub, start, end), find, "find {ctx}");
         assert_eq!(a::rfind(h, sub, start, end), rfind, "rfind {ctx}");
         assert_eq!(a::count(h, sub, start, end), count, "count {ctx}");
-        assert_eq!(a::startswith(h, sub, start, end), starts, "startswith {ctx}");
+        assert_eq!(
+            a::startswith(h, sub, start, end),
+            starts,
+            "startswith {ctx}"
+        );
         assert_eq!(a::endswith(h, sub, start, end), ends, "endswith {ctx}");
     }
 }
@@ -113,6 +154,10 @@ fn searching() {
 #[test]
 fn replacing() {
     for &(h, old, new, count, expected) in vectors::REPLACES {
-        assert_eq!(a::replace(h, old, new, count).unwrap(), expected, "{h:?}.replace({old:?}, {new:?}, {count})");
+        assert_eq!(
+            a::replace(h, old, new, count).unwrap(),
+            expected,
+            "{h:?}.replace({old:?}, {new:?}, {count})"
+        );
     }
 }

@@ -1,3 +1,4 @@
+//! Dumps Rust's full lower/upper case mappings of every char, for tools/gen_unicode_db.py.
 use std::io::Write;
 fn main(){
  let mut o = std::io::BufWriter::new(std::io::stdout());

@@ -1,3 +1,6 @@
+# Generates src/unicode_db.rs from python3 (CPython 3.11 = Unicode 14.0).
+# Run from a scratch directory holding rust_case.txt, the output of tools/dump_rust_case.rs
+# (rustc -O dump_rust_case.rs && ./dump_rust_case > rust_case.txt); it writes unicode_db.rs there.
 import unicodedata
 def ranges_of(cps):
     out=[]; 
