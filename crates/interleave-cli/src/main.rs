@@ -104,7 +104,9 @@ fn run_cli(args: &[String]) -> Result<i32, String> {
                 Some(path) => std::fs::read(path).map_err(|e| format!("cannot read --stdin file {path}: {e}"))?,
                 None => read_own_stdin(),
             };
-            let result = run_program(&source, &opts.file, &opts.config);
+            // CPython reports the main script by its absolute path (tracebacks, `__file__`).
+            let path = std::path::absolute(&opts.file).map(|p| p.display().to_string()).unwrap_or(opts.file.clone());
+            let result = run_program(&source, &path, &opts.config);
             let mut out = std::io::stdout().lock();
             let mut err = std::io::stderr().lock();
             for (stream, text) in &result.output {

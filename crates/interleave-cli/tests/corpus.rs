@@ -18,6 +18,9 @@
 //!   the diff of pending programs too (the way to work on one program).
 //! - `CORPUS_VERBOSE=1` shows the diff of every pending program.
 //! - `CORPUS_TIMEOUT_SECS=N` changes the per-program time limit (default 30 s).
+//! - `CORPUS_INTERLEAVE_BIN=path` runs another binary as `path run FILE` instead of the
+//!   `interleave` that cargo built (for example a release build, or a wrapper around CPython
+//!   to check the harness itself).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -139,7 +142,10 @@ fn replace_bytes(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
 /// Runs `interleave run <relative path>` from the repository root, feeding `stdin`, and waits at
 /// most `timeout` for it.
 fn run_interleave(relative: &str, stdin: Vec<u8>, timeout: Duration) -> Outcome {
-    let child = Command::new(env!("CARGO_BIN_EXE_interleave"))
+    let binary = std::env::var_os("CORPUS_INTERLEAVE_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_interleave")));
+    let child = Command::new(&binary)
         .arg("run")
         .arg(relative)
         .current_dir(repo_root())
@@ -147,7 +153,7 @@ fn run_interleave(relative: &str, stdin: Vec<u8>, timeout: Duration) -> Outcome 
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the interleave binary starts");
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
     wait_with_timeout(child, stdin, timeout)
 }
 

@@ -24,11 +24,11 @@ pub fn str_hash(s: &PyStr) -> i64 {
 
 /// Hash of text (as `hash(str)` with `PYTHONHASHSEED=0`).
 pub fn hash_str(s: &str) -> i64 {
-    crate::pending_algo::hash_str(s)
+    interleave_algo::hash_str(s)
 }
 
 pub fn bytes_hash(b: &[u8]) -> i64 {
-    crate::pending_algo::hash_bytes(b)
+    interleave_algo::hash_bytes(b)
 }
 
 pub fn int_hash(i: i64) -> i64 {

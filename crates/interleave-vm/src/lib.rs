@@ -3,6 +3,7 @@
 
 pub mod builtins;
 pub mod dict;
+pub mod dictview;
 pub mod files;
 pub mod frame;
 pub mod hashing;
@@ -12,7 +13,6 @@ pub mod limits;
 pub mod modules;
 pub mod native;
 pub mod object;
-mod pending_algo;
 pub mod run;
 mod setorder;
 pub mod traceback;

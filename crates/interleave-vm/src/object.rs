@@ -38,6 +38,8 @@ pub enum Obj {
     Super { class: ObjRef, obj: Value },
     /// Built-in iterators over containers and ranges.
     Iter(Iter),
+    /// `dict.keys()`/`values()`/`items()` views (see `dictview.rs`).
+    DictView(crate::dictview::DictView),
 }
 
 /// A user-defined function (`def` or `lambda`).
@@ -83,6 +85,8 @@ pub struct Class {
     pub layout: Layout,
     /// Built-in types cannot be given attributes (`TypeError: cannot set 'x' attribute of immutable type 'int'`).
     pub builtin: bool,
+    /// Whether a user class in the MRO defines `__setattr__` (fixed at class creation).
+    pub custom_setattr: bool,
 }
 
 /// The built-in payload of an instance: what a subclass of a built-in type inherits.
@@ -248,6 +252,7 @@ impl Obj {
             Obj::Module(m) => g(m.dict),
             Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) => f(v),
             Obj::Code(_) | Obj::Range { .. } => {}
+            Obj::DictView(v) => g(v.dict),
             Obj::Generator(generator) => {
                 generator.saved.iter().for_each(&mut *f);
                 if let Some(fr) = &generator.frame {

@@ -236,15 +236,25 @@ pub fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String>
     best.cloned()
 }
 
-/// The "Did you mean" suggestion recorded for exception `e`, if any.
-pub fn suggestion(interp: &Interp, e: ObjRef) -> Option<String> {
-    match interp.heap.get(e) {
-        crate::object::Obj::Instance(i) => match &i.payload {
-            crate::object::Payload::Exception(d) => d.hint.as_ref().map(|h| h.to_string()),
-            _ => None,
-        },
-        _ => None,
+/// The "Did you mean" suggestion for exception `e`: recorded at creation for a NameError,
+/// computed from `dir(obj)` for an AttributeError.
+pub fn suggestion(interp: &mut Interp, e: ObjRef) -> Option<String> {
+    use crate::object::{Obj, Payload};
+    use crate::value::Value;
+    let Obj::Instance(i) = interp.heap.get(e) else { return None };
+    if let Payload::Exception(d) = &i.payload {
+        if let Some(h) = &d.hint {
+            return Some(h.to_string());
+        }
     }
+    if !interp.isinstance(&Value::Obj(e), interp.t.attribute_error) {
+        return None;
+    }
+    let Obj::Instance(i) = interp.heap.get(e) else { return None };
+    let get = |n: &str| i.dict.find_str(crate::hashing::hash_str(n), n).map(|x| i.dict.value_at(x).clone());
+    let (Some(Value::Str(name)), Some(obj)) = (get("name"), get("obj")) else { return None };
+    let candidates = crate::builtins::functions::dir_names(interp, &obj);
+    calculate_suggestion(&candidates, name.as_str())
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@ fn make_class(heap: &mut Heap, name: &str, base: Option<ObjRef>, layout: Layout)
         dict,
         layout,
         builtin: true,
+        custom_setattr: false,
     })));
     mro.insert(0, r);
     if let Obj::Class(c) = heap.get_mut(r) {
@@ -105,6 +106,9 @@ types! {
     filter = "filter": object, Builtin;
     callable_iterator = "callable_iterator": object, Builtin;
     iterator = "iterator": object, Builtin;
+    dict_keys = "dict_keys": object, Builtin;
+    dict_values = "dict_values": object, Builtin;
+    dict_items = "dict_items": object, Builtin;
     text_io = "TextIOWrapper": object, Object;
 
     base_exception = "BaseException": object, Exception;

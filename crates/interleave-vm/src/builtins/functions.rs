@@ -144,6 +144,9 @@ pub fn write_to(interp: &mut Interp, file: &Value, text: &str) -> PyResult<()> {
 
 /// `len(v)` as a number.
 pub fn length(interp: &mut Interp, v: &Value) -> PyResult<usize> {
+    if let Some(inner) = interp.delegate(v, "__len__") {
+        return length(interp, &inner);
+    }
     match v {
         Value::Str(s) => return Ok(s.len()),
         Value::Bytes(b) => return Ok(b.len()),
@@ -151,6 +154,7 @@ pub fn length(interp: &mut Interp, v: &Value) -> PyResult<usize> {
             Obj::List(l) | Obj::Tuple(l) => return Ok(l.len()),
             Obj::Dict(d) => return Ok(d.len()),
             Obj::Set { items, .. } => return Ok(items.len()),
+            Obj::DictView(dv) => return Ok(interp.view_len(*dv)),
             Obj::Range { start, stop, step } => {
                 return Ok(crate::interp::ops_range_len(*start, *stop, *step) as usize);
             }

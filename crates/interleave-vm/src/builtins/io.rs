@@ -153,7 +153,7 @@ pub fn open(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 
 fn os_error(interp: &mut Interp, cls: ObjRef, errno: i64, text: &str, path: &str) -> crate::native::Flow {
     let e = interp.new_exception(cls, vec![Value::Int(errno), Value::str(text)]);
-    let msg = format!("[Errno {errno}] {text}: {}", crate::pending_algo::str_repr(path));
+    let msg = format!("[Errno {errno}] {text}: {}", interleave_algo::str_repr(path));
     // `str(e)` of an OSError with a filename shows it; keep the message as args[0]-free text.
     interp.set_exc_attr(e, "errno", Value::Int(errno));
     interp.set_exc_attr(e, "strerror", Value::str(text));

@@ -39,7 +39,8 @@ impl Interp {
             }
         }
         let cls = self.type_of(obj);
-        let cls_attr = self.class_lookup(cls, name);
+        let hash = crate::hashing::str_hash(&name_s);
+        let cls_attr = self.class_lookup_hashed(cls, name, hash);
         if let Some(Value::Obj(a)) = &cls_attr {
             if let Obj::Property { fget, .. } = self.heap.get(*a) {
                 let fget = fget.clone();
@@ -50,7 +51,7 @@ impl Interp {
                 return Err(Flow::TailCall(Box::new((fget, vec![obj.clone()]))));
             }
         }
-        if let Some(v) = self.instance_attr(obj, name)? {
+        if let Some(v) = self.instance_attr(obj, name, hash)? {
             return Ok(v);
         }
         if let Some(a) = cls_attr {
@@ -81,9 +82,8 @@ impl Interp {
     }
 
     /// Attributes stored on the object itself (instance dict, exception fields, function attrs).
-    fn instance_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn instance_attr(&mut self, obj: &Value, name: &str, hash: i64) -> PyResult<Option<Value>> {
         let Value::Obj(r) = obj else { return Ok(None) };
-        let hash = crate::hashing::hash_str(name);
         match self.heap.get(*r) {
             Obj::Instance(inst) => {
                 if let Some(i) = inst.dict.find_str(hash, name) {
@@ -295,11 +295,16 @@ impl Interp {
     /// For `LoadMethod`: the unbound method to call with `obj` as first argument, when `name`
     /// is a plain function or built-in method on `type(obj)` not shadowed by the instance.
     pub fn lookup_method(&mut self, obj: &Value, name: &str) -> Option<Value> {
+        self.lookup_method_hashed(obj, name, crate::hashing::hash_str(name))
+    }
+
+    /// `lookup_method` with the name's hash already known.
+    pub fn lookup_method_hashed(&mut self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
         if let Value::Obj(r) = obj {
             match self.heap.get(*r) {
                 Obj::Module(_) | Obj::Class(_) | Obj::Super { .. } => return None,
                 Obj::Instance(inst) => {
-                    if inst.dict.find_str(crate::hashing::hash_str(name), name).is_some() {
+                    if inst.dict.find_str(hash, name).is_some() {
                         return None;
                     }
                 }
@@ -307,7 +312,7 @@ impl Interp {
             }
         }
         let cls = self.type_of(obj);
-        let v = self.class_lookup(cls, name)?;
+        let v = self.class_lookup_hashed(cls, name, hash)?;
         match v.as_obj().map(|a| self.heap.get(a)) {
             Some(Obj::Function(_)) => Some(v),
             Some(Obj::Native(n)) if n.owner.is_some() && n.slf.is_null() => Some(v),
@@ -320,7 +325,8 @@ impl Interp {
         let Value::Str(s) = name else { return Err(self.internal("attribute name is not a str")) };
         let name_s = s.as_str();
         let cls = self.type_of(obj);
-        if let Some(Value::Obj(a)) = self.class_lookup(cls, name_s) {
+        let hash = crate::hashing::str_hash(s);
+        if let Some(Value::Obj(a)) = self.class_lookup_hashed(cls, name_s, hash) {
             if let Obj::Property { fset, .. } = self.heap.get(a) {
                 let fset = fset.clone();
                 if fset.is_none() {
@@ -329,6 +335,9 @@ impl Interp {
                 }
                 return Err(Flow::TailCall(Box::new((fset, vec![obj.clone(), v]))));
             }
+        }
+        if !self.class(cls).custom_setattr {
+            return self.generic_setattr(obj, name, v);
         }
         if let Some(sa) = self.class_lookup(cls, "__setattr__") {
             if !matches!(sa.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))) {
@@ -473,9 +482,13 @@ impl Interp {
         Err(self.err(self.t.attribute_error, msg))
     }
 
-    /// An `AttributeError` carrying `name` and `obj` (for "Did you mean" suggestions later).
-    fn attr_error(&mut self, msg: String, _obj: &Value, _name: &str) -> Flow {
-        let _: Option<Rc<str>> = None;
-        self.err(self.t.attribute_error, msg)
+    /// An `AttributeError` carrying `name` and `obj` (used for the "Did you mean" suggestion
+    /// when the traceback is printed, as CPython 3.11 does).
+    pub(crate) fn attr_error(&mut self, msg: String, obj: &Value, name: &str) -> Flow {
+        let e = self.new_exception_msg(self.t.attribute_error, msg);
+        let n = Value::Str(Rc::new(name.into()));
+        self.set_exc_attr(e, "name", n);
+        self.set_exc_attr(e, "obj", obj.clone());
+        Flow::Exc(e)
     }
 }

@@ -415,8 +415,8 @@ impl Interp {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => self.bigint_to_string(b)?,
             Value::Float(f) => interleave_algo::float_repr(*f),
-            Value::Str(s) => crate::pending_algo::str_repr(s.as_str()),
-            Value::Bytes(b) => crate::pending_algo::bytes_repr(b),
+            Value::Str(s) => interleave_algo::str_repr(s.as_str()),
+            Value::Bytes(b) => interleave_algo::bytes_repr(b),
             Value::Obj(r) => return self.repr_obj(*r, v),
         })
     }
@@ -453,6 +453,9 @@ impl Interp {
     }
 
     fn repr_obj_inner(&mut self, r: ObjRef, v: &Value) -> PyResult<String> {
+        if let Some(inner) = self.delegate(v, "__repr__") {
+            return self.repr(&inner);
+        }
         match self.heap.get(r) {
             Obj::List(items) => {
                 let items = items.clone();
@@ -597,6 +600,10 @@ impl Interp {
             Obj::StaticMethod(_) => Ok(format!("<staticmethod object at {}>", crate::hashing::fake_address(r))),
             Obj::ClassMethod(_) => Ok(format!("<classmethod object at {}>", crate::hashing::fake_address(r))),
             Obj::Super { .. } => Ok("<super object>".into()),
+            Obj::DictView(dv) => {
+                let dv = *dv;
+                self.view_repr(dv)
+            }
             Obj::Iter(_) => {
                 let tn = self.type_name(v);
                 Ok(format!("<{tn} object at {}>", crate::hashing::fake_address(r)))

@@ -49,7 +49,27 @@ impl Interp {
         };
         let e = self.new_exception_msg(self.t.name_error, format!("name '{n}' is not defined"));
         self.set_exc_attr(e, "name", name.clone());
+        let hint = self.name_suggestion(&n);
+        if let Some(d) = self.exc_data_mut(e) {
+            d.hint = hint.map(|h| std::rc::Rc::from(h.as_str()));
+        }
         Flow::Exc(e)
+    }
+
+    /// CPython's `offer_suggestions_for_name_error`: the top frame's local variable names, then
+    /// its globals, then the builtins.
+    fn name_suggestion(&self, name: &str) -> Option<String> {
+        let f = self.threads[self.cur].frames.last()?;
+        let keys = |d: ObjRef| -> Vec<String> {
+            match self.heap.get(d) {
+                Obj::Dict(d) => d.keys().filter_map(|k| if let Value::Str(s) = k { Some(s.as_str().to_owned()) } else { None }).collect(),
+                _ => vec![],
+            }
+        };
+        let varnames: Vec<String> = f.code.varnames.iter().map(|v| v.to_string()).collect();
+        crate::traceback::calculate_suggestion(&varnames, name)
+            .or_else(|| crate::traceback::calculate_suggestion(&keys(f.globals), name))
+            .or_else(|| crate::traceback::calculate_suggestion(&keys(self.builtins), name))
     }
 
     pub(crate) fn unbound_local(&mut self, name: &str) -> Flow {

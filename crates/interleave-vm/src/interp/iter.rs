@@ -42,14 +42,24 @@ impl Interp {
 
     /// `iter(v)`. May tail-call a user `__iter__`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(inner) = self.delegate(v, "__iter__") {
+            return self.get_iter(&inner);
+        }
         let it = match v {
             Value::Str(_) => Iter::Str { s: v.clone(), byte_pos: 0 },
             Value::Bytes(_) => Iter::Bytes { b: v.clone(), index: 0 },
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_) | Obj::Tuple(_) => Iter::Seq { seq: *r, index: 0 },
                 Obj::Dict(d) => Iter::Dict { dict: *r, index: 0, len: d.len(), kind: DictIterKind::Keys },
-                Obj::Set { items, .. } => Iter::Dict { dict: *r, index: 0, len: items.len(), kind: DictIterKind::SetItems },
+                Obj::Set { items, .. } => {
+                    let items: Rc<[Value]> = crate::setorder::iteration_order(items).into();
+                    Iter::Values { items, index: 0 }
+                }
                 Obj::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },
+                Obj::DictView(dv) => {
+                    let dv = *dv;
+                    return Ok(self.view_iter(dv));
+                }
                 Obj::Iter(_) | Obj::Generator(_) => return Ok(v.clone()),
                 Obj::Instance(inst) => {
                     let cls = inst.class;
@@ -287,11 +297,14 @@ impl Interp {
 
     /// All items of an iterable, as a vector (running Python code nested if needed).
     pub fn collect_iterable(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Some(inner) = self.delegate(v, "__iter__") {
+            return self.collect_iterable(&inner);
+        }
         if let Value::Obj(r) = v {
             match self.heap.get(*r) {
                 Obj::List(items) | Obj::Tuple(items) => return Ok(items.clone()),
                 Obj::Dict(d) => return Ok(d.keys().cloned().collect()),
-                Obj::Set { items, .. } => return Ok(items.keys().cloned().collect()),
+                Obj::Set { items, .. } => return Ok(crate::setorder::iteration_order(items)),
                 _ => {}
             }
         }
@@ -470,6 +483,18 @@ impl Interp {
 
     /// `obj[key]`.
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(inner) = self.delegate(obj, "__getitem__") {
+            return match self.getitem(&inner, key) {
+                Err(Flow::Exc(e)) if self.isinstance(&Value::Obj(e), self.t.key_error) => {
+                    // `__missing__` of dict subclasses (defaultdict, Counter).
+                    match self.class_lookup(self.type_of(obj), "__missing__") {
+                        Some(m) => Err(Flow::TailCall(Box::new((m, vec![obj.clone(), key.clone()])))),
+                        None => Err(Flow::Exc(e)),
+                    }
+                }
+                r => r,
+            };
+        }
         if let Value::Obj(r) = obj {
             let r = *r;
             let slice = match key {
@@ -577,6 +602,9 @@ impl Interp {
 
     /// `obj[key] = v`.
     pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> PyResult<()> {
+        if let Some(inner) = self.delegate(obj, "__setitem__") {
+            return self.setitem(&inner, key, v);
+        }
         if let Value::Obj(r) = obj {
             let r = *r;
             match self.heap.get(r) {
@@ -642,6 +670,9 @@ impl Interp {
 
     /// `del obj[key]`.
     pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        if let Some(inner) = self.delegate(obj, "__delitem__") {
+            return self.delitem(&inner, key);
+        }
         if let Value::Obj(r) = obj {
             let r = *r;
             match self.heap.get(r) {

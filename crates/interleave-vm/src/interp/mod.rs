@@ -232,6 +232,7 @@ impl Interp {
                 Obj::ClassMethod(_) => t.classmethod,
                 Obj::Super { .. } => t.super_,
                 Obj::Iter(it) => self.iter_type(it),
+                Obj::DictView(dv) => dv.class(t),
             },
         }
     }
@@ -265,7 +266,11 @@ impl Interp {
 
     /// Looks `name` up along `cls`'s MRO (no descriptors applied).
     pub fn class_lookup(&self, cls: ObjRef, name: &str) -> Option<Value> {
-        let hash = crate::hashing::hash_str(name);
+        self.class_lookup_hashed(cls, name, crate::hashing::hash_str(name))
+    }
+
+    /// `class_lookup` with the name's hash already known (hot paths pass a `PyStr`'s cached one).
+    pub fn class_lookup_hashed(&self, cls: ObjRef, name: &str, hash: i64) -> Option<Value> {
         for &c in &self.class(cls).mro {
             if let Obj::Dict(d) = self.heap.get(self.class(c).dict) {
                 if let Some(i) = d.find_str(hash, name) {
@@ -293,6 +298,8 @@ impl Interp {
                 return Err(self.err(self.t.not_implemented_error, msg));
             }
         }
+        let custom_setattr = self.dict_get_str(dict, "__setattr__").is_some()
+            || mro.iter().any(|&c| self.class(c).custom_setattr);
         let r = self.heap.alloc(Obj::Class(Box::new(Class {
             name,
             qualname,
@@ -301,6 +308,7 @@ impl Interp {
             dict,
             layout,
             builtin: false,
+            custom_setattr,
         })));
         let mut mro = mro;
         mro.insert(0, r);
@@ -356,6 +364,18 @@ impl Interp {
             },
             _ => Some(r),
         }
+    }
+
+    /// For an instance of a user subclass of `list`/`dict`/`set` whose class does not override
+    /// `method` in Python: the built-in object it wraps, to which the operation is delegated.
+    pub fn delegate(&self, v: &Value, method: &str) -> Option<Value> {
+        let r = v.as_obj()?;
+        let Obj::Instance(i) = self.heap.get(r) else { return None };
+        let Payload::Builtin(inner) = i.payload else { return None };
+        let overridden = self.class(i.class).mro.iter().take_while(|&&c| !self.class(c).builtin).any(|&c| {
+            self.dict_get_str(self.class(c).dict, method).is_some()
+        });
+        if overridden { None } else { Some(Value::Obj(inner)) }
     }
 
     /// A new plain instance of `cls`.

@@ -83,6 +83,13 @@ impl Interp {
 
     /// `a op b`.
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        let (name, rname, _) = dunder(op);
+        if let Some(inner) = self.delegate(a, name) {
+            return self.binary_op(op, &inner, b);
+        }
+        if let Some(inner) = self.delegate(b, rname) {
+            return self.binary_op(op, a, &inner);
+        }
         if self.is_user_instance(a) || self.is_user_instance(b) {
             let (name, rname, iname) = dunder(op);
             if op.is_inplace() {
@@ -476,6 +483,11 @@ impl Interp {
 
     /// Truth value (`bool(v)`), calling `__bool__`/`__len__` of user classes.
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(inner) = self.delegate(v, "__len__") {
+            if self.delegate(v, "__bool__").is_some() {
+                return self.truthy(&inner);
+            }
+        }
         Ok(match v {
             Value::Null | Value::None => false,
             Value::Bool(b) => *b,
@@ -518,6 +530,13 @@ impl Interp {
 
     /// Rich comparison `a op b`.
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        let name = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][op as usize];
+        if let Some(inner) = self.delegate(a, name) {
+            return self.compare(op, &inner, b);
+        }
+        if let Some(inner) = self.delegate(b, name) {
+            return self.compare(op, a, &inner);
+        }
         if self.is_user_instance(a) || self.is_user_instance(b) {
             let (name, reflected) = match op {
                 CmpOp::Lt => ("__lt__", "__gt__"),
@@ -587,6 +606,12 @@ impl Interp {
 
     /// `a == b` for any values.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(inner) = self.delegate(a, "__eq__") {
+            return self.eq(&inner, b);
+        }
+        if let Some(inner) = self.delegate(b, "__eq__") {
+            return self.eq(a, &inner);
+        }
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return Ok(x == y);
         }
@@ -717,6 +742,9 @@ impl Interp {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(inner) = self.delegate(container, "__contains__") {
+            return self.contains(&inner, item);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
@@ -744,6 +772,10 @@ impl Interp {
                     }
                     Obj::Dict(_) => Ok(self.dict_get(r, item)?.is_some()),
                     Obj::Set { .. } => self.set_contains(r, item),
+                    Obj::DictView(dv) => {
+                        let dv = *dv;
+                        self.view_contains(dv, item)
+                    }
                     Obj::Range { start, stop, step } => {
                         let (start, stop, step) = (*start, *stop, *step);
                         let Value::Int(i) = item else {

@@ -593,7 +593,8 @@ impl Interp {
                 let (_, name) = self.frame_name(i);
                 let obj = self.threads[cur].stack.pop().expect("stack");
                 let Value::Str(name_s) = &name else { return Err(self.internal("method name is not a str")) };
-                match self.lookup_method(&obj, name_s.as_str()) {
+                let hash = crate::hashing::str_hash(name_s);
+                match self.lookup_method_hashed(&obj, name_s.as_str(), hash) {
                     Some(m) => {
                         let st = &mut self.threads[cur].stack;
                         st.push(m);

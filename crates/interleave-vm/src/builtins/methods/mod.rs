@@ -1,9 +1,240 @@
 //! Methods of the built-in value types (`str`, `list`, `dict`, `set`, `tuple`, `int`, `float`,
-//! `bytes`), one file per type.
+//! `bytes`), one file per type, and the argument checks they share (with CPython's wording
+//! for each of its argument-parsing conventions).
+
+mod bytes;
+mod dict;
+mod float;
+mod format;
+mod int;
+mod list;
+mod set;
+mod str;
+mod tuple;
+
+use std::rc::Rc;
 
 use crate::interp::Interp;
+use crate::native::{Args, Flow, NativeFn, PyResult};
+use crate::object::Obj;
+use crate::value::{ObjRef, PyStr, Value};
 
 /// Installs every built-in type's methods on its class.
 pub fn install(interp: &mut Interp) {
-    let _ = interp;
+    str::install(interp);
+    list::install(interp);
+    dict::install(interp);
+    set::install(interp);
+    tuple::install(interp);
+    int::install(interp);
+    float::install(interp);
+    bytes::install(interp);
+}
+
+/// Registers a table of `(name, function)` methods on `cls`.
+fn register(interp: &mut Interp, cls: ObjRef, owner: &'static str, table: &[(&'static str, NativeFn)]) {
+    for &(name, f) in table {
+        interp.def_method(cls, name, owner, f);
+    }
+}
+
+/// Registers `name` as a class method of `cls` (`dict.fromkeys`, `int.from_bytes`).
+fn register_classmethod(interp: &mut Interp, cls: ObjRef, name: &'static str, f: NativeFn) {
+    let native = interp.alloc(Obj::Native(crate::object::NativeFunction { name, func: f, slf: Value::Null, owner: None }));
+    let cm = interp.alloc(Obj::ClassMethod(native));
+    let dict = interp.class(cls).dict;
+    interp.set_item_str(dict, name, cm);
+}
+
+fn type_error(interp: &mut Interp, msg: String) -> Flow {
+    interp.err(interp.t.type_error, msg)
+}
+
+/// Checks the receiver of a method called through its class (`str.upper(5)`), with
+/// CPython's descriptor errors.
+fn check_self(interp: &mut Interp, args: &Args, owner: &str, name: &str, ok: fn(&Interp, &Value) -> bool) -> PyResult<()> {
+    match args.pos.first() {
+        None => Err(type_error(interp, format!("unbound method {owner}.{name}() needs an argument"))),
+        Some(v) if ok(interp, v) => Ok(()),
+        Some(v) => {
+            let msg = format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object", interp.type_name(v));
+            Err(type_error(interp, msg))
+        }
+    }
+}
+
+/// `METH_NOARGS`: `str.upper() takes no arguments (1 given)`.
+fn noargs(interp: &mut Interp, args: &Args, qual: &str) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        return Err(type_error(interp, format!("{qual}() takes no keyword arguments")));
+    }
+    let n = args.pos.len().saturating_sub(1);
+    if n != 0 {
+        return Err(type_error(interp, format!("{qual}() takes no arguments ({n} given)")));
+    }
+    Ok(())
+}
+
+/// `METH_O`: `list.append() takes exactly one argument (0 given)`; returns the argument.
+fn one_arg(interp: &mut Interp, args: &Args, qual: &str) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error(interp, format!("{qual}() takes no keyword arguments")));
+    }
+    let n = args.pos.len().saturating_sub(1);
+    if n != 1 {
+        return Err(type_error(interp, format!("{qual}() takes exactly one argument ({n} given)")));
+    }
+    Ok(args.pos[1].clone())
+}
+
+/// Argument Clinic positional-only: `replace expected at least 2 arguments, got 1`.
+fn positional(interp: &mut Interp, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        return Err(type_error(interp, format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.pos.len().saturating_sub(1);
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = if n < min {
+        if min == max {
+            format!("{name} expected {min} argument{}, got {n}", plural(min))
+        } else {
+            format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+        }
+    } else if n > max {
+        if min == max {
+            format!("{name} expected {max} argument{}, got {n}", plural(max))
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+        }
+    } else {
+        return Ok(());
+    };
+    Err(type_error(interp, msg))
+}
+
+/// `PyArg_ParseTuple`-style: `find() takes at least 1 argument (0 given)`.
+fn old_style(interp: &mut Interp, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        return Err(type_error(interp, format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.pos.len().saturating_sub(1);
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = if n < min {
+        let how = if min == max { "exactly" } else { "at least" };
+        format!("{name}() takes {how} {min} argument{} ({n} given)", plural(min))
+    } else if n > max {
+        let how = if min == max { "exactly" } else { "at most" };
+        format!("{name}() takes {how} {max} argument{} ({n} given)", plural(max))
+    } else {
+        return Ok(());
+    };
+    Err(type_error(interp, msg))
+}
+
+/// Argument Clinic with keywords: binds positional and keyword arguments (after `self`) to
+/// `names`; the first `min` are required, those from `kwonly` on can only be given by name.
+fn keywords(
+    interp: &mut Interp,
+    args: &Args,
+    name: &str,
+    names: &[&str],
+    min: usize,
+    kwonly: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let pos = args.pos.get(1..).unwrap_or(&[]);
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    if pos.len() > kwonly {
+        let msg = if kwonly == 0 {
+            format!("{name}() takes no positional arguments")
+        } else if names.len() == kwonly {
+            let how = if min == kwonly { "exactly" } else { "at most" };
+            format!("{name}() takes {how} {kwonly} argument{} ({} given)", if kwonly == 1 { "" } else { "s" }, pos.len())
+        } else {
+            let how = if min == kwonly { "exactly" } else { "at most" };
+            format!(
+                "{name}() takes {how} {kwonly} positional argument{} ({} given)",
+                if kwonly == 1 { "" } else { "s" },
+                pos.len()
+            )
+        };
+        return Err(type_error(interp, msg));
+    }
+    for (slot, v) in out.iter_mut().zip(pos) {
+        *slot = Some(v.clone());
+    }
+    for (k, v) in &args.kw {
+        match names.iter().position(|n| *n == &**k) {
+            Some(i) if out[i].is_some() => {
+                let msg = format!("argument for {name}() given by name ('{k}') and position ({})", i + 1);
+                return Err(type_error(interp, msg));
+            }
+            Some(i) => out[i] = Some(v.clone()),
+            None => return Err(type_error(interp, format!("'{k}' is an invalid keyword argument for {name}()"))),
+        }
+    }
+    if let Some(i) = out.iter().take(min).position(Option::is_none) {
+        let msg = format!("{name}() missing required argument '{}' (pos {})", names[i], i + 1);
+        return Err(type_error(interp, msg));
+    }
+    Ok(out)
+}
+
+/// The receiver as a `str`.
+fn self_str(args: &Args) -> Rc<PyStr> {
+    match args.pos.first() {
+        Some(Value::Str(s)) => s.clone(),
+        _ => Rc::new(PyStr::from("")),
+    }
+}
+
+/// An optional slice bound of `find`/`count`/`index`… (None means absent).
+fn opt_index(interp: &mut Interp, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(*i)),
+        Some(Value::Bool(b)) => Ok(Some(*b as i64)),
+        Some(Value::BigInt(b)) => Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 })),
+        Some(_) => Err(type_error(interp, "slice indices must be integers or None or have an __index__ method".into())),
+    }
+}
+
+/// A list/tuple `index(x, start, stop)` bound: ints only (no None), clamped to the length.
+fn seq_bound(interp: &mut Interp, v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
+    let i = match v {
+        None => return Ok(default),
+        Some(Value::Int(i)) => *i,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(Value::BigInt(b)) => {
+            if num_traits::Signed::is_negative(&**b) {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }
+        }
+        Some(_) => return Err(type_error(interp, "slice indices must be integers or have an __index__ method".into())),
+    };
+    let len = len as i64;
+    let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    Ok(j as usize)
+}
+
+/// The index of `x` in `items[start..stop]` by `==` (list/tuple `index`).
+fn seq_index(interp: &mut Interp, items: &[Value], x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+    for (i, v) in items.iter().enumerate().take(stop).skip(start) {
+        if v.is(x) || interp.eq(v, x)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+/// The number of items equal to `x` (list/tuple `count`).
+fn seq_count(interp: &mut Interp, items: &[Value], x: &Value) -> PyResult<usize> {
+    let mut n = 0;
+    for v in items {
+        if v.is(x) || interp.eq(v, x)? {
+            n += 1;
+        }
+    }
+    Ok(n)
 }

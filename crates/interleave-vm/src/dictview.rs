@@ -1,0 +1,89 @@
+//! Dict views (`dict_keys`, `dict_values`, `dict_items`): live, re-iterable windows onto a
+//! dict, as `dict.keys()`/`values()`/`items()` return in CPython.
+
+use crate::interp::Interp;
+use crate::native::PyResult;
+use crate::object::{DictIterKind, Iter, Obj};
+use crate::types::Types;
+use crate::value::{ObjRef, Value};
+
+/// A view of `dict`. Invariant: `kind` is `Keys`, `Values` or `Items` (never `SetItems`).
+#[derive(Clone, Copy, Debug)]
+pub struct DictView {
+    pub dict: ObjRef,
+    pub kind: DictIterKind,
+}
+
+impl DictView {
+    /// The view's class (`dict_keys`, `dict_values` or `dict_items`).
+    pub fn class(&self, t: &Types) -> ObjRef {
+        match self.kind {
+            DictIterKind::Keys => t.dict_keys,
+            DictIterKind::Values => t.dict_values,
+            _ => t.dict_items,
+        }
+    }
+}
+
+impl Interp {
+    /// `iter(view)`: a fresh dict iterator of the view's kind.
+    pub fn view_iter(&mut self, v: DictView) -> Value {
+        let len = self.view_len(v);
+        self.alloc(Obj::Iter(Iter::Dict { dict: v.dict, index: 0, len, kind: v.kind }))
+    }
+
+    /// `len(view)`: the dict's current size.
+    pub fn view_len(&self, v: DictView) -> usize {
+        match self.heap.get(v.dict) {
+            Obj::Dict(d) => d.len(),
+            _ => 0,
+        }
+    }
+
+    /// `repr(view)`: `dict_keys(['a', 'b'])`.
+    pub fn view_repr(&mut self, v: DictView) -> PyResult<String> {
+        let entries: Vec<(Value, Value)> = match self.heap.get(v.dict) {
+            Obj::Dict(d) => d.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            _ => Vec::new(),
+        };
+        let mut parts = Vec::with_capacity(entries.len());
+        for (k, val) in &entries {
+            parts.push(match v.kind {
+                DictIterKind::Keys => self.repr(k)?,
+                DictIterKind::Values => self.repr(val)?,
+                _ => format!("({}, {})", self.repr(k)?, self.repr(val)?),
+            });
+        }
+        let name = self.class(v.class(&self.t)).name.clone();
+        Ok(format!("{name}([{}])", parts.join(", ")))
+    }
+
+    /// `item in view`: a hash lookup for keys and items, a scan for values.
+    pub fn view_contains(&mut self, v: DictView, item: &Value) -> PyResult<bool> {
+        match v.kind {
+            DictIterKind::Keys => Ok(self.dict_get(v.dict, item)?.is_some()),
+            DictIterKind::Values => {
+                let values: Vec<Value> = match self.heap.get(v.dict) {
+                    Obj::Dict(d) => d.values().cloned().collect(),
+                    _ => Vec::new(),
+                };
+                for x in &values {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => {
+                let pair = match item.as_obj().map(|r| self.heap.get(r)) {
+                    Some(Obj::Tuple(t)) if t.len() == 2 => t.clone(),
+                    _ => return Ok(false),
+                };
+                match self.dict_get(v.dict, &pair[0])? {
+                    Some(x) => Ok(x.is(&pair[1]) || self.eq(&x, &pair[1])?),
+                    None => Ok(false),
+                }
+            }
+        }
+    }
+}
