@@ -16,6 +16,8 @@ pub struct Heap {
     objs: Vec<Option<Obj>>,
     free: Vec<u32>,
     live: usize,
+    /// Live objects right after the last collection.
+    live_after_gc: usize,
     allocs_since_gc: usize,
     /// Approximate bytes held by live objects at the last collection.
     pub live_bytes_at_gc: usize,
@@ -68,7 +70,7 @@ impl Heap {
     /// Whether enough has been allocated since the last collection to make one worthwhile.
     #[inline]
     pub fn wants_gc(&self) -> bool {
-        self.allocs_since_gc > MIN_GC_INTERVAL.max(self.live)
+        self.allocs_since_gc > MIN_GC_INTERVAL.max(self.live_after_gc)
     }
 
     /// Frees every object not reachable from `roots`. `roots` must report every value and
@@ -118,6 +120,7 @@ impl Heap {
             }
         }
         self.live_bytes_at_gc = bytes;
+        self.live_after_gc = self.live;
         self.allocs_since_gc = 0;
         self.collections += 1;
     }

@@ -32,7 +32,7 @@ impl Default for Limits {
             max_str_bytes: 256 << 20,
             max_container_len: 32 << 20,
             max_int_bits: 1 << 24,
-            max_heap_bytes: 2 << 30,
+            max_heap_bytes: 1 << 30,
         }
     }
 }

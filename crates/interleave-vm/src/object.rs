@@ -304,11 +304,17 @@ impl Obj {
         }
     }
 
-    /// A rough size in bytes, for the memory limit.
+    /// A rough size in bytes, for the memory limit: the object, plus the text of the strings
+    /// it holds directly (strings live outside the heap, shared by reference counting).
     pub fn approx_size(&self) -> usize {
         const V: usize = std::mem::size_of::<Value>();
+        let text = |v: &Value| match v {
+            Value::Str(s) => s.as_str().len(),
+            Value::Bytes(b) => b.len(),
+            _ => 0,
+        };
         64 + match self {
-            Obj::List(v) | Obj::Tuple(v) => v.capacity() * V,
+            Obj::List(v) | Obj::Tuple(v) => v.capacity() * V + v.iter().map(text).sum::<usize>(),
             Obj::Dict(d) => d.capacity() * (V * 2 + 16),
             Obj::Set { items, .. } => items.capacity() * (V * 2 + 16),
             Obj::Instance(i) => i.dict.capacity() * (V * 2 + 16),

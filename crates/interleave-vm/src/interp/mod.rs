@@ -86,6 +86,9 @@ pub struct Interp {
     pub(crate) reraising: bool,
     /// Virtual nanoseconds spent sleeping or blocked (CPU time is derived from `steps`).
     pub idle_ns: u64,
+    /// Set by the collector when live data exceeds the memory limit: the running thread gets
+    /// a `MemoryError` at the next instruction.
+    pub out_of_memory: bool,
 }
 
 /// Virtual time one instruction takes (a flat cost model until the machine's per-opcode one).
@@ -126,6 +129,7 @@ impl Interp {
             repr_guard: Vec::new(),
             reraising: false,
             idle_ns: 0,
+            out_of_memory: false,
         };
         crate::builtins::install(&mut interp);
         interp
@@ -482,6 +486,7 @@ impl Interp {
         let modules = self.modules;
         let cached: Vec<Value> = self.code_values.values().flat_map(|(_, v)| v.consts.iter().cloned()).collect();
         let extra = self.module_state.roots();
+        let limit = self.limits.max_heap_bytes;
         self.heap.collect(&mut |f, g| {
             g(builtins);
             g(modules);
@@ -502,6 +507,9 @@ impl Interp {
                 }
             }
         });
+        if self.heap.live_bytes_at_gc > limit {
+            self.out_of_memory = true;
+        }
     }
 
     /// Stops the run with an internal error (a VM bug) instead of panicking.

@@ -125,7 +125,12 @@ impl Interp {
                 }
                 self.maybe_collect();
             }
-            let result = self.step(instr);
+            let result = if self.out_of_memory {
+                self.out_of_memory = false;
+                Err(self.memory_error())
+            } else {
+                self.step(instr)
+            };
             let next = match result {
                 Ok(n) => n,
                 Err(Flow::TailCall(tc)) => {

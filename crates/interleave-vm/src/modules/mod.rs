@@ -5,7 +5,15 @@
 //! `.py` file). Anything else raises `ModuleNotFoundError` as CPython would, or
 //! `NotImplementedError` for CPython modules Interleave does not provide yet.
 
+mod collections;
+mod dis;
+mod io;
+mod json;
+mod math;
+mod os;
+mod random;
 mod sys;
+mod time;
 
 use std::rc::Rc;
 
@@ -19,6 +27,10 @@ use crate::value::{ObjRef, Value};
 pub struct ModuleState {
     /// Values modules keep alive outside any Python-visible namespace.
     pub pinned: Vec<Value>,
+    /// `random` generators, indexed by the id their `random.Random` instance holds.
+    pub random: Vec<interleave_algo::PyRandom>,
+    /// The generator behind `os.urandom`, once used.
+    pub urandom: Option<usize>,
 }
 
 impl ModuleState {
@@ -37,6 +49,24 @@ enum Source {
 fn registry(name: &str) -> Option<Source> {
     Some(match name {
         "sys" => Source::Native(sys::init),
+        "_collections" => Source::Native(collections::init),
+        "_random" => Source::Native(random::init),
+        "_time" => Source::Native(time::init),
+        "collections" => Source::Python(include_str!("py/collections.py")),
+        "copy" => Source::Python(include_str!("py/copy.py")),
+        "dis" => Source::Native(dis::init),
+        "functools" => Source::Python(include_str!("py/functools.py")),
+        "io" => Source::Native(io::init),
+        "itertools" => Source::Python(include_str!("py/itertools.py")),
+        "json" => Source::Native(json::init),
+        "json.decoder" => Source::Native(json::init_decoder),
+        "math" => Source::Native(math::init),
+        "operator" => Source::Python(include_str!("py/operator.py")),
+        "os" => Source::Native(os::init),
+        "os.path" => Source::Native(os::init_path),
+        "random" => Source::Python(include_str!("py/random.py")),
+        "string" => Source::Python(include_str!("py/string.py")),
+        "time" => Source::Python(include_str!("py/time.py")),
         _ => return None,
     })
 }
@@ -45,11 +75,11 @@ fn registry(name: &str) -> Option<Source> {
 /// raises `NotImplementedError` naming it, rather than pretending it does not exist.
 const KNOWN_UNSUPPORTED: &[&str] = &[
     "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "calendar", "codecs", "concurrent",
-    "contextlib", "copy", "csv", "ctypes", "dataclasses", "datetime", "decimal", "difflib", "enum", "fractions",
-    "gc", "gevent", "glob", "gzip", "hashlib", "heapq", "hmac", "html", "http", "importlib", "inspect", "io",
-    "ipaddress", "logging", "multiprocessing", "operator", "pathlib", "pickle", "platform", "pprint", "queue",
+    "contextlib", "csv", "ctypes", "dataclasses", "datetime", "decimal", "difflib", "enum", "fractions",
+    "gc", "gevent", "glob", "gzip", "hashlib", "heapq", "hmac", "html", "http", "importlib", "inspect",
+    "ipaddress", "logging", "multiprocessing", "pathlib", "pickle", "platform", "pprint", "queue",
     "re", "sched", "secrets", "select", "selectors", "shutil", "signal", "socket", "socketserver", "sqlite3",
-    "statistics", "string", "struct", "subprocess", "tempfile", "textwrap", "threading", "timeit", "traceback",
+    "statistics", "struct", "subprocess", "tempfile", "textwrap", "threading", "timeit", "traceback",
     "types", "typing", "unittest", "urllib", "uuid", "warnings", "weakref", "zlib",
 ];
 
@@ -174,8 +204,7 @@ impl Interp {
 
 /// A short repr for instances whose payload is built in (deque, files…), if any.
 pub fn repr_payload(interp: &mut Interp, r: ObjRef) -> PyResult<Option<String>> {
-    let _ = (interp, r);
-    Ok(None)
+    collections::repr_deque(interp, r)
 }
 
 /// Convenience for natives: no arguments expected.

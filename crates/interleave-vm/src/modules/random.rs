@@ -29,7 +29,6 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("uniform", uniform),
         ("gauss", gauss),
         ("normalvariate", normalvariate),
-        ("urandom", urandom),
     ];
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
@@ -228,12 +227,21 @@ fn normalvariate(interp: &mut Interp, args: Args) -> PyResult<Value> {
     with_gen(interp, &args, |r| Value::Float(r.normalvariate(a, b)))
 }
 
-/// `urandom(id, n)`: `n` bytes from a generator (for `os.urandom`).
-fn urandom(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let n = int_at(interp, &args, 1)?;
-    let Some(n) = n.to_usize().filter(|&n| n <= 1 << 24) else {
-        return Err(interp.err(interp.t.value_error, "negative argument not allowed"));
+/// `n` deterministic bytes for `os.urandom`, from a generator of its own seeded by the run seed.
+pub fn urandom_bytes(interp: &mut Interp, n: usize) -> PyResult<Vec<u8>> {
+    let id = match interp.module_state.urandom {
+        Some(id) => id,
+        None => {
+            let n = interp.module_state.random.len();
+            if n >= MAX_GENERATORS {
+                return Err(interp.memory_error());
+            }
+            let r = run_seeded(interp, usize::MAX);
+            interp.module_state.random.push(r);
+            interp.module_state.urandom = Some(n);
+            n
+        }
     };
-    let bytes = with_gen(interp, &args, |r| (0..n).map(|_| (r.next_u32() >> 24) as u8).collect::<Vec<u8>>())?;
-    Ok(Value::Bytes(bytes.into()))
+    let r = &mut interp.module_state.random[id];
+    Ok((0..n).map(|_| (r.next_u32() >> 24) as u8).collect())
 }

@@ -1,7 +1,7 @@
 //! Methods of `dict`: views (`keys`, `values`, `items`), lookups (`get`, `setdefault`),
 //! removal (`pop`, `popitem`, `clear`), `update`, `copy`, `fromkeys` and the item dunders.
 
-use super::str::{slot_arg, slot_noarg};
+use super::string::{slot_arg, slot_noarg};
 use super::{check_self, noargs, one_arg, positional, register, register_classmethod, type_error};
 use crate::dictview::DictView;
 use crate::interp::Interp;
@@ -39,14 +39,15 @@ pub fn install(interp: &mut Interp) {
     }
 }
 
+/// A dict, or an instance of a subclass of `dict` (which wraps one).
 fn is_dict(interp: &Interp, v: &Value) -> bool {
-    matches!(v.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Dict(_)))
+    matches!(interp.base_obj(v).map(|r| interp.heap.get(r)), Some(Obj::Dict(_)))
 }
 
 /// Checks the receiver and returns its reference.
 fn recv(interp: &mut Interp, args: &Args, name: &str) -> PyResult<ObjRef> {
     check_self(interp, args, "dict", name, is_dict)?;
-    args.pos[0].as_obj().ok_or_else(|| interp.internal("dict receiver"))
+    interp.base_obj(&args.pos[0]).ok_or_else(|| interp.internal("dict receiver"))
 }
 
 fn view(interp: &mut Interp, args: Args, name: &str, kind: DictIterKind) -> PyResult<Value> {
@@ -156,26 +157,26 @@ fn fromkeys(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 fn dunder_getitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__getitem__")?;
+    let base = Value::Obj(recv(interp, &args, "__getitem__")?);
     let k = one_arg(interp, &args, "dict.__getitem__")?;
-    let r = interp.getitem(&args.pos[0], &k);
+    let r = interp.getitem(&base, &k);
     interp.nested(r)
 }
 
 fn dunder_setitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__setitem__")?;
+    let base = Value::Obj(recv(interp, &args, "__setitem__")?);
     let n = args.pos.len().saturating_sub(1);
     if n != 2 || !args.kw.is_empty() {
         return Err(type_error(interp, format!("expected 2 arguments, got {n}")));
     }
-    interp.setitem(&args.pos[0], args.pos[1].clone(), args.pos[2].clone())?;
+    interp.setitem(&base, args.pos[1].clone(), args.pos[2].clone())?;
     Ok(Value::None)
 }
 
 fn dunder_delitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__delitem__")?;
+    let base = Value::Obj(recv(interp, &args, "__delitem__")?);
     let k = slot_arg(interp, &args)?;
-    interp.delitem(&args.pos[0], &k)?;
+    interp.delitem(&base, &k)?;
     Ok(Value::None)
 }
 
@@ -195,9 +196,9 @@ fn dunder_len(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 fn dunder_iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__iter__")?;
+    let base = Value::Obj(recv(interp, &args, "__iter__")?);
     slot_noarg(interp, &args)?;
-    interp.get_iter(&args.pos[0])
+    interp.get_iter(&base)
 }
 
 fn view_of(interp: &mut Interp, args: &Args) -> PyResult<DictView> {

@@ -87,7 +87,7 @@ fn conjugate(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn index(interp: &mut Interp, args: Args) -> PyResult<Value> {
     recv(interp, &args, "__index__")?;
-    super::str::slot_noarg(interp, &args)?;
+    super::string::slot_noarg(interp, &args)?;
     Ok(plain(&args.pos[0]))
 }
 

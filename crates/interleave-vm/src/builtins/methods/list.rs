@@ -1,12 +1,14 @@
 //! Methods of `list`: mutation (`append`, `extend`, `insert`, `remove`, `pop`, `clear`,
 //! `sort`, `reverse`), search (`index`, `count`), `copy`, and the item dunders.
 
-use super::str::{slot_arg, slot_noarg};
+use super::string::{slot_arg, slot_noarg};
 use super::{check_self, keywords, noargs, one_arg, positional, register, seq_bound, seq_count, seq_index, type_error};
 use crate::builtins::args;
 use crate::builtins::functions::sort_values;
 use crate::interp::Interp;
-use crate::native::{Args, NativeFn, PyResult};
+use std::rc::Rc;
+
+use crate::native::{Args, Flow, NativeFn, PyResult, RunStop};
 use crate::object::Obj;
 use crate::value::{ObjRef, Value};
 
@@ -34,20 +36,21 @@ pub fn install(interp: &mut Interp) {
     register(interp, cls, "list", table);
 }
 
+/// A list, or an instance of a subclass of `list` (which wraps one).
 fn is_list(interp: &Interp, v: &Value) -> bool {
-    matches!(v.as_obj().map(|r| interp.heap.get(r)), Some(Obj::List(_)))
+    matches!(interp.base_obj(v).map(|r| interp.heap.get(r)), Some(Obj::List(_)))
 }
 
 /// Checks the receiver and returns its reference.
 fn recv(interp: &mut Interp, args: &Args, name: &str) -> PyResult<ObjRef> {
     check_self(interp, args, "list", name, is_list)?;
-    args.pos[0].as_obj().ok_or_else(|| interp.internal("list receiver"))
+    interp.base_obj(&args.pos[0]).ok_or_else(|| interp.internal("list receiver"))
 }
 
 fn items_mut(interp: &mut Interp, r: ObjRef) -> PyResult<&mut Vec<Value>> {
     match interp.heap.get_mut(r) {
         Obj::List(v) => Ok(v),
-        _ => Err(interp.internal("not a list")),
+        _ => Err(Flow::Stop(Rc::new(RunStop::Internal("list method on a non-list".into())))),
     }
 }
 
@@ -213,37 +216,37 @@ fn dunder_len(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 fn dunder_getitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__getitem__")?;
+    let base = Value::Obj(recv(interp, &args, "__getitem__")?);
     let k = slot_arg(interp, &args)?;
-    let r = interp.getitem(&args.pos[0], &k);
+    let r = interp.getitem(&base, &k);
     interp.nested(r)
 }
 
 fn dunder_setitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__setitem__")?;
+    let base = Value::Obj(recv(interp, &args, "__setitem__")?);
     let n = args.pos.len().saturating_sub(1);
     if n != 2 || !args.kw.is_empty() {
         return Err(type_error(interp, format!("expected 2 arguments, got {n}")));
     }
-    interp.setitem(&args.pos[0], args.pos[1].clone(), args.pos[2].clone())?;
+    interp.setitem(&base, args.pos[1].clone(), args.pos[2].clone())?;
     Ok(Value::None)
 }
 
 fn dunder_delitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__delitem__")?;
+    let base = Value::Obj(recv(interp, &args, "__delitem__")?);
     let k = slot_arg(interp, &args)?;
-    interp.delitem(&args.pos[0], &k)?;
+    interp.delitem(&base, &k)?;
     Ok(Value::None)
 }
 
 fn dunder_contains(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__contains__")?;
+    let base = Value::Obj(recv(interp, &args, "__contains__")?);
     let x = slot_arg(interp, &args)?;
-    Ok(Value::Bool(interp.contains(&args.pos[0], &x)?))
+    Ok(Value::Bool(interp.contains(&base, &x)?))
 }
 
 fn dunder_iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__iter__")?;
+    let base = Value::Obj(recv(interp, &args, "__iter__")?);
     slot_noarg(interp, &args)?;
-    interp.get_iter(&args.pos[0])
+    interp.get_iter(&base)
 }

@@ -9,7 +9,8 @@ mod format;
 mod int;
 mod list;
 mod set;
-mod str;
+#[path = "str.rs"]
+mod string;
 mod tuple;
 
 use std::rc::Rc;
@@ -21,7 +22,7 @@ use crate::value::{ObjRef, PyStr, Value};
 
 /// Installs every built-in type's methods on its class.
 pub fn install(interp: &mut Interp) {
-    str::install(interp);
+    string::install(interp);
     list::install(interp);
     dict::install(interp);
     set::install(interp);
@@ -237,4 +238,12 @@ fn seq_count(interp: &mut Interp, items: &[Value], x: &Value) -> PyResult<usize>
         }
     }
     Ok(n)
+}
+
+/// Argument count of a static method (no receiver), Argument Clinic wording.
+fn args_count_static(interp: &mut Interp, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let mut shifted = Args { pos: Vec::with_capacity(args.pos.len() + 1), kw: args.kw.clone() };
+    shifted.pos.push(Value::None);
+    shifted.pos.extend(args.pos.iter().cloned());
+    positional(interp, &shifted, name, min, max)
 }

@@ -2,7 +2,7 @@
 //! `clear`), the algebra (`union`, `intersection`, … and their `_update` forms) and the
 //! subset tests.
 
-use super::str::{slot_arg, slot_noarg};
+use super::string::slot_noarg;
 use super::{check_self, noargs, one_arg, register};
 use crate::interp::Interp;
 use crate::native::{Args, NativeFn, PyResult};
@@ -40,18 +40,19 @@ pub fn install(interp: &mut Interp) {
     register(interp, frozenset, "frozenset", shared);
 }
 
+/// A set, or an instance of a subclass of `set` (which wraps one).
 fn is_set(interp: &Interp, v: &Value) -> bool {
-    matches!(v.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Set { .. }))
+    matches!(interp.base_obj(v).map(|r| interp.heap.get(r)), Some(Obj::Set { .. }))
 }
 
 /// Checks the receiver and returns it with its frozen flag.
 fn recv(interp: &mut Interp, args: &Args, name: &str) -> PyResult<(ObjRef, bool)> {
-    let owner = match args.pos.first().and_then(|v| v.as_obj()).map(|r| interp.heap.get(r)) {
+    let owner = match args.pos.first().and_then(|v| interp.base_obj(v)).map(|r| interp.heap.get(r)) {
         Some(Obj::Set { frozen: true, .. }) => "frozenset",
         _ => "set",
     };
     check_self(interp, args, owner, name, is_set)?;
-    let r = args.pos[0].as_obj().ok_or_else(|| interp.internal("set receiver"))?;
+    let r = interp.base_obj(&args.pos[0]).ok_or_else(|| interp.internal("set receiver"))?;
     Ok((r, owner == "frozenset"))
 }
 
@@ -66,10 +67,10 @@ fn no_kw(interp: &mut Interp, args: &Args, qual: &str) -> PyResult<()> {
 
 /// `other` as a set object (sets as they are, other iterables collected into a new set).
 fn as_set(interp: &mut Interp, other: &Value) -> PyResult<ObjRef> {
-    if let Some(r) = other.as_obj() {
-        if let Obj::Set { .. } = interp.heap.get(r) {
-            return Ok(r);
-        }
+    if let Some(r) = other.as_obj()
+        && let Obj::Set { .. } = interp.heap.get(r)
+    {
+        return Ok(r);
     }
     let items = interp.collect_iterable(other)?;
     let s = interp.new_set(items)?;
@@ -79,10 +80,8 @@ fn as_set(interp: &mut Interp, other: &Value) -> PyResult<ObjRef> {
 /// A new set (or frozenset) holding `items`.
 fn make(interp: &mut Interp, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
     let s = interp.new_set(items)?;
-    if frozen {
-        if let Some(Obj::Set { frozen, .. }) = s.as_obj().map(|r| interp.heap.get_mut(r)) {
-            *frozen = true;
-        }
+    if frozen && let Some(Obj::Set { frozen, .. }) = s.as_obj().map(|r| interp.heap.get_mut(r)) {
+        *frozen = true;
     }
     Ok(s)
 }
@@ -321,7 +320,7 @@ fn dunder_contains(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 fn dunder_iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    recv(interp, &args, "__iter__")?;
+    let (r, _) = recv(interp, &args, "__iter__")?;
     slot_noarg(interp, &args)?;
-    interp.get_iter(&args.pos[0])
+    interp.get_iter(&Value::Obj(r))
 }

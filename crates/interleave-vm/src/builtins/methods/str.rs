@@ -327,8 +327,11 @@ fn expandtabs(interp: &mut Interp, args: Args) -> PyResult<Value> {
     out(interp, r)
 }
 
+/// What a search method works on: the text, the needle and the optional bounds.
+type Search = (Rc<PyStr>, Rc<PyStr>, Option<i64>, Option<i64>);
+
 /// The receiver, `sub` and the optional bounds of `find`/`count`/`index`….
-fn search_args(interp: &mut Interp, args: &Args, name: &str) -> PyResult<(Rc<PyStr>, Rc<PyStr>, Option<i64>, Option<i64>)> {
+fn search_args(interp: &mut Interp, args: &Args, name: &str) -> PyResult<Search> {
     let s = recv(interp, args, name)?;
     old_style(interp, args, name, 1, 3)?;
     let sub = need_str(interp, &args.pos[1])?;

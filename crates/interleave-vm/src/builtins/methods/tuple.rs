@@ -1,6 +1,6 @@
 //! Methods of `tuple`: `index`, `count` and the dunders Python code may call directly.
 
-use super::str::{slot_arg, slot_noarg};
+use super::string::{slot_arg, slot_noarg};
 use super::{check_self, one_arg, positional, register, seq_bound, seq_count, seq_index};
 use crate::interp::Interp;
 use crate::native::{Args, NativeFn, PyResult};

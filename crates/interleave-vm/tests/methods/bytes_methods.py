@@ -1,0 +1,30 @@
+# bytes methods.
+def show(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, "!!", type(e).__name__ + ":", e)
+
+print(b"abc".decode(), b"h\xc3\xa9".decode("utf-8"), b"a\xe9".decode("latin-1"), b"abc".decode("ascii"), b"\xffa".decode("utf-8", "replace"), b"\xffa".decode(errors="ignore"))
+print(b"\x01\xff".hex(), b"abc".hex(":"), b"abcdef".hex("-", 2), bytes.fromhex("01 ff 10"), b"".hex())
+print(b",".join([b"a", b"b"]), b"".join((b"x", b"y")))
+print(b"a b  c".split(), b"a,b,,c".split(b","), b"a,b,c".split(b",", 1), b"  x  y ".split(maxsplit=1))
+print(b"  x ".strip(), b"xxhixx".strip(b"x"), b"  x ".lstrip(), b"  x ".rstrip(), b"abc".lstrip(b"a"))
+print(b"hello".startswith(b"he"), b"hello".endswith((b"x", b"lo")), b"hello".startswith(b"l", 2))
+print(b"hello".find(b"l"), b"hello".rfind(b"l"), b"hello".find(108), b"hello".find(b"z"), b"hello".index(b"e"), b"hello".rindex(b"l"), b"banana".count(b"a"), b"ab".count(b""))
+print(b"aaa".replace(b"a", b"bb"), b"aaa".replace(b"a", b"b", 1), b"ab".replace(b"", b"-"))
+print(b"Hello".upper(), b"Hello".lower())
+show("decode strict", lambda: b"\xff".decode())
+show("decode truncated", lambda: b"ab\xf0\x9f\x98".decode())
+show("decode continuation", lambda: b"\xc3\x28".decode())
+show("decode end", lambda: b"\xc3".decode())
+show("decode surrogate", lambda: b"\xed\xa0\x80".decode())
+show("decode ascii", lambda: b"a\xff".decode("ascii"))
+show("decode unknown", lambda: b"a".decode("nope"))
+show("join int", lambda: b"".join([1]))
+show("split str", lambda: b"a".split("a"))
+show("find str", lambda: b"a".find("a"))
+show("replace str", lambda: b"a".replace("a", "b"))
+show("startswith str", lambda: b"a".startswith("a"))
+show("index missing", lambda: b"a".index(b"z"))
+show("fromhex bad", lambda: bytes.fromhex("0g"))
