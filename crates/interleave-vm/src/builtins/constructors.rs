@@ -36,6 +36,11 @@ pub fn install(interp: &mut Interp) {
         (t.map, "map", map),
         (t.filter, "filter", filter),
     ];
+    // `__init__` of list/dict/set fill the object that a subclass instance wraps
+    // (`class D(dict)`: `D(a=1)`, `super().__init__(items)`).
+    interp.def_method(t.list, "__init__", "list", list_init);
+    interp.def_method(t.dict, "__init__", "dict", dict_init);
+    interp.def_method(t.set, "__init__", "set", set_init);
     for &(cls, owner, f) in ctors {
         let name: &'static str = if owner == "object" { "object.__new__" } else { "__new__" };
         interp.def_method(cls, name, owner, f);
@@ -209,6 +214,52 @@ fn list(interp: &mut Interp, args: Args) -> PyResult<Value> {
         None => Vec::new(),
     };
     Ok(interp.new_list(items))
+}
+
+/// The built-in object behind `self` of an `__init__` (the instance's wrapped object).
+fn init_target(interp: &mut Interp, args: &mut Args) -> PyResult<ObjRef> {
+    let slf = if args.pos.is_empty() { Value::None } else { args.pos.remove(0) };
+    interp.base_obj(&slf).ok_or_else(|| interp.err(interp.t.type_error, "descriptor '__init__' requires a built-in object"))
+}
+
+fn list_init(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let target = init_target(interp, &mut args)?;
+    args::count(interp, "list", &args, 0, 1)?;
+    let items = match args.pos.first() {
+        Some(v) => interp.collect_iterable(v)?,
+        None => Vec::new(),
+    };
+    if let Obj::List(l) = interp.heap.get_mut(target) {
+        *l = items;
+    }
+    Ok(Value::None)
+}
+
+fn dict_init(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let target = init_target(interp, &mut args)?;
+    if args.pos.len() > 1 {
+        let msg = format!("dict expected at most 1 argument, got {}", args.pos.len());
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    if let Some(src) = args.pos.first() {
+        interp.dict_update_from(target, src)?;
+    }
+    for (k, v) in args.kw {
+        let key = interp.intern(&k);
+        interp.dict_set_str(target, key, v);
+    }
+    Ok(Value::None)
+}
+
+fn set_init(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let target = init_target(interp, &mut args)?;
+    args::count(interp, "set", &args, 0, 1)?;
+    if let Some(v) = args.pos.first() {
+        for x in interp.collect_iterable(v)? {
+            interp.set_add(target, x)?;
+        }
+    }
+    Ok(Value::None)
 }
 
 fn tuple(interp: &mut Interp, args: Args) -> PyResult<Value> {

@@ -197,6 +197,11 @@ fn repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn ascii(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one(interp, "ascii", &args)?.clone();
     let r = interp.repr(&v)?;
+    Ok(Value::str(ascii_escape(&r)))
+}
+
+/// Escapes the non-ASCII characters of a repr as `ascii()` does.
+pub fn ascii_escape(r: &str) -> String {
     let mut out = String::new();
     for c in r.chars() {
         let n = c as u32;
@@ -210,7 +215,7 @@ fn ascii(interp: &mut Interp, args: Args) -> PyResult<Value> {
             out.push_str(&format!("\\U{n:08x}"));
         }
     }
-    Ok(Value::str(out))
+    out
 }
 
 fn abs(interp: &mut Interp, args: Args) -> PyResult<Value> {

@@ -19,7 +19,7 @@ impl Interp {
             Conversion::Repr => Value::str(self.repr(&v)?),
             Conversion::Ascii => {
                 let r = self.repr(&v)?;
-                Value::str(interleave_algo::str_ascii(&r))
+                Value::str(crate::builtins::functions::ascii_escape(&r))
             }
         };
         let spec_s = match &spec {
@@ -135,7 +135,7 @@ impl Interp {
                         }
                         'a' => {
                             let s = self.repr(&v)?;
-                            pf::format_text(&spec, &interleave_algo::str_ascii(&s))
+                            pf::format_text(&spec, &crate::builtins::functions::ascii_escape(&s))
                         }
                         'c' => match &v {
                             Value::Str(s) if s.len() == 1 => pf::format_text(&spec, s.as_str()),

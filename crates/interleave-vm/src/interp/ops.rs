@@ -83,12 +83,17 @@ impl Interp {
 
     /// `a op b`.
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        // Instances of list/dict/set subclasses act as their contents unless a Python method
+        // of either operand takes part.
         let (name, rname, _) = dunder(op);
-        if let Some(inner) = self.delegate(a, name) {
-            return self.binary_op(op, &inner, b);
-        }
-        if let Some(inner) = self.delegate(b, rname) {
-            return self.binary_op(op, a, &inner);
+        let (da, db) = (self.delegate(a, name), self.delegate(b, rname));
+        if (da.is_some() || db.is_some())
+            && (da.is_some() || !self.is_user_instance(a))
+            && (db.is_some() || !self.is_user_instance(b))
+        {
+            let a2 = da.unwrap_or_else(|| a.clone());
+            let b2 = db.unwrap_or_else(|| b.clone());
+            return self.binary_op(op, &a2, &b2);
         }
         if self.is_user_instance(a) || self.is_user_instance(b) {
             let (name, rname, iname) = dunder(op);

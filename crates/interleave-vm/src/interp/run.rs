@@ -370,7 +370,7 @@ impl Interp {
     /// Unwinds exception `exc` from the top frame: finds a handler (and jumps to it), or pops
     /// frames until one handles it. Returns `Err` if the exception escapes below `floor`.
     /// `fresh`: the exception was just raised in the top frame (sets `__context__`).
-    pub(crate) fn unwind(&mut self, exc: ObjRef, floor: usize, fresh: bool) -> PyResult<()> {
+    pub(crate) fn unwind(&mut self, mut exc: ObjRef, floor: usize, fresh: bool) -> PyResult<()> {
         if fresh {
             let handled = self.thread().handled.clone();
             if let Value::Obj(h) = handled {
@@ -404,7 +404,6 @@ impl Interp {
             let frame = th.frames.pop().expect("frame");
             th.stack.truncate(frame.ret_to);
             let is_stop = self.isinstance(&Value::Obj(exc), self.t.stop_iteration);
-            let mut exc = exc;
             match frame.on_return {
                 ReturnAction::ForIterNext { target } if is_stop => {
                     let th = self.thread();
@@ -429,17 +428,8 @@ impl Interp {
             if self.thread().frames.len() <= floor {
                 return Err(Flow::Exc(exc));
             }
-            if exc != exc {
-                unreachable!();
-            }
-            // Continue in the caller: loop adds its traceback entry.
-            let _ = exc;
-            return self.unwind_continue(exc, floor);
+            // Continue in the caller, which adds its own traceback entry.
         }
-    }
-
-    fn unwind_continue(&mut self, exc: ObjRef, floor: usize) -> PyResult<()> {
-        self.unwind(exc, floor, false)
     }
 
     /// Executes one instruction of the top frame.
