@@ -17,6 +17,8 @@
 //! - `CORPUS_FILTER=substring` runs only programs whose path contains the substring, and shows
 //!   the diff of pending programs too (the way to work on one program).
 //! - `CORPUS_VERBOSE=1` shows the diff of every pending program.
+//! - `CORPUS_PRUNE_PENDING=1` deletes from PENDING the programs that now match, instead of
+//!   failing on them (review the change to PENDING before committing it).
 //! - `CORPUS_TIMEOUT_SECS=N` changes the per-program time limit (default 20 s).
 //! - `CORPUS_INTERLEAVE_BIN=path` runs another binary as `path run FILE` instead of the
 //!   `interleave` that cargo built (for example a release build, or a wrapper around CPython
@@ -488,6 +490,8 @@ fn corpus_programs_match_cpython() {
         Ok(compare(&expected, &outcome))
     });
 
+    let prune = std::env::var_os("CORPUS_PRUNE_PENDING").is_some();
+    let mut pruned: Vec<&str> = Vec::new();
     let (mut matched, mut still_pending) = (0, 0);
     for (relative, verdict) in selected.iter().zip(verdicts) {
         let mismatch = match verdict {
@@ -502,8 +506,10 @@ fn corpus_programs_match_cpython() {
             (None, Some(report)) => {
                 failures.push(format!("{relative}: does not match CPython\n{report}"))
             }
+            (Some(_), None) if prune => pruned.push(relative.as_str()),
             (Some(_), None) => failures.push(format!(
-                "{relative} now matches CPython: remove it from tests/corpus/PENDING"
+                "{relative} now matches CPython: remove it from tests/corpus/PENDING \
+                 (CORPUS_PRUNE_PENDING=1 does that)"
             )),
             (Some(reason), Some(report)) => {
                 still_pending += 1;
@@ -512,6 +518,22 @@ fn corpus_programs_match_cpython() {
                 }
             }
         }
+    }
+
+    if !pruned.is_empty() {
+        let kept: Vec<&str> = pending_text
+            .lines()
+            .filter(|line| {
+                let path = line.split('#').next().unwrap_or("").trim();
+                !pruned.contains(&path)
+            })
+            .collect();
+        fs::write(corpus.join("PENDING"), kept.join("\n") + "\n").expect("PENDING is writable");
+        println!(
+            "removed from PENDING (they match now): {}",
+            pruned.join(", ")
+        );
+        matched += pruned.len();
     }
 
     println!(

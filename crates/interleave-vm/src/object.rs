@@ -87,6 +87,9 @@ pub struct Class {
     pub builtin: bool,
     /// Whether a user class in the MRO defines `__setattr__` (fixed at class creation).
     pub custom_setattr: bool,
+    /// Whether any class in the MRO holds a `property` (fixed at class creation; a property
+    /// added to a class later turns `Interp::late_properties` on instead).
+    pub has_properties: bool,
 }
 
 /// The built-in payload of an instance: what a subclass of a built-in type inherits.

@@ -22,4 +22,5 @@ except ImportError as e:
 try:
     from math import no_such_name
 except ImportError as e:
-    print(type(e).__name__, e)
+    # The full message ends with the module's file location, which differs between machines.
+    print(type(e).__name__, str(e).split(" (")[0], e.name)

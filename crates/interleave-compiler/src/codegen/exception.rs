@@ -109,8 +109,12 @@ impl<'a> Compiler<'a> {
         let exit_ok = self.new_label();
         let after = self.new_label();
         self.expr(&item.context_expr)?;
+        // `__enter__` is looked up and called at the whole statement's location, as CPython's
+        // `BEFORE_WITH`.
+        let saved_item = self.set_loc(w.range);
         self.emit(Instr::BeforeWith);
         self.emit(Instr::Call(0));
+        self.restore_loc(saved_item);
         // The `as` target is stored before the handler block is pushed, so that the handler
         // finds exactly `exit` below the exception (see `SetupFinally`).
         match &item.optional_vars {

@@ -78,6 +78,11 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end)?;
+                // CPython's `compiler_jump_if` leaves the location of the last comparison it
+                // compiled in effect, so the raise points at `x >= 0` but not at a bare `x`.
+                if let Some(range) = last_compare(&a.test) {
+                    self.set_loc(range);
+                }
                 self.emit(Instr::LoadAssertionError);
                 if let Some(msg) = &a.msg {
                     self.expr(msg)?;
@@ -328,8 +333,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn import(&mut self, i: &'a ast::StmtImport) -> CResult {
+        // Every instruction of an import carries the statement's location, as in CPython.
         for alias in &i.names {
-            let saved = self.set_loc(alias.range);
             let full = alias.name.id.as_str();
             self.load_const(Constant::Int(0));
             self.load_const(Constant::None);
@@ -359,7 +364,6 @@ impl<'a> Compiler<'a> {
                     self.name_op(top, ExprContext::Store);
                 }
             }
-            self.restore_loc(saved);
         }
         Ok(())
     }
@@ -379,12 +383,10 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         for alias in &i.names {
-            let saved = self.set_loc(alias.range);
             let a = self.add_name(alias.name.id.as_str());
             self.emit(Instr::ImportFrom(a));
             let store = alias.asname.as_ref().unwrap_or(&alias.name);
             self.name_op(store.id.as_str(), ExprContext::Store);
-            self.restore_loc(saved);
         }
         self.emit(Instr::PopTop);
         Ok(())
@@ -397,5 +399,18 @@ fn is_true_constant(e: &Expr) -> bool {
         Expr::BooleanLiteral(b) => b.value,
         Expr::NumberLiteral(n) => matches!(&n.value, ast::Number::Int(i) if i.as_u64() != Some(0)),
         _ => false,
+    }
+}
+
+/// The range of the comparison whose location CPython's `compiler_jump_if` leaves in effect
+/// after compiling the test `e` (the last `Compare` reached through `not`, `and`/`or` and
+/// conditional expressions), or `None` when the statement's own location stays in effect.
+fn last_compare(e: &Expr) -> Option<TextRange> {
+    match e {
+        Expr::Compare(c) => Some(c.range),
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => last_compare(&u.operand),
+        Expr::BoolOp(b) => b.values.iter().filter_map(last_compare).last(),
+        Expr::If(i) => [&i.test, &i.body, &i.orelse].into_iter().filter_map(|e| last_compare(e)).last(),
+        _ => None,
     }
 }

@@ -14,6 +14,17 @@ impl Interp {
     /// Python); use [`Interp::getattr_nested`] from Rust code that needs the value itself.
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
         let Value::Str(s) = name else { return Err(self.internal("attribute name is not a str")) };
+        // Fast path: an instance attribute of a class without properties.
+        if let Value::Obj(r) = obj {
+            if let Obj::Instance(inst) = self.heap.get(*r) {
+                if !self.late_properties && !self.class(inst.class).has_properties {
+                    let hash = crate::hashing::str_hash(s);
+                    if let Some(i) = inst.dict.find_str(hash, s.as_str()) {
+                        return Ok(inst.dict.value_at(i).clone());
+                    }
+                }
+            }
+        }
         let name_s = s.clone();
         let name = name_s.as_str();
         if let Value::Obj(r) = obj {
@@ -90,16 +101,29 @@ impl Interp {
                     return Ok(Some(inst.dict.value_at(i).clone()));
                 }
                 if let Payload::Exception(e) = &inst.payload {
+                    let cls = inst.class;
+                    let none_if_unset = |v: &Value| if v.is_null() { Value::None } else { v.clone() };
+                    let first_arg = || match e.args.as_obj().map(|t| self.heap.get(t)) {
+                        Some(Obj::Tuple(items)) => items.first().cloned().unwrap_or(Value::None),
+                        _ => Value::None,
+                    };
                     let v = match name {
-                        "args" => e.args.clone(),
-                        "__cause__" => e.cause.clone(),
-                        "__context__" => e.context.clone(),
+                        "args" => {
+                            if e.args.is_null() {
+                                return Ok(Some(self.new_tuple(vec![])));
+                            }
+                            e.args.clone()
+                        }
+                        "__cause__" => none_if_unset(&e.cause),
+                        "__context__" => none_if_unset(&e.context),
                         "__suppress_context__" => Value::Bool(e.suppress_context),
                         "__traceback__" => Value::None,
+                        "value" if self.is_subclass(cls, self.t.stop_iteration) => first_arg(),
+                        "code" if self.is_subclass(cls, self.t.system_exit) => first_arg(),
                         _ => Value::Null,
                     };
                     if !v.is_null() {
-                        return Ok(Some(if let Value::Null = e.args { Value::None } else { v }));
+                        return Ok(Some(v));
                     }
                 }
                 if name == "__dict__" {
@@ -324,8 +348,23 @@ impl Interp {
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
         let Value::Str(s) = name else { return Err(self.internal("attribute name is not a str")) };
         let name_s = s.as_str();
-        let cls = self.type_of(obj);
         let hash = crate::hashing::str_hash(s);
+        // Fast path: a plain instance of a class without properties or `__setattr__`.
+        if let Value::Obj(r) = obj {
+            if let Obj::Instance(inst) = self.heap.get(*r) {
+                let c = self.class(inst.class);
+                if !self.late_properties && !c.has_properties && !c.custom_setattr && !matches!(inst.payload, Payload::Exception(_)) {
+                    if let Obj::Instance(inst) = self.heap.get_mut(*r) {
+                        match inst.dict.find_str(hash, name_s) {
+                            Some(i) => inst.dict.set_value_at(i, v),
+                            None => inst.dict.insert_new(hash, name.clone(), v),
+                        }
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        let cls = self.type_of(obj);
         if let Some(Value::Obj(a)) = self.class_lookup_hashed(cls, name_s, hash) {
             if let Obj::Property { fset, .. } = self.heap.get(a) {
                 let fset = fset.clone();
@@ -371,6 +410,10 @@ impl Interp {
                         return Err(self.err(self.t.type_error, msg));
                     }
                     let d = c.dict;
+                    self.invalidate_lookup_cache();
+                    if matches!(v.as_obj().map(|o| self.heap.get(o)), Some(Obj::Property { .. })) {
+                        self.late_properties = true;
+                    }
                     self.dict_set_str(d, name.clone(), v);
                     return Ok(());
                 }
@@ -464,6 +507,7 @@ impl Interp {
                 _ => None,
             };
             if let Some(d) = dict_owner {
+                self.invalidate_lookup_cache();
                 if self.dict_del_str(d, name) {
                     return Ok(());
                 }

@@ -89,6 +89,13 @@ pub struct Interp {
     /// Set by the collector when live data exceeds the memory limit: the running thread gets
     /// a `MemoryError` at the next instruction.
     pub out_of_memory: bool,
+    /// A property was added to an existing class: the instance-attribute fast paths, which
+    /// rely on `Class::has_properties`, are off for the rest of the run.
+    pub(crate) late_properties: bool,
+    /// `steps` value at which the loop next checks limits and runs the collector.
+    pub(crate) next_check: u64,
+    /// Cache of `class_lookup` results: (class, name hash) → (name, value).
+    lookup_cache: std::cell::RefCell<rustc_hash::FxHashMap<(ObjRef, i64), (Rc<str>, Option<Value>)>>,
 }
 
 /// Virtual time one instruction takes (a flat cost model until the machine's per-opcode one).
@@ -130,6 +137,9 @@ impl Interp {
             reraising: false,
             idle_ns: 0,
             out_of_memory: false,
+            next_check: 0,
+            late_properties: false,
+            lookup_cache: Default::default(),
         };
         crate::builtins::install(&mut interp);
         interp
@@ -274,7 +284,25 @@ impl Interp {
     }
 
     /// `class_lookup` with the name's hash already known (hot paths pass a `PyStr`'s cached one).
+    /// Results are cached per (class, name) until a class is modified or the collector runs
+    /// (like CPython's type attribute cache).
     pub fn class_lookup_hashed(&self, cls: ObjRef, name: &str, hash: i64) -> Option<Value> {
+        if let Some((n, v)) = self.lookup_cache.borrow().get(&(cls, hash)) {
+            if &**n == name {
+                return v.clone();
+            }
+        }
+        let found = self.class_lookup_uncached(cls, name, hash);
+        self.lookup_cache.borrow_mut().insert((cls, hash), (Rc::from(name), found.clone()));
+        found
+    }
+
+    /// Forgets cached class lookups (after a class changed or objects were freed).
+    pub fn invalidate_lookup_cache(&self) {
+        self.lookup_cache.borrow_mut().clear();
+    }
+
+    fn class_lookup_uncached(&self, cls: ObjRef, name: &str, hash: i64) -> Option<Value> {
         for &c in &self.class(cls).mro {
             if let Obj::Dict(d) = self.heap.get(self.class(c).dict) {
                 if let Some(i) = d.find_str(hash, name) {
@@ -304,6 +332,11 @@ impl Interp {
         }
         let custom_setattr = self.dict_get_str(dict, "__setattr__").is_some()
             || mro.iter().any(|&c| self.class(c).custom_setattr);
+        let has_properties = mro.iter().any(|&c| self.class(c).has_properties)
+            || match self.heap.get(dict) {
+                Obj::Dict(d) => d.values().any(|v| matches!(v.as_obj().map(|o| self.heap.get(o)), Some(Obj::Property { .. }))),
+                _ => false,
+            };
         let r = self.heap.alloc(Obj::Class(Box::new(Class {
             name,
             qualname,
@@ -313,6 +346,7 @@ impl Interp {
             layout,
             builtin: false,
             custom_setattr,
+            has_properties,
         })));
         let mut mro = mro;
         mro.insert(0, r);
@@ -487,6 +521,7 @@ impl Interp {
         let cached: Vec<Value> = self.code_values.values().flat_map(|(_, v)| v.consts.iter().cloned()).collect();
         let extra = self.module_state.roots();
         let limit = self.limits.max_heap_bytes;
+        self.invalidate_lookup_cache();
         self.heap.collect(&mut |f, g| {
             g(builtins);
             g(modules);

@@ -219,7 +219,7 @@ impl Interp {
             }
             BinOp::Remainder => {
                 if y.is_zero() {
-                    return Err(zero_div(self));
+                    return Err(self.err(self.t.zero_division_error, "integer modulo by zero"));
                 }
                 Value::from_bigint(x.mod_floor(&y))
             }
@@ -577,6 +577,20 @@ impl Interp {
                 CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
                 _ => Err(self.cmp_error(op, a, b)),
             };
+        }
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+            let is_set = |o: &Obj| matches!(o, Obj::Set { .. });
+            if !matches!(op, CmpOp::Eq | CmpOp::Ne) && is_set(self.heap.get(*x)) && is_set(self.heap.get(*y)) {
+                // Sets are ordered by inclusion; incomparable sets compare false.
+                let o = self.set_order(*x, *y)?;
+                return Ok(Value::Bool(matches!(
+                    (op, o),
+                    (CmpOp::Lt, Some(Ordering::Less))
+                        | (CmpOp::Le, Some(Ordering::Less | Ordering::Equal))
+                        | (CmpOp::Gt, Some(Ordering::Greater))
+                        | (CmpOp::Ge, Some(Ordering::Greater | Ordering::Equal))
+                )));
+            }
         }
         match op {
             CmpOp::Eq => Ok(Value::Bool(self.eq(a, b)?)),

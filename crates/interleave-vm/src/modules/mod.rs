@@ -12,6 +12,7 @@ mod json;
 mod math;
 mod os;
 mod random;
+mod re;
 mod sys;
 mod time;
 
@@ -52,10 +53,17 @@ fn registry(name: &str) -> Option<Source> {
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
         "_time" => Source::Native(time::init),
+        "abc" => Source::Python(include_str!("py/abc.py")),
+        "bisect" => Source::Python(include_str!("py/bisect.py")),
         "collections" => Source::Python(include_str!("py/collections.py")),
+        "contextlib" => Source::Python(include_str!("py/contextlib.py")),
         "copy" => Source::Python(include_str!("py/copy.py")),
         "dis" => Source::Native(dis::init),
+        "dataclasses" => Source::Python(include_str!("py/dataclasses.py")),
+        "enum" => Source::Python(include_str!("py/enum.py")),
+        "fractions" => Source::Python(include_str!("py/fractions.py")),
         "functools" => Source::Python(include_str!("py/functools.py")),
+        "heapq" => Source::Python(include_str!("py/heapq.py")),
         "io" => Source::Native(io::init),
         "itertools" => Source::Python(include_str!("py/itertools.py")),
         "json" => Source::Native(json::init),
@@ -65,8 +73,11 @@ fn registry(name: &str) -> Option<Source> {
         "os" => Source::Native(os::init),
         "os.path" => Source::Native(os::init_path),
         "random" => Source::Python(include_str!("py/random.py")),
+        "re" => Source::Native(re::init),
         "string" => Source::Python(include_str!("py/string.py")),
+        "textwrap" => Source::Python(include_str!("py/textwrap.py")),
         "time" => Source::Python(include_str!("py/time.py")),
+        "typing" => Source::Python(include_str!("py/typing.py")),
         _ => return None,
     })
 }
@@ -74,13 +85,13 @@ fn registry(name: &str) -> Option<Source> {
 /// Standard-library modules of CPython that Interleave does not provide (yet): importing one
 /// raises `NotImplementedError` naming it, rather than pretending it does not exist.
 const KNOWN_UNSUPPORTED: &[&str] = &[
-    "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "calendar", "codecs", "concurrent",
-    "contextlib", "csv", "ctypes", "dataclasses", "datetime", "decimal", "difflib", "enum", "fractions",
-    "gc", "gevent", "glob", "gzip", "hashlib", "heapq", "hmac", "html", "http", "importlib", "inspect",
-    "ipaddress", "logging", "multiprocessing", "pathlib", "pickle", "platform", "pprint", "queue",
-    "re", "sched", "secrets", "select", "selectors", "shutil", "signal", "socket", "socketserver", "sqlite3",
-    "statistics", "struct", "subprocess", "tempfile", "textwrap", "threading", "timeit", "traceback",
-    "types", "typing", "unittest", "urllib", "uuid", "warnings", "weakref", "zlib",
+    "argparse", "array", "ast", "asyncio", "base64", "calendar", "codecs",
+    "concurrent", "csv", "ctypes", "datetime", "decimal", "difflib", "gc", "gevent", "glob", "gzip",
+    "hashlib", "hmac", "html", "http", "importlib", "inspect", "ipaddress", "logging",
+    "multiprocessing", "pathlib", "pickle", "platform", "pprint", "queue", "sched", "secrets", "select",
+    "selectors", "shutil", "signal", "socket", "socketserver", "sqlite3", "statistics", "struct",
+    "subprocess", "tempfile", "threading", "timeit", "traceback", "types", "unittest", "urllib", "uuid",
+    "warnings", "weakref", "zlib",
 ];
 
 impl Interp {
@@ -199,6 +210,7 @@ impl Interp {
         let f = self.alloc(Obj::Native(NativeFunction { name, func, slf: Value::Null, owner: Some(owner) }));
         let dict = self.class(cls).dict;
         self.set_item_str(dict, name, f);
+        self.invalidate_lookup_cache();
     }
 }
 
