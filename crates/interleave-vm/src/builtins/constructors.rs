@@ -263,8 +263,22 @@ fn set_init(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 }
 
 fn tuple(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let (_, args) = split(args);
+    let (cls, args) = split(args);
     args::count(interp, "tuple", &args, 0, 1)?;
+    if let Some(c) = cls.as_obj().filter(|&c| interp.is_class(&cls) && c != interp.t.tuple) {
+        // `tuple.__new__(Sub, items)`: an instance of the subclass wrapping the items.
+        let items = match args.pos.first() {
+            Some(v) => interp.collect_iterable(v)?,
+            None => Vec::new(),
+        };
+        let inst = interp.new_instance(c);
+        if let Some(inner) = interp.base_obj(&inst) {
+            if let Obj::Tuple(t) = interp.heap.get_mut(inner) {
+                *t = items;
+            }
+        }
+        return Ok(inst);
+    }
     if let Some(v) = args.pos.first() {
         if let Some(Obj::Tuple(_)) = v.as_obj().map(|r| interp.heap.get(r)) {
             return Ok(v.clone());

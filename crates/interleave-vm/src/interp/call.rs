@@ -391,6 +391,18 @@ impl Interp {
                 // A user subclass of list/dict/set gets an instance wrapping a fresh built-in
                 // object, initialised by `__init__` (the built-in type's, unless overridden).
                 let builtin_subclass = !self.class(cls).builtin && self.builtin_base_class(cls).is_some();
+                if builtin_subclass && self.builtin_base_class(cls) == Some(self.t.tuple) {
+                    // Immutable: the contents come from `tuple.__new__(cls, iterable)`.
+                    let mut a = args.clone();
+                    a.pos.insert(0, Value::Obj(cls));
+                    let inst = f(self, a)?;
+                    return match self.class_lookup(cls, "__init__") {
+                        Some(init) if matches!(init.as_obj().map(|r| self.heap.get(r)), Some(Obj::Function(_))) => {
+                            self.call_init(cls, inst, args, action)
+                        }
+                        _ => Ok(Some(inst)),
+                    };
+                }
                 if n.name != "object.__new__" && !builtin_subclass {
                     let mut a = args;
                     a.pos.insert(0, Value::Obj(cls));
@@ -454,7 +466,13 @@ impl Interp {
                 let is_object_init = matches!(init.as_obj().map(|r| self.heap.get(r)),
                     Some(Obj::Native(n)) if n.name == "object.__init__");
                 if is_object_init {
-                    if args.pos.len() > 1 || !args.kw.is_empty() {
+                    // As CPython's `object.__init__`: extra arguments are an error only when
+                    // `__new__` is not overridden either.
+                    let new_overridden = !matches!(
+                        self.class_lookup(cls, "__new__").and_then(|n| n.as_obj()).map(|r| self.heap.get(r)),
+                        Some(Obj::Native(n)) if n.name == "object.__new__"
+                    );
+                    if (args.pos.len() > 1 || !args.kw.is_empty()) && !new_overridden {
                         let msg = format!("{}() takes no arguments", self.class(cls).name);
                         return Err(self.err(self.t.type_error, msg));
                     }

@@ -58,6 +58,11 @@ fn simple_eq(heap: &crate::heap::Heap, a: &Value, b: &Value) -> Option<bool> {
 impl Interp {
     /// `hash(v)`.
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if let Some(inner) = self.delegate(v, "__hash__") {
+            if matches!(inner.as_obj().map(|r| self.heap.get(r)), Some(Obj::Tuple(_))) {
+                return self.hash(&inner);
+            }
+        }
         Ok(match v {
             Value::Str(s) => hashing::str_hash(s),
             Value::Int(i) => hashing::int_hash(*i),

@@ -324,7 +324,7 @@ impl Interp {
             .unwrap_or(Layout::Object);
         for &b in &bases {
             let bc = self.class(b);
-            let subclassable = [self.t.list, self.t.dict, self.t.set].contains(&b);
+            let subclassable = [self.t.list, self.t.dict, self.t.set, self.t.tuple].contains(&b);
             if bc.layout == Layout::Builtin && bc.builtin && !subclassable {
                 let msg = format!("subclassing the built-in type '{}' is not supported yet", bc.name);
                 return Err(self.err(self.t.not_implemented_error, msg));
@@ -385,10 +385,10 @@ impl Interp {
         }
     }
 
-    /// The built-in type (`list`, `dict` or `set`) a class derives from, if any.
+    /// The built-in type (`list`, `dict`, `set` or `tuple`) a class derives from, if any.
     pub fn builtin_base_class(&self, cls: ObjRef) -> Option<ObjRef> {
         let t = &self.t;
-        self.class(cls).mro.iter().copied().find(|c| [t.list, t.dict, t.set].contains(c))
+        self.class(cls).mro.iter().copied().find(|c| [t.list, t.dict, t.set, t.tuple].contains(c))
     }
 
     /// For `self` of a built-in method: the built-in object itself, or the one an instance of a
@@ -423,6 +423,7 @@ impl Interp {
             _ => match self.builtin_base_class(cls) {
                 Some(b) if b == self.t.list => Payload::Builtin(self.heap.alloc(Obj::List(Vec::new()))),
                 Some(b) if b == self.t.dict => Payload::Builtin(self.heap.alloc(Obj::Dict(Dict::new()))),
+                Some(b) if b == self.t.tuple => Payload::Builtin(self.heap.alloc(Obj::Tuple(Vec::new()))),
                 Some(_) => Payload::Builtin(self.heap.alloc(Obj::Set { items: Dict::new(), frozen: false })),
                 None => Payload::None,
             },

@@ -25,9 +25,10 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
     let argv = interp.new_list(vec![argv0]);
     interp.set_item_str(d, "argv", argv);
     interp.set_item_str(d, "version", Value::str("3.11.7 (main, Interleave) [Interleave simulated CPython]"));
-    let vi: Vec<Value> = vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
-    let vi = interp.new_tuple(vi);
-    interp.set_item_str(d, "version_info", vi);
+    // `sys.version_info` is a struct sequence: a tuple with named fields.
+    let code = interleave_compiler::compile_module(VERSION_INFO, "<frozen sys>")
+        .map_err(|e| interp.internal(format!("sys.version_info failed to compile: {}", e.message)))?;
+    interp.run_module_code(code, d)?;
     interp.set_item_str(d, "hexversion", Value::Int(0x030b07f0));
     interp.set_item_str(d, "platform", Value::str("linux"));
     interp.set_item_str(d, "byteorder", Value::str("little"));
@@ -47,6 +48,21 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
     let _ = Payload::None;
     Ok(())
 }
+
+const VERSION_INFO: &str = r#"
+class version_info(tuple):
+    n_fields = 5
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+    def __repr__(self):
+        return "sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, serial=%r)" % (
+            self[0], self[1], self[2], self[3], self[4])
+version_info.__module__ = "sys"
+version_info = version_info((3, 11, 7, "final", 0))
+"#;
 
 fn exit(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let e = interp.new_exception(interp.t.system_exit, args.pos.into_iter().take(1).collect());

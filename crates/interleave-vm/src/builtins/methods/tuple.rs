@@ -21,13 +21,13 @@ pub fn install(interp: &mut Interp) {
 }
 
 fn is_tuple(interp: &Interp, v: &Value) -> bool {
-    matches!(v.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Tuple(_)))
+    matches!(interp.base_obj(v).map(|r| interp.heap.get(r)), Some(Obj::Tuple(_)))
 }
 
 /// Checks the receiver and returns a copy of its items.
 fn recv(interp: &mut Interp, args: &Args, name: &str) -> PyResult<Vec<Value>> {
     check_self(interp, args, "tuple", name, is_tuple)?;
-    Ok(match args.pos[0].as_obj().map(|r| interp.heap.get(r)) {
+    Ok(match interp.base_obj(&args.pos[0]).map(|r| interp.heap.get(r)) {
         Some(Obj::Tuple(items)) => items.clone(),
         _ => Vec::new(),
     })

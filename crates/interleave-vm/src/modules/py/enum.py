@@ -212,15 +212,14 @@ class Enum:
         return self._value_
 
 
-def _int_op(name, swap=False):
+def _int_op(func, swap=False):
 
     def op(self, other):
-        a = int(self._value_) if isinstance(self, Enum) else self
-        b = int(other._value_) if isinstance(other, Enum) else other
-        if swap:
-            a, b = b, a
-        return getattr(a, name)(b)
-    op.__name__ = name
+        a = self._value_ if isinstance(self, Enum) else self
+        b = other._value_ if isinstance(other, Enum) else other
+        if not isinstance(b, (int, float)):
+            return NotImplemented
+        return func(b, a) if swap else func(a, b)
     return op
 
 
@@ -256,33 +255,33 @@ class IntEnum(Enum):
     def __abs__(self):
         return abs(self._value_)
 
-    __eq__ = _int_op('__eq__')
-    __ne__ = _int_op('__ne__')
-    __lt__ = _int_op('__lt__')
-    __le__ = _int_op('__le__')
-    __gt__ = _int_op('__gt__')
-    __ge__ = _int_op('__ge__')
-    __add__ = _int_op('__add__')
-    __radd__ = _int_op('__add__', True)
-    __sub__ = _int_op('__sub__')
-    __rsub__ = _int_op('__sub__', True)
-    __mul__ = _int_op('__mul__')
-    __rmul__ = _int_op('__mul__', True)
-    __floordiv__ = _int_op('__floordiv__')
-    __rfloordiv__ = _int_op('__floordiv__', True)
-    __truediv__ = _int_op('__truediv__')
-    __rtruediv__ = _int_op('__truediv__', True)
-    __mod__ = _int_op('__mod__')
-    __rmod__ = _int_op('__mod__', True)
-    __pow__ = _int_op('__pow__')
-    __and__ = _int_op('__and__')
-    __rand__ = _int_op('__and__', True)
-    __or__ = _int_op('__or__')
-    __ror__ = _int_op('__or__', True)
-    __xor__ = _int_op('__xor__')
-    __rxor__ = _int_op('__xor__', True)
-    __lshift__ = _int_op('__lshift__')
-    __rshift__ = _int_op('__rshift__')
+    __eq__ = _int_op(lambda a, b: a == b)
+    __ne__ = _int_op(lambda a, b: a != b)
+    __lt__ = _int_op(lambda a, b: a < b)
+    __le__ = _int_op(lambda a, b: a <= b)
+    __gt__ = _int_op(lambda a, b: a > b)
+    __ge__ = _int_op(lambda a, b: a >= b)
+    __add__ = _int_op(lambda a, b: a + b)
+    __radd__ = _int_op(lambda a, b: a + b, True)
+    __sub__ = _int_op(lambda a, b: a - b)
+    __rsub__ = _int_op(lambda a, b: a - b, True)
+    __mul__ = _int_op(lambda a, b: a * b)
+    __rmul__ = _int_op(lambda a, b: a * b, True)
+    __floordiv__ = _int_op(lambda a, b: a // b)
+    __rfloordiv__ = _int_op(lambda a, b: a // b, True)
+    __truediv__ = _int_op(lambda a, b: a / b)
+    __rtruediv__ = _int_op(lambda a, b: a / b, True)
+    __mod__ = _int_op(lambda a, b: a % b)
+    __rmod__ = _int_op(lambda a, b: a % b, True)
+    __pow__ = _int_op(lambda a, b: a ** b)
+    __and__ = _int_op(lambda a, b: a & b)
+    __rand__ = _int_op(lambda a, b: a & b, True)
+    __or__ = _int_op(lambda a, b: a | b)
+    __ror__ = _int_op(lambda a, b: a | b, True)
+    __xor__ = _int_op(lambda a, b: a ^ b)
+    __rxor__ = _int_op(lambda a, b: a ^ b, True)
+    __lshift__ = _int_op(lambda a, b: a << b)
+    __rshift__ = _int_op(lambda a, b: a >> b)
 
 
 ReprEnum = Enum
