@@ -25,9 +25,10 @@ TYPE_CHECKING = False
 
 def _type_repr(obj):
     if isinstance(obj, type):
-        if obj.__module__ == 'builtins':
+        module = getattr(obj, '__module__', 'builtins')
+        if module == 'builtins':
             return obj.__qualname__
-        return '%s.%s' % (obj.__module__, obj.__qualname__)
+        return '%s.%s' % (module, obj.__qualname__)
     if obj is ...:
         return '...'
     if obj is None or obj is type(None):
@@ -55,7 +56,10 @@ class _Alias:
 
     def __call__(self, *args, **kwargs):
         if self.__origin__ is None:
-            raise TypeError('Type %s cannot be instantiated' % (self._name,))
+            raise TypeError('Cannot instantiate %r' % (self,))
+        if getattr(self.__origin__, '__module__', 'builtins') == 'builtins':
+            raise TypeError('Type %s cannot be instantiated; use %s() instead'
+                            % (self._name, self.__origin__.__name__))
         return self.__origin__(*args, **kwargs)
 
     def __repr__(self):
@@ -65,6 +69,9 @@ class _Alias:
             return 'typing.Literal[%s]' % ', '.join(repr(a) for a in self.__args__)
         if self._name == 'Callable' and len(self.__args__) == 2:
             return 'typing.Callable[%s, %s]' % (_type_repr(self.__args__[0]), _type_repr(self.__args__[1]))
+        if self._name == 'Union' and len(self.__args__) == 2 and type(None) in self.__args__:
+            other = self.__args__[0] if self.__args__[1] is type(None) else self.__args__[1]
+            return 'typing.Optional[%s]' % _type_repr(other)
         if self._name == 'Tuple' and self.__args__ == ():
             return 'typing.Tuple[()]'
         return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in self.__args__))
@@ -101,9 +108,6 @@ class _UnionForm(_Alias):
                     flat.append(item)
         if len(flat) == 1:
             return flat[0]
-        if self._name == 'Optional' or (len(flat) == 2 and flat[1] is type(None)):
-            if len(flat) == 2 and flat[1] is type(None):
-                return _Alias('Optional', None, (flat[0],))
         return _Alias('Union', None, tuple(flat))
 
 
