@@ -7,20 +7,26 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use interleave_vm::{RunConfig, Stream, run_program};
+use interleave_machine::{PythonMode, Settings, parse_duration, run_program};
+use interleave_vm::Stream;
 
 const USAGE: &str = "\
-usage: interleave run FILE.py [--seed N] [--stdin FILE] [--max-steps N]
+usage: interleave run FILE.py [--seed N] [--cores N] [--python 3.9|3.11|3.13t]
+                              [--switch-interval 5ms] [--until 60s] [--max-steps N] [--stdin FILE]
        interleave dis FILE.py
 
   run   run a Python program on the simulated machine (like `python3 FILE.py`)
   dis   print the program's bytecode
 
 options:
-  --seed N        seed of the deterministic scheduler and of unseeded `random` (default 0)
-  --stdin FILE    file to use as the program's standard input (default: this process's stdin
-                  if it is not a terminal, else empty)
-  --max-steps N   stop the program after N instructions (default 2000000000)
+  --seed N               seed of every scheduling decision and of unseeded `random` (default 0)
+  --cores N              virtual CPU cores (default 4)
+  --python MODE          thread switching of CPython 3.9, 3.11 (default) or free-threaded 3.13t
+  --switch-interval D    the GIL switch interval, sys.getswitchinterval() (default 5ms)
+  --until D              stop the program at this much virtual time (default 60s)
+  --max-steps N          stop the program after N instructions (default 2000000000)
+  --stdin FILE           file to use as the program's standard input (default: this process's
+                         stdin if it is not a terminal, else empty)
 ";
 
 fn main() -> ExitCode {
@@ -37,13 +43,13 @@ fn main() -> ExitCode {
 
 struct Options {
     file: String,
-    config: RunConfig,
+    config: Settings,
     stdin_file: Option<String>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut file = None;
-    let mut config = RunConfig::default();
+    let mut config = Settings::default();
     let mut stdin_file = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -52,7 +58,22 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--seed" => config.seed = value("--seed")?.parse().map_err(|_| "--seed must be a whole number".to_string())?,
             "--stdin" => stdin_file = Some(value("--stdin")?),
             "--max-steps" => {
-                config.limits.max_steps = value("--max-steps")?.parse().map_err(|_| "--max-steps must be a whole number".to_string())?
+                config.max_steps = value("--max-steps")?.parse().map_err(|_| "--max-steps must be a whole number".to_string())?
+            }
+            "--cores" => {
+                config.cores = value("--cores")?.parse().ok().filter(|&n| (1..=256).contains(&n)).ok_or("--cores must be a whole number from 1 to 256")?
+            }
+            "--python" => {
+                let v = value("--python")?;
+                config.python = PythonMode::parse(&v).ok_or(format!("--python must be 3.9, 3.11 or 3.13t, not {v}"))?
+            }
+            "--switch-interval" => {
+                let v = value("--switch-interval")?;
+                config.switch_interval_ns = parse_duration(&v).filter(|&ns| ns > 0).ok_or(format!("--switch-interval: not a duration: {v} (e.g. 5ms)"))?
+            }
+            "--until" => {
+                let v = value("--until")?;
+                config.until_ns = parse_duration(&v).ok_or(format!("--until: not a duration: {v} (e.g. 60s)"))?
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => {

@@ -7,8 +7,10 @@ pub mod bytecode;
 mod codegen;
 mod dis;
 mod error;
+mod fstring_error;
 mod line_index;
 mod parse;
+mod parse_error;
 mod scan;
 pub mod symtable;
 

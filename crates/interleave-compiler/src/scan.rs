@@ -45,17 +45,59 @@ struct Scanner<'s> {
     cur_second_word: Option<String>,
     cur_last_colon: bool,
     cur_has_token: bool,
-    /// The first non-fatal error and the byte offset where CPython's tokenizer meets it.
-    first: Option<(CompileError, usize)>,
+    /// Non-fatal errors in the order the tokenizer meets them.
+    soft: Vec<SoftError>,
+    /// String literals seen so far (see [`Scan::strings`]).
+    strings: Vec<StringSpan>,
 }
 
-/// A tokenizer error that does not endanger the parser, and where the tokenizer meets it
-/// (the parser's own errors before that point take precedence, as in CPython).
-pub type SoftError = Option<(CompileError, usize)>;
+/// How CPython meets a soft error, which decides whether it replaces a parser error found
+/// earlier in the file (CPython tokenizes the rest of the source after a parser error).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SoftKind {
+    /// The tokenizer raises it itself (unterminated string, unmatched bracket): it replaces
+    /// an earlier parser error.
+    Raised,
+    /// A bracket still open at the end of the file, opened on `line`: it replaces an earlier
+    /// parser error whose tokens reach past that line.
+    Unclosed { line: u32 },
+    /// An indentation error the tokenizer signals without raising: an earlier parser error stays.
+    Silent,
+    /// An error CPython's parser reports ("unexpected indent", "expected an indented block"),
+    /// invisible to the tokenizer.
+    Parser,
+}
+
+/// An error that does not endanger the parser, and where the tokenizer meets it (the
+/// parser's own errors before that point take precedence, as in CPython).
+#[derive(Clone, Debug)]
+pub struct SoftError {
+    pub err: CompileError,
+    pub pos: usize,
+    pub kind: SoftKind,
+}
+
+/// What the scanner found besides nesting-limit errors.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Soft errors in the order the tokenizer meets them.
+    pub soft: Vec<SoftError>,
+    /// The string literals, for mapping parser errors inside f-strings.
+    pub strings: Vec<StringSpan>,
+}
+
+/// A string literal's byte range (prefix to closing quote, or to where the scanner gave up
+/// when it is unterminated).
+#[derive(Clone, Copy, Debug)]
+pub struct StringSpan {
+    pub start: usize,
+    pub end: usize,
+    pub fstring: bool,
+}
 
 /// Checks `source` for the errors CPython's tokenizer reports. `Err` is a nesting-limit error
-/// (Ruff must not parse this source); `Ok` may still carry the first ordinary tokenizer error.
-pub fn scan(source: &str, index: &LineIndex<'_>) -> Result<SoftError, CompileError> {
+/// (Ruff must not parse this source); `Ok` carries the ordinary tokenizer errors.
+pub fn scan(source: &str, index: &LineIndex<'_>) -> Result<Scan, CompileError> {
     let mut s = Scanner {
         src: source.as_bytes(),
         text: source,
@@ -69,18 +111,21 @@ pub fn scan(source: &str, index: &LineIndex<'_>) -> Result<SoftError, CompileErr
         cur_second_word: None,
         cur_last_colon: false,
         cur_has_token: false,
-        first: None,
+        soft: Vec::new(),
+        strings: Vec::new(),
     };
     s.run()?;
-    Ok(s.first)
+    Ok(Scan { soft: s.soft, strings: s.strings })
 }
 
 impl<'s> Scanner<'s> {
-    /// Records a non-fatal error met at byte `pos` (only the first one is kept).
-    fn soft(&mut self, err: CompileError, pos: usize) {
-        if self.first.is_none() {
-            self.first = Some((err, pos));
+    /// Records a non-fatal error met at byte `pos`. After the first tokenizer-level error the
+    /// scanner's view no longer matters (CPython's tokenizer stops there), so the list stays short.
+    fn soft(&mut self, err: CompileError, pos: usize, kind: SoftKind) {
+        if self.soft.iter().any(|s| s.kind != SoftKind::Parser) {
+            return;
         }
+        self.soft.push(SoftError { err, pos, kind });
     }
 
     fn err(&self, kind: CompileErrorKind, msg: impl Into<String>, start: usize, end: usize) -> CompileError {
@@ -199,7 +244,8 @@ impl<'s> Scanner<'s> {
         if let Some(b) = self.brackets.first() {
             let ch = b.ch as char;
             let e = self.err(CompileErrorKind::SyntaxError, format!("'{ch}' was never closed"), b.pos, b.pos + 1);
-            self.soft(e, self.src.len());
+            let (line, _) = self.index.line_col(b.pos as u32);
+            self.soft(e, self.src.len(), SoftKind::Unclosed { line });
             return Ok(());
         }
         if let Some(info) = &self.last
@@ -212,7 +258,7 @@ impl<'s> Scanner<'s> {
                 format!("expected an indented block after {name} on line {}", info.line),
                 line,
             );
-            self.soft(e, self.src.len());
+            self.soft(e, self.src.len(), SoftKind::Parser);
         }
         Ok(())
     }
@@ -271,7 +317,7 @@ impl<'s> Scanner<'s> {
         };
         let Some(top) = self.brackets.pop() else {
             let e = self.err(CompileErrorKind::SyntaxError, format!("unmatched '{}'", c as char), self.pos, self.pos + 1);
-            self.soft(e, self.pos);
+            self.soft(e, self.pos, SoftKind::Raised);
             return Ok(());
         };
         if top.ch != open {
@@ -285,7 +331,7 @@ impl<'s> Scanner<'s> {
                 msg.push_str(&format!(" on line {open_line}"));
             }
             let e = self.err(CompileErrorKind::SyntaxError, msg, self.pos, self.pos + 1);
-            self.soft(e, self.pos);
+            self.soft(e, self.pos, SoftKind::Raised);
         }
         self.chain = top.outer_chain;
         Ok(())
@@ -302,7 +348,8 @@ impl<'s> Scanner<'s> {
                 let line = self.index.line_count().max(1);
                 let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
                 let e = self.err(CompileErrorKind::SyntaxError, format!("{what} (detected at line {line})"), start, start + 1);
-                self.soft(e, start);
+                self.soft(e, start, SoftKind::Raised);
+                self.end_string(start, fstring);
                 return Ok(());
             };
             match c {
@@ -315,11 +362,13 @@ impl<'s> Scanner<'s> {
                         start,
                         start + 1,
                     );
-                    self.soft(e, start);
+                    self.soft(e, start, SoftKind::Raised);
+                    self.end_string(start, fstring);
                     return Ok(());
                 }
                 _ if c == q && (!triple || (self.peek(1) == q && self.peek(2) == q)) => {
                     self.pos += if triple { 3 } else { 1 };
+                    self.end_string(start, fstring);
                     return Ok(());
                 }
                 b'{' | b'(' | b'[' if fstring => {
@@ -340,6 +389,11 @@ impl<'s> Scanner<'s> {
                 _ => self.pos += 1,
             }
         }
+    }
+
+    /// Records the range of a string literal that started at `start` and ends here.
+    fn end_string(&mut self, start: usize, fstring: bool) {
+        self.strings.push(StringSpan { start, end: self.pos.min(self.src.len()), fstring });
     }
 
     fn end_logical_line(&mut self) {
@@ -413,11 +467,11 @@ impl<'s> Scanner<'s> {
             if col > top {
                 if alt <= top_alt {
                     let e = tab_error(self);
-                    self.soft(e, line_begin);
+                    self.soft(e, line_begin, SoftKind::Silent);
                 }
                 if !colon {
                     let e = self.line_err(CompileErrorKind::IndentationError, "unexpected indent", line);
-                    self.soft(e, line_begin);
+                    self.soft(e, line_begin, SoftKind::Parser);
                 }
                 if self.indents.len() >= MAX_INDENT_DEPTH {
                     return Err(self.line_err(CompileErrorKind::IndentationError, "too many levels of indentation", line));
@@ -434,12 +488,12 @@ impl<'s> Scanner<'s> {
                         self.pos,
                         self.pos + 1,
                     );
-                    self.soft(e, line_begin);
+                    self.soft(e, line_begin, SoftKind::Parser);
                 }
                 if col == top {
                     if alt != top_alt {
                         let e = tab_error(self);
-                        self.soft(e, line_begin);
+                        self.soft(e, line_begin, SoftKind::Silent);
                     }
                 } else {
                     while self.indents.last().is_some_and(|&(c, _)| col < c) {
@@ -454,10 +508,10 @@ impl<'s> Scanner<'s> {
                             end,
                             end + 1,
                         );
-                        self.soft(e, line_begin);
+                        self.soft(e, line_begin, SoftKind::Silent);
                     } else if alt != top_alt {
                         let e = tab_error(self);
-                        self.soft(e, line_begin);
+                        self.soft(e, line_begin, SoftKind::Silent);
                     }
                 }
             }

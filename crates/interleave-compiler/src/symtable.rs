@@ -219,7 +219,7 @@ impl Builder<'_, '_> {
                 self.param_defaults(&f.parameters)?;
                 self.bind(f.name.id.as_str());
                 self.push(ScopeKind::Function, f.name.id.as_str(), f.range);
-                self.params(&f.parameters);
+                self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.stack.pop();
             }
@@ -356,21 +356,22 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
-    fn params(&mut self, p: &ast::Parameters) {
+    fn params(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
         let mut names: Vec<String> = Vec::new();
-        for pd in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
-            names.push(pd.parameter.name.id.to_string());
-        }
-        if let Some(v) = &p.vararg {
-            names.push(v.name.id.to_string());
-        }
-        if let Some(k) = &p.kwarg {
-            names.push(k.name.id.to_string());
+        let all = p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()).map(|pd| &pd.parameter);
+        for param in all.chain(p.vararg.as_deref()).chain(p.kwarg.as_deref()) {
+            let name = param.name.id.as_str();
+            if names.iter().any(|n| n == name) {
+                let range = TextRange::new(param.name.range.start(), param.range.end());
+                return Err(self.err(format!("duplicate argument '{name}' in function definition"), range));
+            }
+            names.push(name.to_string());
         }
         for n in &names {
             self.cur().add(n, DEF_PARAM | DEF_LOCAL);
         }
         self.cur().params = names;
+        Ok(())
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
@@ -400,7 +401,7 @@ impl Builder<'_, '_> {
                 }
                 self.push(ScopeKind::Lambda, "<lambda>", l.range);
                 if let Some(p) = &l.parameters {
-                    self.params(p);
+                    self.params(p)?;
                 }
                 self.expr(&l.body)?;
                 self.stack.pop();

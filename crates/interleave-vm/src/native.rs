@@ -37,6 +37,42 @@ pub enum Flow {
     TailCall(Box<(Value, Vec<Value>)>),
     /// The whole run stops (resource limit, `os._exit`, internal error): not catchable.
     Stop(Rc<RunStop>),
+    /// Not an error: the running thread stops executing for now, to be resumed later by the
+    /// scheduler exactly where it left off.
+    Suspend(Suspend),
+}
+
+/// Why a thread stops running for now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Suspend {
+    /// It waits for something. The instruction that blocked (a call to a blocking built-in)
+    /// has not completed and runs again when the thread is woken: blocking built-ins are
+    /// written as retryable attempts that consult [`crate::interp::Wake`].
+    Block(Wait),
+    /// The scheduler takes the thread off the CPU between two instructions.
+    Switch(SwitchReason),
+}
+
+/// What a blocked thread waits for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Wait {
+    /// `time.sleep`: until the virtual clock reaches `until_ns` (ns since the run started).
+    Sleep { until_ns: u64 },
+    /// A lock (`_thread.lock` or `_thread.RLock`) to be released, or the timeout to pass.
+    Lock { lock: ObjRef, timeout_ns: Option<u64> },
+}
+
+/// Why the scheduler switched a thread out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SwitchReason {
+    /// The slice of virtual time the scheduler granted is used up.
+    Budget,
+    /// The thread reached an eval-breaker check point while another thread asked for the GIL
+    /// (CPython's `gil_drop_request`).
+    DropRequest,
+    /// Something the scheduler must see happened (a lock with waiters was released, a thread
+    /// was started).
+    Event,
 }
 
 /// A reason the run stops that Python code cannot catch.

@@ -124,6 +124,22 @@ pub enum Payload {
     /// An instance of a user subclass of `list`, `dict` or `set`: the built-in object holding
     /// its contents.
     Builtin(ObjRef),
+    /// `_thread.lock` / `_thread.RLock`.
+    Lock(LockState),
+}
+
+/// The state of a lock. Who waits for it is the scheduler's business; `waiters` counts them so
+/// that a release knows whether to tell the scheduler.
+#[derive(Clone, Debug, Default)]
+pub struct LockState {
+    pub locked: bool,
+    /// The thread (index) that holds it: the owner of an RLock, the last acquirer of a lock.
+    pub owner: Option<usize>,
+    /// Recursion count of an RLock.
+    pub count: u64,
+    pub reentrant: bool,
+    /// Threads blocked in `acquire` on this lock.
+    pub waiters: u32,
 }
 
 /// The state of an exception instance.
@@ -242,7 +258,7 @@ impl Obj {
                 g(inst.class);
                 inst.dict.trace(f);
                 match &inst.payload {
-                    Payload::None | Payload::File(_) => {}
+                    Payload::None | Payload::File(_) | Payload::Lock(_) => {}
                     Payload::Exception(e) => {
                         f(&e.args);
                         f(&e.cause);

@@ -92,7 +92,7 @@ fn finish(interp: &mut Interp, outcome: RunOutcome) -> i32 {
 }
 
 /// `SystemExit(code)`: None → 0, an int → that, anything else is printed and gives 1.
-fn system_exit_code(interp: &mut Interp, e: crate::value::ObjRef) -> i32 {
+pub fn system_exit_code(interp: &mut Interp, e: crate::value::ObjRef) -> i32 {
     let args = interp.exc_args(e);
     match args.first() {
         None | Some(Value::None) => 0,

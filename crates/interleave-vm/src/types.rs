@@ -111,6 +111,8 @@ types! {
     dict_values = "dict_values": object, Builtin;
     dict_items = "dict_items": object, Builtin;
     text_io = "TextIOWrapper": object, Object;
+    lock = "lock": object, Object;
+    rlock = "RLock": object, Object;
 
     base_exception = "BaseException": object, Exception;
     system_exit = "SystemExit": base_exception, Exception;

@@ -36,7 +36,11 @@ impl Interp {
                 }
             }
         }
+        // A built-in may block; then the call must run again when the thread wakes, so its
+        // operands stay on the stack until it completes.
+        let retryable = self.is_builtin_callable(&func);
         let st = &mut self.threads[cur].stack;
+        let saved = if retryable { Some(st[p..].to_vec()) } else { None };
         let mut pos = st.split_off(args_start);
         st.truncate(p);
         let mut kw = Vec::new();
@@ -51,16 +55,39 @@ impl Interp {
                 }
             }
         }
-        if let Some(v) = self.call_value(func, Args { pos, kw }, ReturnAction::Push)? {
+        let result = self.call_value(func, Args { pos, kw }, ReturnAction::Push);
+        if let (Err(Flow::Suspend(crate::native::Suspend::Block(_))), Some(saved)) = (&result, saved) {
+            // Put the call back as it was, to run again when the thread wakes.
+            if self.nested_depth == 0 && self.slice.active {
+                self.threads[cur].stack.extend(saved);
+                if let Some(f) = self.threads[cur].frames.last_mut() {
+                    f.ip -= 1;
+                }
+                self.steps -= 1;
+            }
+            return result.map(|_| ());
+        }
+        if let Some(v) = result? {
             self.threads[cur].stack.push(v);
         }
         Ok(())
+    }
+
+    /// Is `f` a built-in function or a built-in method bound to an object?
+    fn is_builtin_callable(&self, f: &Value) -> bool {
+        match f.as_obj().map(|r| self.heap.get(r)) {
+            Some(Obj::Native(_)) => true,
+            Some(Obj::BoundMethod { func, .. }) => matches!(func.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))),
+            _ => false,
+        }
     }
 
     /// `CallEx`: `NULL callable args_tuple [kwargs] → result`.
     pub(crate) fn call_ex(&mut self, has_kwargs: bool) -> PyResult<()> {
         let cur = self.cur;
         let st = &mut self.threads[cur].stack;
+        // Kept to put the call back if a built-in blocks (see `call_from_stack`).
+        let saved = st[st.len() - 3 - has_kwargs as usize..].to_vec();
         let kwargs = if has_kwargs { st.pop() } else { None };
         let args = st.pop().expect("stack");
         let func = st.pop().expect("stack");
@@ -88,7 +115,18 @@ impl Interp {
                 kw.push((Rc::from(s.as_str()), v));
             }
         }
-        if let Some(v) = self.call_value(func, Args { pos, kw }, ReturnAction::Push)? {
+        let result = self.call_value(func, Args { pos, kw }, ReturnAction::Push);
+        if let Err(Flow::Suspend(crate::native::Suspend::Block(_))) = &result {
+            if self.nested_depth == 0 && self.slice.active {
+                self.threads[cur].stack.extend(saved);
+                if let Some(f) = self.threads[cur].frames.last_mut() {
+                    f.ip -= 1;
+                }
+                self.steps -= 1;
+            }
+            return result.map(|_| ());
+        }
+        if let Some(v) = result? {
             self.threads[cur].stack.push(v);
         }
         Ok(())

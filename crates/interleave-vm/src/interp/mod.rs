@@ -9,6 +9,7 @@ mod iter;
 mod ops;
 mod format;
 mod run;
+mod threads;
 
 pub use ops::range_len as ops_range_len;
 
@@ -28,6 +29,7 @@ use crate::types::Types;
 use crate::value::{ObjRef, PyStr, Value};
 
 pub use run::RunOutcome;
+pub use threads::ThreadRun;
 
 /// Which stream a piece of output went to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -43,6 +45,50 @@ pub struct Thread {
     pub stack: Vec<Value>,
     /// The exception being handled (`sys.exc_info()`), or `None`.
     pub handled: Value,
+    /// The call a new thread starts with (`_thread.start_new_thread`), until it starts.
+    pub start: Option<(Value, crate::native::Args)>,
+    /// Why the thread was last woken from a block, for the retried blocking call to read.
+    pub wake: Option<Wake>,
+    /// `threading.get_ident()` (a realistic-looking number, deterministic).
+    pub ident: i64,
+    /// The thread has finished (its frames are gone).
+    pub done: bool,
+    /// Locks this thread holds (for deadlock reports).
+    pub holding: Vec<ObjRef>,
+    /// `_thread._set_sentinel()` locks, released when the thread ends.
+    pub sentinels: Vec<ObjRef>,
+}
+
+/// Why a blocked thread was woken: what a retried blocking call finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wake {
+    /// Its timeout (or sleep) elapsed.
+    Timeout,
+    /// What it waited for may have happened (a lock was released): try again.
+    Notified,
+}
+
+/// Limits the scheduler puts on one run of a thread (see `run_thread`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Slice {
+    /// Whether a slice is active (false for single-threaded runs and nested calls).
+    pub active: bool,
+    /// Stop (`SwitchReason::Budget`) before executing an instruction once `steps` reaches this.
+    pub end_step: u64,
+    /// CPython's `gil_drop_request`: stop at the next eval-breaker check point.
+    pub drop_request: bool,
+    /// Check the eval breaker before every instruction (CPython ≤ 3.9) instead of only at
+    /// backward jumps and function starts (CPython 3.10+).
+    pub check_every_instruction: bool,
+}
+
+/// Something the scheduler must handle after the current slice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MachineEvent {
+    /// A lock some thread waits for was released.
+    LockReleased(ObjRef),
+    /// A new thread was created (index in `threads`).
+    ThreadCreated(usize),
 }
 
 /// One Python process.
@@ -92,6 +138,13 @@ pub struct Interp {
     /// A property was added to an existing class: the instance-attribute fast paths, which
     /// rely on `Class::has_properties`, are off for the rest of the run.
     pub(crate) late_properties: bool,
+    /// The scheduler's limits on the current run of a thread.
+    pub slice: Slice,
+    /// Virtual time and step count at the start of the current slice.
+    pub clock_base_ns: u64,
+    pub clock_base_steps: u64,
+    /// Events for the scheduler, drained after each slice.
+    pub events: Vec<MachineEvent>,
     /// `steps` value at which the loop next checks limits and runs the collector.
     pub(crate) next_check: u64,
     /// Cache of `class_lookup` results: (class, name hash) → (name, value).
@@ -116,7 +169,7 @@ impl Interp {
             t,
             builtins,
             modules,
-            threads: vec![Thread { handled: Value::None, ..Thread::default() }],
+            threads: vec![Thread { handled: Value::None, ident: crate::modules::thread::ident_for(seed, 0), ..Thread::default() }],
             cur: 0,
             output: Vec::new(),
             stdin: Vec::new(),
@@ -138,6 +191,10 @@ impl Interp {
             idle_ns: 0,
             out_of_memory: false,
             next_check: 0,
+            slice: Slice::default(),
+            clock_base_ns: 0,
+            clock_base_steps: 0,
+            events: Vec::new(),
             late_properties: false,
             lookup_cache: Default::default(),
         };
@@ -500,14 +557,33 @@ impl Interp {
         Some(line)
     }
 
-    /// Virtual nanoseconds since the run started.
+    /// Virtual nanoseconds since the run started. Under the scheduler, the clock at the start
+    /// of the current slice plus the instructions run since; alone, instructions plus sleeps.
     pub fn now_ns(&self) -> u64 {
-        self.idle_ns + self.steps * NS_PER_STEP
+        if self.slice.active {
+            self.clock_base_ns + (self.steps - self.clock_base_steps) * NS_PER_STEP
+        } else {
+            self.idle_ns + self.steps * NS_PER_STEP
+        }
     }
 
-    /// Lets `ns` virtual nanoseconds pass without running anything (`time.sleep`).
-    pub fn sleep_ns(&mut self, ns: u64) {
-        self.idle_ns = self.idle_ns.saturating_add(ns);
+    /// `time.sleep(ns)`: under the scheduler the thread blocks (a retried call returns once the
+    /// sleep is over); alone, the clock simply moves on.
+    pub fn sleep_for(&mut self, ns: u64) -> crate::native::PyResult<()> {
+        if !self.slice.active {
+            self.idle_ns = self.idle_ns.saturating_add(ns);
+            return Ok(());
+        }
+        if self.take_wake() == Some(Wake::Timeout) {
+            return Ok(());
+        }
+        let until_ns = self.now_ns().saturating_add(ns);
+        Err(Flow::Suspend(crate::native::Suspend::Block(crate::native::Wait::Sleep { until_ns })))
+    }
+
+    /// Consumes the reason the current thread was last woken.
+    pub fn take_wake(&mut self) -> Option<Wake> {
+        self.threads[self.cur].wake.take()
     }
 
     /// Runs the collector if it is worthwhile and safe (no Rust-level nested calls).

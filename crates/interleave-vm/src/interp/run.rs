@@ -7,7 +7,7 @@ use interleave_compiler::{Code, Instr};
 
 use crate::frame::{Block, BlockKind, Frame, ResumeMode, ReturnAction};
 use crate::interp::Interp;
-use crate::native::{Flow, PyResult, RunStop};
+use crate::native::{Flow, PyResult, RunStop, Suspend, SwitchReason};
 use crate::object::{GenState, Obj};
 use crate::value::{ObjRef, Value};
 
@@ -33,6 +33,18 @@ enum Next {
 impl Interp {
     /// Runs `code` as the `__main__` module of this process.
     pub fn run_main(&mut self, code: Rc<Code>) -> RunOutcome {
+        let globals = self.main_namespace(&code);
+        match self.run_module_code(code, globals) {
+            Ok(_) => RunOutcome::Finished,
+            Err(Flow::Exc(e)) => RunOutcome::Raised(e),
+            Err(Flow::Stop(s)) => RunOutcome::Stopped(s),
+            Err(Flow::TailCall(_)) => RunOutcome::Stopped(Rc::new(RunStop::Internal("stray tail call".into()))),
+            Err(Flow::Suspend(_)) => RunOutcome::Stopped(Rc::new(RunStop::Internal("suspended without a scheduler".into()))),
+        }
+    }
+
+    /// Creates the `__main__` module for `code` and returns its namespace.
+    pub(crate) fn main_namespace(&mut self, code: &Code) -> ObjRef {
         let (module, globals) = self.new_module("__main__");
         let modules = self.modules;
         let key = self.intern("__main__");
@@ -42,12 +54,7 @@ impl Interp {
         let file = self.intern(&code.filename);
         self.set_item_str(globals, "__file__", file);
         self.set_item_str(globals, "__doc__", Value::None);
-        match self.run_module_code(code, globals) {
-            Ok(_) => RunOutcome::Finished,
-            Err(Flow::Exc(e)) => RunOutcome::Raised(e),
-            Err(Flow::Stop(s)) => RunOutcome::Stopped(s),
-            Err(Flow::TailCall(_)) => RunOutcome::Stopped(Rc::new(RunStop::Internal("stray tail call".into()))),
-        }
+        globals
     }
 
     /// Executes a module body with `globals` as its namespace, to completion (nested).
@@ -70,7 +77,10 @@ impl Interp {
             on_return: ReturnAction::Nested,
         });
         let floor = self.thread().frames.len() - 1;
-        self.execute(floor)
+        self.nested_depth += 1;
+        let r = self.execute(floor);
+        self.nested_depth -= 1;
+        r
     }
 
     /// Calls `func(*args)` from Rust and runs it to completion on the current thread.
@@ -117,6 +127,20 @@ impl Interp {
             let Some(&instr) = frame.code.instrs.get(frame.ip) else {
                 return Err(self.internal("instruction pointer out of range"));
             };
+            if self.slice.active && self.nested_depth == 0 {
+                // The scheduler's switch points, checked before the instruction runs.
+                if self.steps >= self.slice.end_step {
+                    return Err(Flow::Suspend(Suspend::Switch(SwitchReason::Budget)));
+                }
+                if !self.events.is_empty() {
+                    return Err(Flow::Suspend(Suspend::Switch(SwitchReason::Event)));
+                }
+                if self.slice.drop_request
+                    && (self.slice.check_every_instruction || frame.ip == 0 || is_backward_jump(instr, frame.ip))
+                {
+                    return Err(Flow::Suspend(Suspend::Switch(SwitchReason::DropRequest)));
+                }
+            }
             frame.ip += 1;
             self.steps += 1;
             if self.steps >= self.next_check {
@@ -181,10 +205,18 @@ impl Interp {
     }
 
     /// Routes an error raised by an instruction: exceptions unwind (returning `Err` only if
-    /// they escape below `floor`), stops propagate.
+    /// they escape below `floor`), stops and suspensions propagate. A thread cannot block
+    /// inside a call made from Rust (the Rust caller cannot be suspended): that becomes a
+    /// `RuntimeError`.
     fn handle_error(&mut self, e: Flow, floor: usize) -> PyResult<()> {
         match e {
             Flow::Exc(exc) => self.unwind(exc, floor, true),
+            Flow::Suspend(Suspend::Block(_)) if self.nested_depth > 0 || !self.slice.active => {
+                let msg = "a blocking call (lock, sleep, join…) inside a call made by a built-in \
+                           (such as __repr__ called by print, or a sort key) is not supported by Interleave";
+                let e = self.new_exception_msg(self.t.runtime_error, msg);
+                self.unwind(e, floor, true)
+            }
             other => Err(other),
         }
     }
@@ -198,6 +230,7 @@ impl Interp {
         let done = self.thread().frames.len() <= floor;
         match frame.on_return {
             ReturnAction::Nested => return Ok(Some(v)),
+            ReturnAction::Discard if done => return Ok(Some(v)),
             ReturnAction::Generator { generator, mode } => {
                 self.gen_finished(generator);
                 match mode {
@@ -988,6 +1021,21 @@ impl Interp {
             Err(e) => return Err(e),
         }
         Ok(())
+    }
+}
+
+/// Is `instr` a jump to an earlier (or the same) instruction — a loop edge, where CPython
+/// 3.10+ checks the eval breaker?
+fn is_backward_jump(instr: Instr, ip: usize) -> bool {
+    match instr {
+        Instr::Jump(t)
+        | Instr::PopJumpIfFalse(t)
+        | Instr::PopJumpIfTrue(t)
+        | Instr::PopJumpIfNone(t)
+        | Instr::PopJumpIfNotNone(t)
+        | Instr::JumpIfFalseOrPop(t)
+        | Instr::JumpIfTrueOrPop(t) => (t as usize) <= ip,
+        _ => false,
     }
 }
 

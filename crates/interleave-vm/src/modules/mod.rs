@@ -14,6 +14,7 @@ mod os;
 mod random;
 mod re;
 mod sys;
+pub mod thread;
 mod time;
 
 use std::rc::Rc;
@@ -50,8 +51,10 @@ enum Source {
 fn registry(name: &str) -> Option<Source> {
     Some(match name {
         "sys" => Source::Native(sys::init),
+        "_thread" => Source::Native(thread::init),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
+        "_re" => Source::Native(re::init),
         "_time" => Source::Native(time::init),
         "abc" => Source::Python(include_str!("py/abc.py")),
         "bisect" => Source::Python(include_str!("py/bisect.py")),
@@ -73,7 +76,7 @@ fn registry(name: &str) -> Option<Source> {
         "os" => Source::Native(os::init),
         "os.path" => Source::Native(os::init_path),
         "random" => Source::Python(include_str!("py/random.py")),
-        "re" => Source::Native(re::init),
+        "re" => Source::Python(include_str!("py/re.py")),
         "string" => Source::Python(include_str!("py/string.py")),
         "textwrap" => Source::Python(include_str!("py/textwrap.py")),
         "time" => Source::Python(include_str!("py/time.py")),

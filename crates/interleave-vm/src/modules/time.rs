@@ -97,7 +97,7 @@ fn sleep(interp: &mut Interp, args: Args) -> PyResult<Value> {
     if s > 9.2e9 {
         return Err(interp.err(interp.t.overflow_error, "timestamp too large to convert to C _PyTime_t"));
     }
-    interp.sleep_ns((s * 1e9).round() as u64);
+    interp.sleep_for((s * 1e9).round() as u64)?;
     Ok(Value::None)
 }
 

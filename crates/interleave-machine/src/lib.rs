@@ -1,0 +1,12 @@
+//! The simulated machine: runs Interleave's green threads on virtual cores and a virtual clock,
+//! with CPython's GIL, under a deterministic, seeded, recorded scheduler.
+
+pub mod machine;
+pub mod rng;
+pub mod run;
+pub mod scheduler;
+pub mod settings;
+pub mod trace;
+
+pub use run::{RunResult, replay_program, run_program};
+pub use settings::{PythonMode, Settings, parse_duration};

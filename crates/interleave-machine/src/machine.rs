@@ -1,0 +1,360 @@
+//! The machine: runs the threads of a process on virtual cores and a virtual clock, with
+//! CPython's GIL (`Python/ceval_gil.c`) deciding who may run Python code.
+//!
+//! The loop, each round: wake threads whose sleep or timeout expired; if nobody holds the
+//! GIL, hand it to one of the threads waiting for it (a recorded scheduling decision); set
+//! `gil_drop_request` for a waiter that has waited a whole switch interval; run the holder
+//! until the next event is due (its slice ends early if it blocks, finishes, or honours the
+//! drop request at an eval-breaker check point); advance the clock by the instructions run.
+//! A thread that drops the GIL on request cannot take it back until another thread has taken
+//! it (CPython's FORCE_SWITCHING). In free-threaded mode there is no GIL: up to `cores` ready
+//! threads run in short interleaved quanta.
+
+use interleave_vm::interp::{MachineEvent, Slice, ThreadRun, Wake, NS_PER_STEP};
+use interleave_vm::native::{Suspend, SwitchReason, Wait};
+use interleave_vm::{Interp, ObjRef};
+
+use crate::scheduler::{Decision, Scheduler};
+use crate::settings::{PythonMode, Settings};
+use crate::trace::{GilDrop, TraceEvent};
+
+/// The machine's view of a thread.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ThreadState {
+    /// Wants to run; waiting for the GIL (or a core) since `since`.
+    Ready { since: u64 },
+    /// Blocked until woken by an event or by `deadline`.
+    Blocked { wait: Wait, deadline: Option<u64> },
+    Done,
+}
+
+/// Why the machine stopped before the program finished.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Halt {
+    /// No thread can ever run again.
+    Deadlock(Vec<BlockedThread>),
+    /// The virtual-time limit (`--until`) was reached.
+    TimeLimit(u64),
+}
+
+/// One thread of a deadlock report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlockedThread {
+    pub thread: usize,
+    pub waits_for: String,
+    /// The thread holding what it waits for, if known.
+    pub held_by: Option<usize>,
+}
+
+/// How a round of the machine ended for the thread that ran.
+pub enum Round {
+    Continue,
+    /// Thread `0`'s outermost call finished or raised (see `ThreadRun`).
+    Exited(usize, ThreadRun),
+}
+
+pub struct Machine<S: Scheduler> {
+    pub interp: Interp,
+    pub settings: Settings,
+    pub scheduler: S,
+    pub states: Vec<ThreadState>,
+    pub now: u64,
+    /// The GIL holder (thread index), if any.
+    gil: Option<usize>,
+    drop_request: bool,
+    /// The thread that dropped the GIL on request and may not retake it before someone else.
+    forced_out: Option<usize>,
+    pub trace: Vec<TraceEvent>,
+}
+
+impl<S: Scheduler> Machine<S> {
+    pub fn new(interp: Interp, settings: Settings, scheduler: S) -> Machine<S> {
+        let states = vec![ThreadState::Ready { since: 0 }];
+        Machine { interp, settings, scheduler, states, now: 0, gil: None, drop_request: false, forced_out: None, trace: Vec::new() }
+    }
+
+    fn free_threaded(&self) -> bool {
+        self.settings.python == PythonMode::Py313t
+    }
+
+    /// Runs one round. `Err` when the machine must halt.
+    pub fn round(&mut self) -> Result<Round, Halt> {
+        if self.now > self.settings.until_ns {
+            return Err(Halt::TimeLimit(self.settings.until_ns));
+        }
+        self.wake_expired();
+        if self.free_threaded() {
+            return self.round_free_threaded();
+        }
+        if self.gil.is_none() && !self.take_gil() {
+            return self.idle();
+        }
+        let holder = self.gil.expect("holder");
+        self.check_drop_request();
+        let next_event = self.next_event_time();
+        let budget = next_event.map_or(1_000_000, |t| t.saturating_sub(self.now).div_ceil(NS_PER_STEP).max(1));
+        let slice = Slice {
+            active: true,
+            end_step: self.interp.steps + budget,
+            drop_request: self.drop_request,
+            check_every_instruction: self.settings.python == PythonMode::Py39,
+        };
+        let (run, steps) = self.run(holder, slice, 0);
+        self.absorb_events();
+        self.now += steps * NS_PER_STEP;
+        Ok(match run {
+            ThreadRun::Suspended(Suspend::Switch(SwitchReason::DropRequest)) => {
+                self.release_gil(holder, GilDrop::Requested);
+                self.forced_out = Some(holder);
+                self.states[holder] = ThreadState::Ready { since: self.now };
+                Round::Continue
+            }
+            ThreadRun::Suspended(Suspend::Switch(_)) => Round::Continue,
+            ThreadRun::Suspended(Suspend::Block(wait)) => {
+                self.release_gil(holder, GilDrop::Blocked);
+                self.block(holder, wait);
+                Round::Continue
+            }
+            other => {
+                self.release_gil(holder, GilDrop::Exited);
+                self.states[holder] = ThreadState::Done;
+                self.trace.push(TraceEvent::ThreadExited { t: self.now, thread: holder });
+                Round::Exited(holder, other)
+            }
+        })
+    }
+
+    /// Runs `tid` for one slice and records it. Returns the outcome and the steps it ran.
+    fn run(&mut self, tid: usize, slice: Slice, core: u32) -> (ThreadRun, u64) {
+        let before = self.interp.steps;
+        self.interp.clock_base_ns = self.now;
+        let run = self.interp.run_thread(tid, slice);
+        let steps = self.interp.steps - before;
+        if steps > 0 {
+            let end = self.now + steps * NS_PER_STEP;
+            self.trace.push(TraceEvent::Ran { thread: tid, core, start: self.now, end, steps });
+        }
+        (run, steps)
+    }
+
+    /// Gives the GIL to one of the ready threads. False if none is ready.
+    fn take_gil(&mut self) -> bool {
+        let mut ready: Vec<usize> = self.ready_threads();
+        if ready.len() > 1 {
+            if let Some(f) = self.forced_out {
+                ready.retain(|&t| t != f);
+            }
+        }
+        if ready.is_empty() {
+            return false;
+        }
+        let pick = ready[self.scheduler.choose(Decision::GilTake, ready.len())];
+        self.gil = Some(pick);
+        self.drop_request = false;
+        self.forced_out = None;
+        self.trace.push(TraceEvent::GilTaken { t: self.now, thread: pick });
+        // Every other waiter starts a fresh switch interval (the GIL changed hands).
+        for (i, s) in self.states.iter_mut().enumerate() {
+            if let ThreadState::Ready { since } = s {
+                if i != pick {
+                    *since = self.now;
+                }
+            }
+        }
+        true
+    }
+
+    fn release_gil(&mut self, holder: usize, why: GilDrop) {
+        self.gil = None;
+        self.drop_request = false;
+        self.trace.push(TraceEvent::GilDropped { t: self.now, thread: holder, why });
+    }
+
+    fn ready_threads(&self) -> Vec<usize> {
+        self.states.iter().enumerate().filter(|(_, s)| matches!(s, ThreadState::Ready { .. })).map(|(i, _)| i).collect()
+    }
+
+    /// A waiter that has waited a whole switch interval sets the drop request.
+    fn check_drop_request(&mut self) {
+        if self.drop_request {
+            return;
+        }
+        let interval = self.interp.switch_interval_ns;
+        let holder = self.gil;
+        let due = self.states.iter().enumerate().find(|(i, s)| {
+            Some(*i) != holder && matches!(s, ThreadState::Ready { since } if since + interval <= self.now)
+        });
+        if let Some((by, _)) = due {
+            self.drop_request = true;
+            self.trace.push(TraceEvent::DropRequest { t: self.now, by });
+        }
+    }
+
+    /// When the next thing happens that the running thread must be interrupted for.
+    fn next_event_time(&self) -> Option<u64> {
+        let interval = self.interp.switch_interval_ns;
+        let mut next: Option<u64> = None;
+        let mut consider = |t: u64| next = Some(next.map_or(t, |n: u64| n.min(t)));
+        for (i, s) in self.states.iter().enumerate() {
+            match s {
+                ThreadState::Blocked { deadline: Some(d), .. } => consider(*d),
+                ThreadState::Ready { since } if Some(i) != self.gil && !self.drop_request => consider(since + interval),
+                _ => {}
+            }
+        }
+        consider(self.settings.until_ns.saturating_add(1));
+        next
+    }
+
+    /// Nothing can run now: let time pass until the next deadline, or report a deadlock.
+    fn idle(&mut self) -> Result<Round, Halt> {
+        let next = self
+            .states
+            .iter()
+            .filter_map(|s| match s {
+                ThreadState::Blocked { deadline: Some(d), .. } => Some(*d),
+                _ => None,
+            })
+            .min();
+        match next {
+            Some(t) => {
+                self.now = self.now.max(t);
+                Ok(Round::Continue)
+            }
+            None => Err(Halt::Deadlock(self.deadlock_report())),
+        }
+    }
+
+    fn deadlock_report(&self) -> Vec<BlockedThread> {
+        let mut out = Vec::new();
+        for (i, s) in self.states.iter().enumerate() {
+            if let ThreadState::Blocked { wait, .. } = s {
+                let (waits_for, held_by) = match wait {
+                    Wait::Lock { lock, .. } => (format!("lock {}", interleave_vm::hashing::fake_address(*lock)), self.lock_owner(*lock)),
+                    Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
+                };
+                out.push(BlockedThread { thread: i, waits_for, held_by });
+            }
+        }
+        out
+    }
+
+    fn lock_owner(&self, lock: ObjRef) -> Option<usize> {
+        match self.interp.heap.get(lock) {
+            interleave_vm::object::Obj::Instance(i) => match &i.payload {
+                interleave_vm::object::Payload::Lock(s) if s.locked => s.owner,
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn block(&mut self, tid: usize, wait: Wait) {
+        let deadline = match &wait {
+            Wait::Sleep { until_ns } => Some(*until_ns),
+            Wait::Lock { timeout_ns, .. } => match &self.states[tid] {
+                // A retried acquire keeps the deadline of its first attempt.
+                ThreadState::Blocked { deadline, .. } => *deadline,
+                _ => timeout_ns.map(|t| self.now + t),
+            },
+        };
+        let on = match &wait {
+            Wait::Sleep { .. } => "sleep".to_string(),
+            Wait::Lock { lock, .. } => format!("lock {}", interleave_vm::hashing::fake_address(*lock)),
+        };
+        self.trace.push(TraceEvent::Blocked { t: self.now, thread: tid, on });
+        self.states[tid] = ThreadState::Blocked { wait, deadline };
+    }
+
+    /// Wakes threads whose deadline has passed.
+    fn wake_expired(&mut self) {
+        for tid in 0..self.states.len() {
+            if let ThreadState::Blocked { deadline: Some(d), .. } = self.states[tid] {
+                if d <= self.now {
+                    self.wake(tid, Wake::Timeout);
+                }
+            }
+        }
+    }
+
+    fn wake(&mut self, tid: usize, why: Wake) {
+        self.interp.threads[tid].wake = Some(why);
+        self.trace.push(TraceEvent::Woken { t: self.now, thread: tid, timeout: why == Wake::Timeout });
+        // A lock waiter keeps its deadline (as `block` reads it) until it runs again.
+        self.states[tid] = ThreadState::Ready { since: self.now };
+    }
+
+    /// Handles what the last slice reported: new threads, released locks.
+    fn absorb_events(&mut self) {
+        for ev in std::mem::take(&mut self.interp.events) {
+            match ev {
+                MachineEvent::ThreadCreated(tid) => {
+                    if self.states.len() <= tid {
+                        self.states.resize(tid + 1, ThreadState::Done);
+                    }
+                    self.states[tid] = ThreadState::Ready { since: self.now };
+                    self.trace.push(TraceEvent::ThreadCreated { t: self.now, thread: tid });
+                }
+                MachineEvent::LockReleased(lock) => {
+                    let waiters: Vec<usize> = self
+                        .states
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, s)| matches!(s, ThreadState::Blocked { wait: Wait::Lock { lock: l, .. }, .. } if *l == lock))
+                        .map(|(i, _)| i)
+                        .collect();
+                    if !waiters.is_empty() {
+                        let w = waiters[self.scheduler.choose(Decision::LockWake, waiters.len())];
+                        self.wake(w, Wake::Notified);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Free-threaded round: up to `cores` ready threads run one short quantum each, in an order
+    /// the scheduler chooses; the clock advances by the longest quantum.
+    fn round_free_threaded(&mut self) -> Result<Round, Halt> {
+        let mut ready = self.ready_threads();
+        if ready.is_empty() {
+            return self.idle();
+        }
+        let cores = self.settings.cores.max(1) as usize;
+        let mut chosen = Vec::new();
+        while !ready.is_empty() && chosen.len() < cores {
+            let i = self.scheduler.choose(Decision::CoreAssign, ready.len());
+            chosen.push(ready.remove(i));
+        }
+        let start = self.now;
+        let mut longest = 0;
+        for (core, &tid) in chosen.iter().enumerate() {
+            let quantum = 1 + self.scheduler.choose(Decision::Quantum, 16) as u64;
+            let slice = Slice { active: true, end_step: self.interp.steps + quantum, drop_request: false, check_every_instruction: false };
+            self.now = start;
+            let (run, steps) = self.run(tid, slice, core as u32);
+            longest = longest.max(steps);
+            self.absorb_events();
+            match run {
+                ThreadRun::Suspended(Suspend::Switch(_)) => {}
+                ThreadRun::Suspended(Suspend::Block(wait)) => {
+                    self.now = start + steps * NS_PER_STEP;
+                    self.block(tid, wait);
+                }
+                other => {
+                    self.now = start + steps * NS_PER_STEP;
+                    self.states[tid] = ThreadState::Done;
+                    self.trace.push(TraceEvent::ThreadExited { t: self.now, thread: tid });
+                    self.now = start + longest * NS_PER_STEP;
+                    return Ok(Round::Exited(tid, other));
+                }
+            }
+        }
+        self.now = start + longest.max(1) * NS_PER_STEP;
+        Ok(Round::Continue)
+    }
+
+    /// Threads that are not done.
+    pub fn live_threads(&self) -> Vec<usize> {
+        self.states.iter().enumerate().filter(|(_, s)| **s != ThreadState::Done).map(|(i, _)| i).collect()
+    }
+}

@@ -1,0 +1,171 @@
+//! Running a whole program on the machine, as `python3 FILE` would: the main module on
+//! thread 0, then CPython's shutdown (`threading._shutdown()` waits for non-daemon threads;
+//! daemon threads are stopped abruptly), and the report of how it ended.
+
+use std::rc::Rc;
+
+use interleave_vm::interp::ThreadRun;
+use interleave_vm::{Interp, Limits, RunStop, Stream, Value};
+
+use crate::machine::{Halt, Machine, Round};
+use crate::scheduler::{RandomScheduler, Recorder, ReplayScheduler, Scheduler};
+use crate::settings::Settings;
+use crate::trace::TraceEvent;
+
+/// Exit code of a run stopped by a limit or a deadlock (as `timeout(1)` uses).
+pub const LIMIT_EXIT_CODE: i32 = 124;
+/// Exit code of a run stopped by an internal VM error.
+pub const INTERNAL_EXIT_CODE: i32 = 70;
+
+/// What a run printed, how it ended, and what the machine recorded.
+#[derive(Clone, Debug)]
+pub struct RunResult {
+    /// Output in the order it was written, by stream.
+    pub output: Vec<(Stream, String)>,
+    pub exit_code: i32,
+    /// Instructions executed.
+    pub steps: u64,
+    /// Virtual time at the end, in nanoseconds.
+    pub end_ns: u64,
+    pub trace: Vec<TraceEvent>,
+    /// Every scheduling decision, for replay.
+    pub schedule: Vec<u32>,
+}
+
+impl RunResult {
+    pub fn stdout(&self) -> String {
+        self.output.iter().filter(|(k, _)| *k == Stream::Stdout).map(|(_, t)| t.as_str()).collect()
+    }
+
+    pub fn stderr(&self) -> String {
+        self.output.iter().filter(|(k, _)| *k == Stream::Stderr).map(|(_, t)| t.as_str()).collect()
+    }
+}
+
+/// Compiles and runs `source` as the main program `filename`, with seeded scheduling.
+pub fn run_program(source: &str, filename: &str, settings: &Settings) -> RunResult {
+    run_with(source, filename, settings, RandomScheduler::new(settings.seed))
+}
+
+/// Runs again following a recorded schedule (`RunResult::schedule`).
+pub fn replay_program(source: &str, filename: &str, settings: &Settings, schedule: Vec<u32>) -> RunResult {
+    run_with(source, filename, settings, ReplayScheduler::new(schedule))
+}
+
+fn run_with<S: Scheduler>(source: &str, filename: &str, settings: &Settings, scheduler: S) -> RunResult {
+    let code = match interleave_compiler::compile_module(source, filename) {
+        Ok(c) => c,
+        Err(e) => {
+            return RunResult {
+                output: vec![(Stream::Stderr, e.render(filename))],
+                exit_code: 1,
+                steps: 0,
+                end_ns: 0,
+                trace: Vec::new(),
+                schedule: Vec::new(),
+            };
+        }
+    };
+    let limits = Limits { max_steps: settings.max_steps, ..Limits::default() };
+    let mut interp = Interp::new(limits, settings.seed);
+    interp.main_file = filename.to_owned();
+    interp.stdin = settings.stdin.clone();
+    interp.switch_interval_ns = settings.switch_interval_ns;
+    interp.sources.insert(Rc::from(filename), Rc::from(source));
+    interp.start_main(code);
+    let mut m = Machine::new(interp, settings.clone(), Recorder { inner: scheduler, choices: Vec::new() });
+    let exit_code = drive(&mut m);
+    RunResult {
+        output: std::mem::take(&mut m.interp.output),
+        exit_code,
+        steps: m.interp.steps,
+        end_ns: m.now,
+        trace: std::mem::take(&mut m.trace),
+        schedule: std::mem::take(&mut m.scheduler.choices),
+    }
+}
+
+/// Runs rounds until the program is over; returns the exit code.
+fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
+    let mut exit_code = 0;
+    let mut shutting_down = false;
+    loop {
+        match m.round() {
+            Ok(Round::Continue) => {}
+            Ok(Round::Exited(0, run)) => {
+                match run {
+                    ThreadRun::Raised(e) => exit_code = report_exception(&mut m.interp, e),
+                    ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
+                    ThreadRun::Finished | ThreadRun::Suspended(_) => {}
+                }
+                if shutting_down || !start_shutdown(m) {
+                    return exit_code;
+                }
+                shutting_down = true;
+            }
+            Ok(Round::Exited(tid, run)) => match run {
+                ThreadRun::Raised(e) => {
+                    // Only threads started with `_thread` directly get here: `threading`
+                    // reports exceptions itself (`threading.excepthook`).
+                    let text = m.interp.format_exception(e);
+                    m.interp.write(Stream::Stderr, &format!("Unhandled exception in thread {tid}:\n{text}"));
+                }
+                ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
+                _ => {}
+            },
+            Err(Halt::Deadlock(blocked)) => {
+                let mut msg = String::from("interleave: deadlock: every thread is blocked and none can ever be woken\n");
+                for b in &blocked {
+                    let holder = b.held_by.map(|h| format!(", held by thread {h}")).unwrap_or_default();
+                    msg.push_str(&format!("  thread {} waits for {}{holder}\n", b.thread, b.waits_for));
+                }
+                m.interp.write(Stream::Stderr, &msg);
+                return LIMIT_EXIT_CODE;
+            }
+            Err(Halt::TimeLimit(t)) => {
+                let msg = format!(
+                    "interleave: the program was stopped at {:.3} s of virtual time (time limit; raise it with --until)\n",
+                    t as f64 / 1e9
+                );
+                m.interp.write(Stream::Stderr, &msg);
+                return LIMIT_EXIT_CODE;
+            }
+        }
+    }
+}
+
+/// After the main module: CPython calls `threading._shutdown()` (if `threading` was imported)
+/// on the main thread, which waits for every non-daemon thread. False if there is nothing to do.
+fn start_shutdown<S: Scheduler>(m: &mut Machine<S>) -> bool {
+    let interp = &mut m.interp;
+    let Some(threading) = interp.dict_get_str(interp.modules, "threading") else { return false };
+    let Ok(Some(shutdown)) = interp.getattr_opt(&threading, "_shutdown") else { return false };
+    let main = &mut interp.threads[0];
+    main.done = false;
+    main.start = Some((shutdown, interleave_vm::Args::default()));
+    m.states[0] = crate::machine::ThreadState::Ready { since: m.now };
+    true
+}
+
+fn report_exception(interp: &mut Interp, e: interleave_vm::ObjRef) -> i32 {
+    if interp.isinstance(&Value::Obj(e), interp.t.system_exit) {
+        return interleave_vm::run::system_exit_code(interp, e);
+    }
+    let text = interp.format_exception(e);
+    interp.write(Stream::Stderr, &text);
+    1
+}
+
+fn report_stop(interp: &mut Interp, stop: &RunStop) -> i32 {
+    let (msg, code) = match stop {
+        RunStop::Exit(c) => return *c,
+        RunStop::StepLimit(n) => (
+            format!("interleave: the program was stopped after {n} steps (step limit; raise it with --max-steps)\n"),
+            LIMIT_EXIT_CODE,
+        ),
+        RunStop::OutOfMemory => ("interleave: the program ran out of memory\n".into(), LIMIT_EXIT_CODE),
+        RunStop::Internal(m) => (format!("interleave: internal error: {m}\n"), INTERNAL_EXIT_CODE),
+    };
+    interp.write(Stream::Stderr, &msg);
+    code
+}

@@ -1,0 +1,115 @@
+//! Threads as the scheduler sees them: creating a thread, starting the main module on
+//! thread 0, and running one thread for one slice.
+
+use std::rc::Rc;
+
+use interleave_compiler::Code;
+
+use crate::frame::{Frame, ReturnAction};
+use crate::interp::{Interp, Slice, Thread};
+use crate::native::{Args, Flow, RunStop, Suspend};
+use crate::value::{ObjRef, Value};
+
+/// How one run of a thread (`Interp::run_thread`) ended.
+#[derive(Debug)]
+pub enum ThreadRun {
+    /// The thread stopped for now; its frames are intact.
+    Suspended(Suspend),
+    /// The thread's outermost call returned.
+    Finished,
+    /// An exception escaped the thread's outermost call (its frames are gone).
+    Raised(ObjRef),
+    /// The whole run must stop.
+    Stopped(Rc<RunStop>),
+}
+
+impl Interp {
+    /// Creates a thread that will call `func(*args)` when first run. Returns its index.
+    pub fn spawn_thread(&mut self, func: Value, args: Args) -> usize {
+        let tid = self.threads.len();
+        let ident = crate::modules::thread::ident_for(self.seed, tid);
+        self.threads.push(Thread { handled: Value::None, start: Some((func, args)), ident, ..Thread::default() });
+        self.events.push(crate::interp::MachineEvent::ThreadCreated(tid));
+        tid
+    }
+
+    /// Prepares the main module to run on thread 0 as `__main__` (it runs under `run_thread`).
+    pub fn start_main(&mut self, code: Rc<Code>) {
+        let globals = self.main_namespace(&code);
+        let values = self.code_values(&code);
+        let nslots = code.varnames.len() + code.ncells();
+        let th = &mut self.threads[0];
+        let base = th.stack.len();
+        th.stack.resize(base + nslots, Value::Null);
+        th.frames.push(Frame {
+            code,
+            values,
+            ip: 0,
+            base,
+            ret_to: base,
+            blocks: Vec::new(),
+            globals,
+            locals: Some(globals),
+            func: None,
+            on_return: ReturnAction::Discard,
+        });
+    }
+
+    /// Runs thread `tid` until it blocks, is switched out by `slice`, finishes or raises.
+    pub fn run_thread(&mut self, tid: usize, slice: Slice) -> ThreadRun {
+        self.cur = tid;
+        self.slice = Slice { active: true, ..slice };
+        self.clock_base_steps = self.steps;
+        let result = self.run_thread_inner(tid);
+        self.slice.active = false;
+        self.idle_ns = 0;
+        result
+    }
+
+    fn run_thread_inner(&mut self, tid: usize) -> ThreadRun {
+        if let Some((func, args)) = self.threads[tid].start.take() {
+            match self.call_value(func, args, ReturnAction::Discard) {
+                Ok(Some(_)) => return self.thread_finished(tid),
+                Ok(None) => {}
+                Err(e) => return self.thread_error(tid, e),
+            }
+        }
+        if self.threads[tid].frames.is_empty() {
+            return self.thread_finished(tid);
+        }
+        match self.execute(0) {
+            Ok(_) => self.thread_finished(tid),
+            Err(e) => self.thread_error(tid, e),
+        }
+    }
+
+    fn thread_finished(&mut self, tid: usize) -> ThreadRun {
+        let th = &mut self.threads[tid];
+        th.done = true;
+        th.stack.clear();
+        crate::modules::thread::release_sentinels(self, tid);
+        ThreadRun::Finished
+    }
+
+    fn thread_error(&mut self, tid: usize, e: Flow) -> ThreadRun {
+        match e {
+            Flow::Suspend(s) => ThreadRun::Suspended(s),
+            Flow::Exc(exc) => {
+                self.threads[tid].frames.clear();
+                let _ = self.thread_finished(tid);
+                ThreadRun::Raised(exc)
+            }
+            Flow::Stop(s) => ThreadRun::Stopped(s),
+            Flow::TailCall(_) => ThreadRun::Stopped(Rc::new(RunStop::Internal("stray tail call in a thread".into()))),
+        }
+    }
+
+    /// Ends a thread abruptly (a daemon thread at interpreter exit).
+    pub fn kill_thread(&mut self, tid: usize) {
+        let th = &mut self.threads[tid];
+        th.frames.clear();
+        th.stack.clear();
+        th.start = None;
+        th.done = true;
+    }
+}
