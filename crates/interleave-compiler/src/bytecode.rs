@@ -425,6 +425,11 @@ pub struct Code {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
+    /// The docstring of a function (CPython keeps it as `co_consts[0]`; the VM returns it as
+    /// the function's `__doc__`). `None` for functions without one and for module, class,
+    /// lambda and comprehension bodies (module and class docstrings are stored as `__doc__`
+    /// in their namespace by the body's own code).
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

@@ -250,7 +250,7 @@ fn bad_number_end(cx: &ErrorContext<'_>, at: TextSize) -> Option<CompileError> {
         Some("0b") => "binary",
         _ => "decimal",
     };
-    let caret = if bytes[i] == b'_' { i } else { i - 1 };
+    let caret = if bytes.get(i) == Some(&b'_') { i } else { i - 1 };
     let at = TextSize::new(caret as u32);
     Some(cx.syntax(&format!("invalid {kind} literal"), TextRange::new(at, at)))
 }

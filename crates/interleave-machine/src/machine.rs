@@ -312,8 +312,9 @@ impl<S: Scheduler> Machine<S> {
         }
     }
 
-    /// Free-threaded round: up to `cores` ready threads run one short quantum each, in an order
-    /// the scheduler chooses; the clock advances by the longest quantum.
+    /// Free-threaded round: up to `cores` ready threads each run one short quantum (the same
+    /// for all), one after the other in an order the scheduler chooses; the clock advances by
+    /// the quantum.
     fn round_free_threaded(&mut self) -> Result<Round, Halt> {
         let mut ready = self.ready_threads();
         if ready.is_empty() {
@@ -327,8 +328,10 @@ impl<S: Scheduler> Machine<S> {
         }
         let start = self.now;
         let mut longest = 0;
+        // All cores run the same stretch of virtual time; where it ends varies, so that the
+        // threads' instructions interleave at different points.
+        let quantum = 1 + self.scheduler.choose(Decision::Quantum, 16) as u64;
         for (core, &tid) in chosen.iter().enumerate() {
-            let quantum = 1 + self.scheduler.choose(Decision::Quantum, 16) as u64;
             let slice = Slice { active: true, end_step: self.interp.steps + quantum, drop_request: false, check_every_instruction: false };
             self.now = start;
             let (run, steps) = self.run(tid, slice, core as u32);

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::{CResult, Compiler, without_docstring};
+use super::{CResult, Compiler, docstring, without_docstring};
 use crate::bytecode::{Code, Constant, Instr, MakeFunctionFlags};
 
 impl<'a> Compiler<'a> {
@@ -29,6 +29,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(name);
         self.push_unit(scope, name, &qualname, first_line);
         self.set_params(&f.parameters);
+        self.cur().code.doc = docstring(&f.body);
         let body = without_docstring(&f.body);
         self.body(body)?;
         if !matches!(body.last(), Some(Stmt::Return(_))) {

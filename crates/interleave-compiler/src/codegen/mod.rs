@@ -76,7 +76,8 @@ pub fn compile(
     let mut c = Compiler { index, source, filename: filename.into(), table, units: Vec::new() };
     c.push_unit(0, "<module>", "<module>", 1);
     c.cur().code.flags.uses_locals_mapping = true;
-    c.body(&module.body)?;
+    c.store_docstring(&module.body);
+    c.body(without_docstring(&module.body))?;
     if let Some(last) = module.body.last() {
         c.set_loc(last.range());
     }
@@ -122,6 +123,7 @@ impl<'a> Compiler<'a> {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             flags: CodeFlags { generator: s.is_generator, ..CodeFlags::default() },
+            doc: None,
         };
         let loc = Location { line: first_line, end_line: first_line, col: 0, end_col: 0 };
         self.units.push(Unit { scope, code, labels: Vec::new(), fixups: Vec::new(), fblocks: Vec::new(), loc });
@@ -147,6 +149,7 @@ impl<'a> Compiler<'a> {
                 posonlyargcount: 0,
                 kwonlyargcount: 0,
                 flags: CodeFlags::default(),
+                doc: None,
             };
         };
         for &at in &unit.fixups {
@@ -336,18 +339,40 @@ impl<'a> Compiler<'a> {
         self.source.get(usize::from(range.start())..usize::from(range.end())).unwrap_or("")
     }
 
-    /// Compiles a statement list, skipping a leading docstring when `docstring` is set.
+    /// Compiles a statement list.
     fn body(&mut self, body: &'a [Stmt]) -> CResult {
         for stmt in body {
             self.stmt(stmt)?;
         }
         Ok(())
     }
+
+    /// Module and class bodies: `__doc__ = "…"` when the body opens with a docstring (nothing
+    /// otherwise: a class without one gets `__doc__ = None` from the VM, as `type` does).
+    fn store_docstring(&mut self, body: &'a [Stmt]) {
+        if let (Some(doc), Some(first)) = (docstring(body), body.first()) {
+            let saved = self.set_loc(first.range());
+            self.load_const(Constant::Str(doc));
+            self.name_op("__doc__", ast::ExprContext::Store);
+            self.restore_loc(saved);
+        }
+    }
 }
 
 /// Is `s` a docstring statement?
 fn is_docstring(s: &Stmt) -> bool {
     matches!(s, Stmt::Expr(e) if matches!(e.value.as_ref(), Expr::StringLiteral(_)))
+}
+
+/// The docstring opening `body`, if any (CPython 3.11 keeps it unprocessed).
+fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match body.first() {
+        Some(Stmt::Expr(e)) => match e.value.as_ref() {
+            Expr::StringLiteral(s) => Some(s.value.to_str().into()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Statements of a function or class body without its docstring.

@@ -147,7 +147,11 @@ impl Interp {
                     "__name__" => f.name.clone(),
                     "__qualname__" => f.qualname.clone(),
                     "__module__" => f.module.clone(),
-                    "__doc__" => Value::None,
+                    // An assigned `__doc__` (e.g. by `functools.wraps`) wins over the docstring.
+                    "__doc__" => match f.dict.and_then(|d| self.dict_get_str(d, "__doc__")) {
+                        Some(v) => v,
+                        None => f.code.doc.as_deref().map_or(Value::None, Value::str),
+                    },
                     "__code__" => Value::Null,
                     "__defaults__" => {
                         if f.defaults.is_empty() {
@@ -260,6 +264,10 @@ impl Interp {
             "__dict__" => return Ok(Value::Obj(self.class(cls).dict)),
             "__class__" => return Ok(Value::Obj(self.t.type_)),
             _ => {}
+        }
+        // A class body without a docstring stores no `__doc__`; `type` supplies None.
+        if name == "__doc__" && self.class_lookup(cls, name).is_none() {
+            return Ok(Value::None);
         }
         if let Some(v) = self.class_lookup(cls, name) {
             if let Value::Obj(a) = &v {

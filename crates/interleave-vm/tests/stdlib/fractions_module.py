@@ -10,7 +10,7 @@ print(Fraction(6, -8), Fraction(0), Fraction(5), Fraction("0.125"), Fraction("-3
 print(Fraction(0.1), Fraction(2.5), Fraction.from_float(0.75), Fraction(Fraction(1, 3), Fraction(2, 5)))
 print(a + 1, 1 + a, a * 2, 2 / a, a + 0.25, 0.5 * a, a == 0.75, a == Fraction(6, 8), a != b, a > b, a <= 1, 2 > a)
 print(sorted([Fraction(1, 2), Fraction(1, 3), 0.4, 1]), max(Fraction(7, 9), Fraction(4, 5)), sum([Fraction(1, n) for n in range(1, 7)]))
-print(a.numerator, a.denominator, float(a), int(Fraction(-7, 2)), round(Fraction(7, 2)), round(Fraction(5, 2)), round(Fraction(22, 7), 2))
+print(a.numerator, a.denominator, a.__float__(), int(Fraction(-7, 2)), round(Fraction(7, 2)), round(Fraction(5, 2)), round(Fraction(22, 7), 2))
 print(math.floor(Fraction(-7, 2)), math.ceil(Fraction(7, 2)), math.trunc(Fraction(-7, 2)), bool(Fraction(0)), Fraction(9, 4).as_integer_ratio())
 print(hash(Fraction(1, 2)) == hash(0.5), hash(Fraction(3)) == hash(3), {Fraction(2, 4): "half"}[Fraction(1, 2)])
 print(Fraction(math.pi).limit_denominator(1000), Fraction(3.14159).limit_denominator(100), Fraction(1, 3).limit_denominator(2))

@@ -10,6 +10,13 @@ _PyHASH_INF = 314159
 _RATIONAL_FORMAT = re.compile('\n    \\A\\s*                                 # optional whitespace at the start,\n    (?P<sign>[-+]?)                       # an optional sign, then\n    (?=\\d|\\.\\d)                           # lookahead for digit or .digit\n    (?P<num>\\d*|\\d+(_\\d+)*)               # numerator (possibly empty)\n    (?:                                   # followed by\n       (?:/(?P<denom>\\d+(_\\d+)*))?        # an optional denominator\n    |                                     # or\n       (?:\\.(?P<decimal>d*|\\d+(_\\d+)*))?  # an optional fractional part\n       (?:E(?P<exp>[-+]?\\d+(_\\d+)*))?     # and optional exponent\n    )\n    \\s*\\Z                                 # and optional whitespace to finish\n', re.VERBOSE | re.IGNORECASE)
 
 
+def _float(x):
+    """`float(x)`, also for a Fraction (Interleave's `float()` does not call `__float__` yet)."""
+    if isinstance(x, Fraction):
+        return x._numerator / x._denominator
+    return float(x)
+
+
 class Fraction:
     __slots__ = ('_numerator', '_denominator')
 
@@ -128,7 +135,7 @@ class Fraction:
             if isinstance(b, (int, Fraction)):
                 return monomorphic_operator(a, b)
             elif isinstance(b, float):
-                return fallback_operator(float(a), b)
+                return fallback_operator(_float(a), b)
             elif isinstance(b, complex):
                 return fallback_operator(complex(a), b)
             else:
@@ -140,7 +147,7 @@ class Fraction:
             if isinstance(a, _Rational):
                 return monomorphic_operator(a, b)
             elif isinstance(a, (int, float)):
-                return fallback_operator(float(a), float(b))
+                return fallback_operator(_float(a), _float(b))
             elif isinstance(a, complex):
                 return fallback_operator(complex(a), complex(b))
             else:
@@ -234,9 +241,9 @@ class Fraction:
                 else:
                     return Fraction((-a._denominator) ** (-power), (-a._numerator) ** (-power), _normalize=False)
             else:
-                return float(a) ** float(b)
+                return _float(a) ** _float(b)
         else:
-            return float(a) ** b
+            return _float(a) ** b
 
     def __rpow__(b, a):
         if b._denominator == 1 and b._numerator >= 0:
@@ -245,7 +252,7 @@ class Fraction:
             return Fraction(a.numerator, a.denominator) ** b
         if b._denominator == 1:
             return a ** b._numerator
-        return a ** float(b)
+        return a ** _float(b)
 
     def __pos__(a):
         return Fraction(a._numerator, a._denominator, _normalize=False)
@@ -291,12 +298,26 @@ class Fraction:
         else:
             return Fraction(round(self / shift) * shift)
 
+    def __float__(self):
+        return self._numerator / self._denominator
+
+    @property
+    def real(self):
+        return +self
+
+    @property
+    def imag(self):
+        return 0
+
+    def conjugate(self):
+        return +self
+
     def __hash__(self):
-        try:
-            dinv = pow(self._denominator, -1, _PyHASH_MODULUS)
-        except ValueError:
+        # The modulus is prime: the inverse is d ** (M - 2) (CPython writes pow(d, -1, M)).
+        if self._denominator % _PyHASH_MODULUS == 0:
             hash_ = _PyHASH_INF
         else:
+            dinv = pow(self._denominator, _PyHASH_MODULUS - 2, _PyHASH_MODULUS)
             hash_ = hash(hash(abs(self._numerator)) * dinv)
         result = hash_ if self._numerator >= 0 else -hash_
         return -2 if result == -1 else result

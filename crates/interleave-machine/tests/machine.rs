@@ -1,0 +1,161 @@
+//! The machine's headline behaviours, checked in virtual time: the GIL modes of the classic
+//! two-thread counter, deadlock reports, sleep-bound vs CPU-bound threads, determinism and
+//! replay.
+
+use interleave_machine::{PythonMode, RunResult, Settings, replay_program, run_program};
+
+/// Two threads add and subtract `n` times on a global, as the tutorials' example.
+fn counter_program(n: u32) -> String {
+    format!(
+        r#"
+import _thread, time
+total = 0
+finished = [0]
+guard = _thread.allocate_lock()
+def add():
+    global total
+    for i in range({n}):
+        total += 1
+    with guard:
+        finished[0] += 1
+def sub():
+    global total
+    for i in range({n}):
+        total -= 1
+    with guard:
+        finished[0] += 1
+_thread.start_new_thread(add, ())
+_thread.start_new_thread(sub, ())
+while finished[0] < 2:
+    time.sleep(0.001)
+print(total)
+"#
+    )
+}
+
+fn run(src: &str, python: PythonMode, seed: u64) -> RunResult {
+    let settings = Settings { python, seed, ..Settings::default() };
+    run_program(src, "/prog.py", &settings)
+}
+
+#[test]
+fn counter_prints_zero_on_311_for_every_seed() {
+    let src = counter_program(100_000);
+    for seed in 0..4 {
+        let r = run(&src, PythonMode::Py311, seed);
+        assert_eq!(r.stdout(), "0\n", "seed {seed}: {}", r.stderr());
+    }
+}
+
+#[test]
+fn counter_loses_updates_on_39_and_free_threaded() {
+    let src = counter_program(100_000);
+    for mode in [PythonMode::Py39, PythonMode::Py313t] {
+        let outs: Vec<String> = (0..4).map(|seed| run(&src, mode, seed).stdout()).collect();
+        assert!(outs.iter().any(|o| o != "0\n"), "{mode:?} never lost an update: {outs:?}");
+        for o in &outs {
+            let v: i64 = o.trim().parse().expect("a number");
+            assert!(v.abs() <= 100_000, "{mode:?}: impossible total {v}");
+        }
+    }
+}
+
+#[test]
+fn same_seed_same_output_and_trace_and_replay_round_trips() {
+    let src = counter_program(20_000);
+    let a = run(&src, PythonMode::Py39, 7);
+    let b = run(&src, PythonMode::Py39, 7);
+    assert_eq!(a.stdout(), b.stdout());
+    assert_eq!(a.trace, b.trace);
+    let settings = Settings { python: PythonMode::Py39, seed: 7, ..Settings::default() };
+    let replayed = replay_program(&src, "/prog.py", &settings, a.schedule.clone());
+    assert_eq!(replayed.stdout(), a.stdout());
+    assert_eq!(replayed.trace, a.trace);
+}
+
+#[test]
+fn opposite_lock_order_deadlocks_with_a_report() {
+    let src = r#"
+import _thread, time
+a = _thread.allocate_lock()
+b = _thread.allocate_lock()
+def one():
+    with a:
+        time.sleep(0.1)
+        with b:
+            pass
+def two():
+    with b:
+        time.sleep(0.1)
+        with a:
+            pass
+_thread.start_new_thread(one, ())
+_thread.start_new_thread(two, ())
+done = _thread.allocate_lock()
+done.acquire()
+done.acquire()
+"#;
+    let r = run(src, PythonMode::Py311, 0);
+    assert_eq!(r.exit_code, 124);
+    let err = r.stderr();
+    assert!(err.contains("deadlock"), "{err}");
+    assert!(err.contains("thread 1 waits for lock") && err.contains("held by thread 2"), "{err}");
+    assert!(err.contains("thread 2 waits for lock") && err.contains("held by thread 1"), "{err}");
+}
+
+const WORKERS: &str = r#"
+import _thread, time
+guard = _thread.allocate_lock()
+left = [4]
+def sleeper():
+    time.sleep(1)
+    with guard:
+        left[0] -= 1
+def cpu():
+    x = 0
+    for i in range(20000):
+        x += i
+    with guard:
+        left[0] -= 1
+def timed(fn):
+    left[0] = 4
+    start = time.monotonic()
+    for i in range(4):
+        _thread.start_new_thread(fn, ())
+    while left[0]:
+        time.sleep(0.0001)
+    return time.monotonic() - start
+def alone(fn):
+    left[0] = 1
+    start = time.monotonic()
+    fn()
+    return time.monotonic() - start
+print(round(timed(sleeper), 1))
+print(round(timed(cpu) / alone(cpu), 1))
+"#;
+
+#[test]
+fn sleep_bound_threads_overlap_and_cpu_bound_ones_do_not_under_the_gil() {
+    let r = run(WORKERS, PythonMode::Py311, 0);
+    let out = r.stdout();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "1.0", "four 1 s sleeps in parallel take about 1 s");
+    let ratio: f64 = lines[1].parse().expect("ratio");
+    assert!((3.5..=4.5).contains(&ratio), "4 CPU-bound threads under the GIL take ≈4× one: {ratio}");
+}
+
+#[test]
+fn free_threaded_cpu_bound_threads_run_in_parallel_on_four_cores() {
+    let r = run(WORKERS, PythonMode::Py313t, 0);
+    let ratio: f64 = r.stdout().lines().nth(1).expect("two lines").parse().expect("ratio");
+    assert!((0.8..=1.5).contains(&ratio), "4 threads on 4 cores take ≈1× one: {ratio}");
+}
+
+#[test]
+fn virtual_time_limit_stops_a_server_loop() {
+    let src = "import time\nwhile True:\n    time.sleep(1)\n";
+    let settings = Settings { until_ns: 10_000_000_000, ..Settings::default() };
+    let r = run_program(src, "/prog.py", &settings);
+    assert_eq!(r.exit_code, 124);
+    assert!(r.stderr().contains("stopped at 10.000 s of virtual time"), "{}", r.stderr());
+}
