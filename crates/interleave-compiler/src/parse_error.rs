@@ -201,11 +201,10 @@ fn right_operand_end(source: &str, from: TextSize) -> Option<TextSize> {
 
 /// `x = 1 if y` without `else`: the range from the body to the end of the test.
 fn if_without_else(cx: &ErrorContext<'_>, at: TextSize) -> Option<TextRange> {
-    let found = cx.nodes().exprs.into_iter().rev().find_map(|e| match e {
+    cx.nodes().exprs.into_iter().rev().find_map(|e| match e {
         Expr::If(i) if i.test.end() <= at => Some(TextRange::new(i.body.start(), i.test.end())),
         _ => None,
-    });
-    found
+    })
 }
 
 /// Ruff's "simple statements must be separated": a number run into a name (`3abc`), the
@@ -240,7 +239,8 @@ fn bad_number_end(cx: &ErrorContext<'_>, at: TextSize) -> Option<CompileError> {
     while s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || matches!(bytes[s - 1], b'_' | b'.')) {
         s -= 1;
     }
-    if !bytes[s].is_ascii_digit() && !(bytes[s] == b'.' && bytes.get(s + 1).is_some_and(u8::is_ascii_digit)) {
+    let starts_number = bytes[s].is_ascii_digit() || bytes[s] == b'.' && bytes.get(s + 1).is_some_and(u8::is_ascii_digit);
+    if !starts_number {
         return None;
     }
     let lower = cx.source[s..i].to_ascii_lowercase();

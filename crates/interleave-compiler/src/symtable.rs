@@ -1,5 +1,6 @@
 //! Scope analysis: which names are local, global, free or cell in each scope (CPython's symtable).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
@@ -67,6 +68,9 @@ pub struct Scope {
     pub needs_class_cell: bool,
     /// Where each `nonlocal` name was declared (for "no binding" errors).
     nonlocal_at: HashMap<String, TextRange>,
+    /// The class whose private names (`__x`) are mangled here: the innermost enclosing class
+    /// (CPython's `u_private`). Every name this scope records is already mangled.
+    pub private: Option<String>,
 }
 
 impl Scope {
@@ -84,14 +88,23 @@ impl Scope {
             is_generator: false,
             needs_class_cell: false,
             nonlocal_at: HashMap::new(),
+            private: None,
         }
     }
 
+    /// `name` as this scope records it (private names mangled).
+    pub fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
+        mangle(self.private.as_deref(), name)
+    }
+
     fn flag(&self, name: &str) -> u8 {
-        self.positions.get(name).map_or(0, |&i| self.flags[i].1)
+        let name = self.mangle(name);
+        self.positions.get(name.as_ref()).map_or(0, |&i| self.flags[i].1)
     }
 
     fn add(&mut self, name: &str, flag: u8) {
+        let name = mangle(self.private.as_deref(), name).into_owned();
+        let name = name.as_str();
         match self.positions.get(name) {
             Some(&i) => self.flags[i].1 |= flag,
             None => {
@@ -103,7 +116,7 @@ impl Scope {
 
     /// How `name` resolves here (names never mentioned are implicit globals).
     pub fn lookup(&self, name: &str) -> NameScope {
-        self.resolved.get(name).copied().unwrap_or(NameScope::GlobalImplicit)
+        self.resolved.get(self.mangle(name).as_ref()).copied().unwrap_or(NameScope::GlobalImplicit)
     }
 
     /// Names bound in this scope that are not parameters, in first-mention order.
@@ -113,6 +126,20 @@ impl Scope {
             .filter(|(n, f)| f & DEF_LOCAL != 0 && f & DEF_PARAM == 0 && self.lookup(n) == NameScope::Local)
             .map(|(n, _)| n.as_str())
     }
+}
+
+/// CPython's `_Py_Mangle`: inside class `private`, `__x` (not `__x__`, not dotted) becomes
+/// `_Class__x`, with the class name's leading underscores stripped.
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> Cow<'n, str> {
+    let Some(class) = private else { return Cow::Borrowed(name) };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return Cow::Borrowed(name);
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(format!("_{stripped}{name}"))
 }
 
 /// All scopes of a module; scope 0 is the module.
@@ -159,8 +186,10 @@ impl Builder<'_, '_> {
 
     fn push(&mut self, kind: ScopeKind, name: &str, range: TextRange) -> usize {
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, name));
         let parent = *self.stack.last().unwrap_or(&0);
+        let mut scope = Scope::new(kind, name);
+        scope.private = if kind == ScopeKind::Class { Some(name.to_string()) } else { self.scopes[parent].private.clone() };
+        self.scopes.push(scope);
         self.scopes[parent].children.push(id);
         self.by_range.insert((range.start().into(), range.end().into()), id);
         self.stack.push(id);
@@ -204,7 +233,8 @@ impl Builder<'_, '_> {
             }
             self.cur().add(name, if global { DEF_GLOBAL } else { DEF_NONLOCAL });
             if !global {
-                self.cur().nonlocal_at.insert(name.to_string(), range);
+                let mangled = self.cur().mangle(name).into_owned();
+                self.cur().nonlocal_at.insert(mangled, range);
             }
         }
         Ok(())
@@ -361,11 +391,12 @@ impl Builder<'_, '_> {
         let all = p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()).map(|pd| &pd.parameter);
         for param in all.chain(p.vararg.as_deref()).chain(p.kwarg.as_deref()) {
             let name = param.name.id.as_str();
-            if names.iter().any(|n| n == name) {
+            let mangled = self.cur().mangle(name).into_owned();
+            if names.contains(&mangled) {
                 let range = TextRange::new(param.name.range.start(), param.range.end());
                 return Err(self.err(format!("duplicate argument '{name}' in function definition"), range));
             }
-            names.push(name.to_string());
+            names.push(mangled);
         }
         for n in &names {
             self.cur().add(n, DEF_PARAM | DEF_LOCAL);

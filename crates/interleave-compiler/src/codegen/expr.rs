@@ -99,7 +99,7 @@ impl<'a> Compiler<'a> {
             Expr::TString(t) => return Err(self.syntax_error("invalid syntax", t.range)),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let i = self.add_name(a.attr.id.as_str());
+                let i = self.attr_name(a.attr.id.as_str());
                 self.emit(Instr::LoadAttr(i));
             }
             Expr::Subscript(s) => {
@@ -344,7 +344,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) if a.ctx == ExprContext::Load => {
                 self.expr(&a.value)?;
                 let saved = self.set_loc(a.range);
-                let i = self.add_name(a.attr.id.as_str());
+                let i = self.attr_name(a.attr.id.as_str());
                 self.emit(Instr::LoadMethod(i));
                 self.restore_loc(saved);
             }
@@ -521,7 +521,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(n.id.as_str(), ExprContext::Store),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let i = self.add_name(a.attr.id.as_str());
+                let i = self.attr_name(a.attr.id.as_str());
                 self.emit(Instr::StoreAttr(i));
             }
             Expr::Subscript(s) => {
@@ -565,7 +565,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(n.id.as_str(), ExprContext::Del),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let i = self.add_name(a.attr.id.as_str());
+                let i = self.attr_name(a.attr.id.as_str());
                 self.emit(Instr::DeleteAttr(i));
             }
             Expr::Subscript(s) => {

@@ -107,7 +107,8 @@ impl<'a> Compiler<'a> {
         let mut nkw = 0;
         for a in p.kwonlyargs.iter() {
             if let Some(d) = &a.default {
-                self.load_const(Constant::Str(a.parameter.name.id.as_str().into()));
+                let name = self.mangle(a.parameter.name.id.as_str()).into_owned();
+                self.load_const(Constant::Str(name.into()));
                 self.expr(d)?;
                 nkw += 1;
             }

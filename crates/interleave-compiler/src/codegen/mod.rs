@@ -272,6 +272,8 @@ impl<'a> Compiler<'a> {
     /// Emits the load, store or delete of a variable, as the scope analysis resolved it.
     fn name_op(&mut self, name: &str, ctx: ast::ExprContext) {
         use ast::ExprContext::{Del, Load, Store};
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         let scope = &self.table.scopes[self.unit().scope];
         let resolved = scope.lookup(name);
         let kind = scope.kind;
@@ -316,6 +318,17 @@ impl<'a> Compiler<'a> {
                 });
             }
         }
+    }
+
+    /// `name` with private names mangled for the current class (`__x` → `_C__x`).
+    fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        self.table.scopes[self.unit().scope].mangle(name)
+    }
+
+    /// The `names` index of attribute `name`, mangled as CPython mangles `obj.__x` in a class.
+    fn attr_name(&mut self, name: &str) -> u32 {
+        let mangled = self.mangle(name).into_owned();
+        self.add_name(&mangled)
     }
 
     /// Qualified name for a def/class/lambda/comprehension named `name` in the current unit.

@@ -119,7 +119,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Instr::Copy(1));
-                let i = self.add_name(at.attr.id.as_str());
+                let i = self.attr_name(at.attr.id.as_str());
                 let saved = self.set_loc(at.range);
                 self.emit(Instr::LoadAttr(i));
                 self.restore_loc(saved);
@@ -409,8 +409,8 @@ fn last_compare(e: &Expr) -> Option<TextRange> {
     match e {
         Expr::Compare(c) => Some(c.range),
         Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => last_compare(&u.operand),
-        Expr::BoolOp(b) => b.values.iter().filter_map(last_compare).last(),
-        Expr::If(i) => [&i.test, &i.body, &i.orelse].into_iter().filter_map(|e| last_compare(e)).last(),
+        Expr::BoolOp(b) => b.values.iter().rev().find_map(last_compare),
+        Expr::If(i) => [&i.orelse, &i.body, &i.test].into_iter().find_map(|e| last_compare(e)),
         _ => None,
     }
 }

@@ -265,9 +265,12 @@ impl Interp {
             "__class__" => return Ok(Value::Obj(self.t.type_)),
             _ => {}
         }
-        // A class body without a docstring stores no `__doc__`; `type` supplies None.
-        if name == "__doc__" && self.class_lookup(cls, name).is_none() {
-            return Ok(Value::None);
+        // `type.__doc__` is a data descriptor reading the class's own namespace: a class body
+        // without a docstring stores no `__doc__`, and the class's `__doc__` is None even when
+        // a base class has one.
+        if name == "__doc__" {
+            let dict = self.class(cls).dict;
+            return Ok(self.dict_get_str(dict, "__doc__").unwrap_or(Value::None));
         }
         if let Some(v) = self.class_lookup(cls, name) {
             if let Value::Obj(a) = &v {

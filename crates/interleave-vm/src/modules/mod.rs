@@ -16,6 +16,7 @@ mod re;
 mod sys;
 pub mod thread;
 mod time;
+mod warnings;
 
 use std::rc::Rc;
 
@@ -56,9 +57,14 @@ fn registry(name: &str) -> Option<Source> {
         "_random" => Source::Native(random::init),
         "_re" => Source::Native(re::init),
         "_time" => Source::Native(time::init),
+        "_interleave_frames" => Source::Native(warnings::init),
         "abc" => Source::Python(include_str!("py/abc.py")),
         "bisect" => Source::Python(include_str!("py/bisect.py")),
         "collections" => Source::Python(include_str!("py/collections.py")),
+        "concurrent" => Source::Python(include_str!("py/concurrent.py")),
+        "concurrent.futures" => Source::Python(include_str!("py/concurrent_futures.py")),
+        "concurrent.futures._base" => Source::Python(include_str!("py/concurrent_futures_base.py")),
+        "concurrent.futures.thread" => Source::Python(include_str!("py/concurrent_futures_thread.py")),
         "contextlib" => Source::Python(include_str!("py/contextlib.py")),
         "copy" => Source::Python(include_str!("py/copy.py")),
         "dis" => Source::Native(dis::init),
@@ -71,16 +77,20 @@ fn registry(name: &str) -> Option<Source> {
         "itertools" => Source::Python(include_str!("py/itertools.py")),
         "json" => Source::Native(json::init),
         "json.decoder" => Source::Native(json::init_decoder),
+        "logging" => Source::Python(include_str!("py/logging.py")),
         "math" => Source::Native(math::init),
         "operator" => Source::Python(include_str!("py/operator.py")),
         "os" => Source::Native(os::init),
         "os.path" => Source::Native(os::init_path),
+        "queue" => Source::Python(include_str!("py/queue.py")),
         "random" => Source::Python(include_str!("py/random.py")),
         "re" => Source::Python(include_str!("py/re.py")),
         "string" => Source::Python(include_str!("py/string.py")),
         "textwrap" => Source::Python(include_str!("py/textwrap.py")),
+        "threading" => Source::Python(include_str!("py/threading.py")),
         "time" => Source::Python(include_str!("py/time.py")),
         "typing" => Source::Python(include_str!("py/typing.py")),
+        "warnings" => Source::Python(include_str!("py/warnings.py")),
         _ => return None,
     })
 }
@@ -89,12 +99,12 @@ fn registry(name: &str) -> Option<Source> {
 /// raises `NotImplementedError` naming it, rather than pretending it does not exist.
 const KNOWN_UNSUPPORTED: &[&str] = &[
     "argparse", "array", "ast", "asyncio", "base64", "calendar", "codecs",
-    "concurrent", "csv", "ctypes", "datetime", "decimal", "difflib", "gc", "gevent", "glob", "gzip",
-    "hashlib", "hmac", "html", "http", "importlib", "inspect", "ipaddress", "logging",
-    "multiprocessing", "pathlib", "pickle", "platform", "pprint", "queue", "sched", "secrets", "select",
+    "csv", "ctypes", "datetime", "decimal", "difflib", "gc", "gevent", "glob", "gzip",
+    "hashlib", "hmac", "html", "http", "importlib", "inspect", "ipaddress",
+    "multiprocessing", "pathlib", "pickle", "platform", "pprint", "sched", "secrets", "select",
     "selectors", "shutil", "signal", "socket", "socketserver", "sqlite3", "statistics", "struct",
-    "subprocess", "tempfile", "threading", "timeit", "traceback", "types", "unittest", "urllib", "uuid",
-    "warnings", "weakref", "zlib",
+    "subprocess", "tempfile", "timeit", "traceback", "types", "unittest", "urllib", "uuid",
+    "weakref", "zlib",
 ];
 
 impl Interp {
