@@ -30,6 +30,9 @@ pub struct RunResult {
     pub trace: Vec<TraceEvent>,
     /// Every scheduling decision, for replay.
     pub schedule: Vec<u32>,
+    /// Collections the garbage collector ran, and heap objects still live at the end.
+    pub gc_collections: u64,
+    pub live_objects: usize,
 }
 
 impl RunResult {
@@ -63,6 +66,8 @@ fn run_with<S: Scheduler>(source: &str, filename: &str, settings: &Settings, sch
                 end_ns: 0,
                 trace: Vec::new(),
                 schedule: Vec::new(),
+                gc_collections: 0,
+                live_objects: 0,
             };
         }
     };
@@ -82,6 +87,8 @@ fn run_with<S: Scheduler>(source: &str, filename: &str, settings: &Settings, sch
         end_ns: m.now,
         trace: std::mem::take(&mut m.trace),
         schedule: std::mem::take(&mut m.scheduler.choices),
+        gc_collections: m.interp.heap.collections,
+        live_objects: m.interp.heap.len(),
     }
 }
 
