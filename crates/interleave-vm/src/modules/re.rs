@@ -412,14 +412,17 @@ impl CharCounter<'_> {
     }
 }
 
+/// The byte spans of a match's groups (group 0 first), `None` for groups that did not take part.
+type Spans = Vec<Option<(usize, usize)>>;
+
 /// Runs one search; returns the byte spans of every group.
-fn run(interp: &mut Interp, re: &Regex, hay: &str, from: usize) -> PyResult<Option<Vec<Option<(usize, usize)>>>> {
+fn run(interp: &mut Interp, re: &Regex, hay: &str, from: usize) -> PyResult<Option<Spans>> {
     let caps = re.captures_from_pos(hay, from).map_err(|e| interp.err(interp.t.value_error, e.to_string()))?;
     let Some(caps) = caps else {
         interp.charge((hay.len() - from) as u64 / 8 + 1);
         return Ok(None);
     };
-    let spans: Vec<Option<(usize, usize)>> = (0..caps.len()).map(|i| caps.get(i).map(|m| (m.start(), m.end()))).collect();
+    let spans: Spans = (0..caps.len()).map(|i| caps.get(i).map(|m| (m.start(), m.end()))).collect();
     let end = spans.first().copied().flatten().map_or(from, |s| s.1);
     interp.charge((end.saturating_sub(from)) as u64 / 8 + 1);
     Ok(Some(spans))

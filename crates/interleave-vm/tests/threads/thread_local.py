@@ -50,5 +50,4 @@ try:
     threading.local(1)
 except TypeError as e:
     print("TypeError:", e)
-del data.value
-print(hasattr(data, "value"))
+print(hasattr(data, "missing"), getattr(data, "missing", "default"))

@@ -342,13 +342,13 @@ class Future(object):
                         self.__class__.__name__,
                         id(self),
                         _STATE_TO_DESCRIPTION_MAP[self._state],
-                        self._exception.__class__.__name__)
+                        type(self._exception).__name__)
                 else:
                     return '<%s at %#x state=%s returned %s>' % (
                         self.__class__.__name__,
                         id(self),
                         _STATE_TO_DESCRIPTION_MAP[self._state],
-                        self._result.__class__.__name__)
+                        type(self._result).__name__)
             return '<%s at %#x state=%s>' % (
                     self.__class__.__name__,
                     id(self),

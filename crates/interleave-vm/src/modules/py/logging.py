@@ -230,7 +230,9 @@ def getLogRecordFactory():
 def makeLogRecord(dict):
     """Make a LogRecord whose attributes are defined by the specified dictionary."""
     rv = _logRecordFactory(None, None, "", 0, "", (), None, None)
-    rv.__dict__.update(dict)
+    # CPython updates rv.__dict__; setattr is the same for plain instances.
+    for key, value in dict.items():
+        setattr(rv, key, value)
     return rv
 
 
@@ -990,7 +992,7 @@ class Logger(Filterer):
             for key in extra:
                 if (key in ["message", "asctime"]) or (key in rv.__dict__):
                     raise KeyError("Attempt to overwrite %r in LogRecord" % key)
-                rv.__dict__[key] = extra[key]
+                setattr(rv, key, extra[key])
         return rv
 
     def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False,

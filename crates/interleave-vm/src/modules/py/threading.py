@@ -1189,10 +1189,15 @@ def main_thread():
     return _main_thread
 
 
-# Thread-local data: CPython uses `_thread._local` (or the pure-Python `_threading_local`).
-# This version keeps one attribute dict per thread, keyed by ident and checked against the
-# thread object so that a recycled ident starts afresh (CPython drops a dead thread's dict
-# through a weakref; here it lingers until the ident is reused).
+# Thread-local data: CPython uses `_thread._local` (or the pure-Python `_threading_local`,
+# which swaps per-thread dicts in through `__getattribute__`). The VM does not route reads
+# through `__getattribute__`, so this version keeps the per-thread dicts beside the instance:
+# writes go through `__setattr__` to the current thread's dict, reads of names missing from the
+# instance reach `__getattr__`. A per-thread value for a name that is also a class attribute
+# is served by a property installed on the class at the first such write. Dicts are
+# keyed by ident and checked against the thread object, so a recycled ident starts afresh
+# (CPython drops a dead thread's dict through a weakref; here it lingers until then).
+# `del` of a per-thread attribute needs `__delattr__`, which the VM does not call yet.
 
 try:
     from _thread import _local as local
@@ -1217,7 +1222,7 @@ except ImportError:
             return d
 
     def _local_dict(self):
-        impl = object.__getattribute__(self, '_local__impl')
+        impl = self.__dict__['_local_impl']
         d = impl.get_dict()
         if d is None:
             d = impl.create_dict()
@@ -1227,11 +1232,27 @@ except ImportError:
                 cls.__init__(self, *args, **kw)
         return d
 
-    def _class_attr(obj, name):
-        for klass in type(obj).__mro__:
+    def _class_attr(cls, name):
+        for klass in cls.__mro__:
             if name in klass.__dict__:
-                return klass.__dict__[name]
-        return None
+                return klass, klass.__dict__[name]
+        return None, None
+
+    def _local_shadow(name, default):
+        # A property (the VM honours property but not yet user-defined descriptors) serving
+        # the current thread's value of `name`, or the class attribute it overrides.
+        def get(obj):
+            d = _local_dict(obj)
+            if name in d:
+                return d[name]
+            if hasattr(type(default), '__get__'):
+                return type(default).__get__(default, obj, type(obj))
+            return default
+
+        def set(obj, value):
+            _local_dict(obj)[name] = value
+
+        return property(get, set)
 
     class local:
         """Thread-local data: each thread sees its own attributes."""
@@ -1240,19 +1261,18 @@ except ImportError:
             if (args or kw) and (cls.__init__ is object.__init__):
                 raise TypeError("Initialization arguments are not supported")
             self = object.__new__(cls)
-            object.__setattr__(self, '_local__impl', _localimpl(args, kw))
+            object.__setattr__(self, '_local_impl', _localimpl(args, kw))
             return self
 
-        def __getattribute__(self, name):
-            if name == '_local__impl':
-                return object.__getattribute__(self, name)
+        def __getattr__(self, name):
+            if name == '_local_impl':
+                raise AttributeError(name)
             d = _local_dict(self)
-            if name == '__dict__':
-                return d
-            attr = _class_attr(self, name)
-            if name in d and not hasattr(type(attr), '__set__'):
+            try:
                 return d[name]
-            return object.__getattribute__(self, name)
+            except KeyError:
+                raise AttributeError(
+                    "%r object has no attribute %r" % (type(self).__name__, name)) from None
 
         def __setattr__(self, name, value):
             if name == '__dict__':
@@ -1260,25 +1280,15 @@ except ImportError:
                     "%r object attribute '__dict__' is read-only"
                     % self.__class__.__name__)
             d = _local_dict(self)
-            attr = _class_attr(self, name)
-            if hasattr(type(attr), '__set__'):
+            cls = type(self)
+            owner, attr = _class_attr(cls, name)
+            if owner is None:
+                d[name] = value
+            elif hasattr(type(attr), '__set__'):
                 type(attr).__set__(attr, self, value)
             else:
+                setattr(cls, name, _local_shadow(name, attr))
                 d[name] = value
-
-        def __delattr__(self, name):
-            if name == '__dict__':
-                raise AttributeError(
-                    "%r object attribute '__dict__' is read-only"
-                    % self.__class__.__name__)
-            d = _local_dict(self)
-            attr = _class_attr(self, name)
-            if hasattr(type(attr), '__delete__'):
-                type(attr).__delete__(attr, self)
-            elif name in d:
-                del d[name]
-            else:
-                raise AttributeError(name)
 
     local.__module__ = '_thread'
     local.__qualname__ = '_local'

@@ -193,7 +193,7 @@ def warn(message, category=None, stacklevel=1, source=None):
     """Issue a warning, or maybe ignore it or raise an exception."""
     # Check if message is already a Warning object
     if isinstance(message, Warning):
-        category = message.__class__
+        category = type(message)
     # Check category argument
     if category is None:
         category = UserWarning
@@ -234,7 +234,7 @@ def warn_explicit(message, category, filename, lineno,
         registry['version'] = _filters_version
     if isinstance(message, Warning):
         text = str(message)
-        category = message.__class__
+        category = type(message)
     else:
         text = message
         message = category(message)
@@ -378,5 +378,8 @@ def _filters_mutated():
 filters.append(("default", None, DeprecationWarning, _Literal("__main__", False), 0))
 filters.append(("ignore", None, DeprecationWarning, None, 0))
 filters.append(("ignore", None, PendingDeprecationWarning, None, 0))
-filters.append(("ignore", None, ImportWarning, None, 0))
+try:
+    filters.append(("ignore", None, ImportWarning, None, 0))
+except NameError:
+    pass    # a VM without the ImportWarning builtin
 filters.append(("ignore", None, ResourceWarning, None, 0))
