@@ -60,6 +60,11 @@ impl Dict {
         self.find(hash, |k| matches!(k, Value::Str(k) if k.as_str() == s))
     }
 
+    /// Finds a `str` key, comparing pointers first (names are interned, so usually equal).
+    pub fn find_pystr(&self, hash: i64, s: &std::rc::Rc<crate::value::PyStr>) -> Option<usize> {
+        self.find(hash, |k| matches!(k, Value::Str(k) if std::rc::Rc::ptr_eq(k, s) || k.as_str() == s.as_str()))
+    }
+
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         if self.entries.len() >= 16 && self.len * 2 < self.entries.len() {

@@ -85,10 +85,14 @@ pub struct Class {
     pub layout: Layout,
     /// Built-in types cannot be given attributes (`TypeError: cannot set 'x' attribute of immutable type 'int'`).
     pub builtin: bool,
-    /// Whether a user class in the MRO defines `__setattr__` (fixed at class creation).
+    /// Whether a user class in the MRO defines `__setattr__` or `__delattr__` (fixed at class
+    /// creation; assigning one to a class later turns `Interp::late_hooks` on as well).
     pub custom_setattr: bool,
-    /// Whether any class in the MRO holds a `property` (fixed at class creation; a property
-    /// added to a class later turns `Interp::late_properties` on instead).
+    /// Whether a user class in the MRO defines `__getattribute__` (same rule).
+    pub custom_getattribute: bool,
+    /// Whether any class in the MRO holds a `property` or another data descriptor, or defines
+    /// `__getattribute__`: the instance-attribute fast paths are off for its instances (fixed
+    /// at class creation; one added to a class later turns `Interp::late_properties` on).
     pub has_properties: bool,
 }
 

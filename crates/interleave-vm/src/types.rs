@@ -51,6 +51,7 @@ fn make_class(heap: &mut Heap, name: &str, base: Option<ObjRef>, layout: Layout)
         layout,
         builtin: true,
         custom_setattr: false,
+        custom_getattribute: false,
         has_properties: false,
     })));
     mro.insert(0, r);

@@ -105,7 +105,7 @@ impl fmt::Debug for Value {
 
 /// A Python `str`: UTF-8 text with its length in characters and a lazily computed hash.
 pub struct PyStr {
-    text: Box<str>,
+    text: String,
     /// Number of characters (code points). Equal to `text.len()` for ASCII text.
     chars: usize,
     hash: Cell<Option<i64>>,
@@ -167,6 +167,19 @@ impl PyStr {
         if self.is_ascii() { b } else { self.text[..b].chars().count() }
     }
 
+    /// Appends text in place. Only for a string nobody else can see (`Rc::get_mut`): the
+    /// in-place `s += t` of CPython's `unicode_concatenate`.
+    pub fn push_str(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.chars += if s.is_ascii() { s.len() } else { s.chars().count() };
+        self.hash.set(None);
+    }
+
+    /// Bytes of text held (for memory accounting).
+    pub fn byte_len(&self) -> usize {
+        self.text.len()
+    }
+
     pub fn cached_hash(&self) -> Option<i64> {
         self.hash.get()
     }
@@ -179,7 +192,7 @@ impl PyStr {
 impl From<String> for PyStr {
     fn from(s: String) -> Self {
         let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { text: s.into_boxed_str(), chars, hash: Cell::new(None) }
+        PyStr { text: s, chars, hash: Cell::new(None) }
     }
 }
 

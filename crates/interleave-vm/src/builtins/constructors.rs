@@ -390,7 +390,9 @@ fn type_(interp: &mut Interp, args: Args) -> PyResult<Value> {
                     .unwrap_or(Value::str("__main__"));
                 interp.set_item_str(dict, "__module__", module);
             }
+            interp.prepare_class_namespace(dict);
             let cls = interp.new_class(name.clone(), name, bases, dict)?;
+            interp.class_created(cls, args.kw)?;
             Ok(Value::Obj(cls))
         }
         _ => Err(interp.err(interp.t.type_error, "type() takes 1 or 3 arguments")),

@@ -37,6 +37,15 @@ pub fn install(interp: &mut Interp) {
     let init = interp.class_lookup(t.object, "object.__init__").expect("defined");
     let d = interp.class(t.object).dict;
     interp.set_item_str(d, "__init__", init);
+    // `object.__init_subclass__` is a class method.
+    let f = interp.alloc(Obj::Native(crate::object::NativeFunction {
+        name: "__init_subclass__",
+        func: object_init_subclass,
+        slf: Value::Null,
+        owner: Some("object"),
+    }));
+    let cm = interp.alloc(Obj::ClassMethod(f));
+    interp.set_item_str(d, "__init_subclass__", cm);
     for it in [
         t.list_iterator,
         t.tuple_iterator,
@@ -73,6 +82,19 @@ fn iter_next(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 fn object_init(_interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `object.__init_subclass__()`: does nothing, and accepts no arguments besides the class.
+fn object_init_subclass(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(interp.err(interp.t.type_error, "object.__init_subclass__() takes no keyword arguments"));
+    }
+    let n = args.pos.len().saturating_sub(1);
+    if n > 0 {
+        let msg = format!("object.__init_subclass__() takes no arguments ({n} given)");
+        return Err(interp.err(interp.t.type_error, msg));
+    }
     Ok(Value::None)
 }
 

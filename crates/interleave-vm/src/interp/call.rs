@@ -206,7 +206,7 @@ impl Interp {
         Ok(())
     }
 
-    fn check_recursion(&mut self) -> PyResult<()> {
+    pub(super) fn check_recursion(&mut self) -> PyResult<()> {
         if self.threads[self.cur].frames.len() >= self.limits.max_recursion {
             return Err(self.err(self.t.recursion_error, "maximum recursion depth exceeded"));
         }
@@ -215,7 +215,7 @@ impl Interp {
 
     /// Creates the cell slots after the locals starting at `base` (which must already hold the
     /// parameters).
-    fn push_cells(&mut self, code: &interleave_compiler::Code, closure: &[ObjRef], base: usize) {
+    pub(super) fn push_cells(&mut self, code: &interleave_compiler::Code, closure: &[ObjRef], base: usize) {
         let cur = self.cur;
         for i in 0..code.cellvars.len() {
             let init = match code.cell_params.get(i).copied().flatten() {
@@ -569,66 +569,6 @@ impl Interp {
             dict: None,
             module,
         }))))
-    }
-
-    /// `BuildClass { nbases }`: runs the class body in a fresh namespace.
-    pub(crate) fn build_class(&mut self, nbases: usize) -> PyResult<()> {
-        let cur = self.cur;
-        let st = &mut self.threads[cur].stack;
-        let bases = st.split_off(st.len() - nbases);
-        let name = st.pop().expect("stack");
-        let body = st.pop().expect("stack");
-        for b in &bases {
-            if !self.is_class(b) {
-                let msg = "bases must be types".to_string();
-                return Err(self.err(self.t.type_error, msg));
-            }
-        }
-        let ns = self.new_dict();
-        let Some(Obj::Function(f)) = body.as_obj().map(|r| self.heap.get(r)) else {
-            return Err(self.internal("class body is not a function"));
-        };
-        let f = f.clone();
-        self.check_recursion()?;
-        let code = f.code.clone();
-        let th = &mut self.threads[cur];
-        let base = th.stack.len();
-        th.stack.resize(base + code.varnames.len(), Value::Null);
-        self.push_cells(&code, &f.closure, base);
-        self.threads[cur].frames.push(Frame {
-            code,
-            values: f.values.clone(),
-            ip: 0,
-            base,
-            ret_to: base,
-            blocks: Vec::new(),
-            globals: f.globals,
-            locals: Some(ns),
-            func: None,
-            on_return: ReturnAction::ClassBody { name, bases, ns },
-        });
-        Ok(())
-    }
-
-    /// Creates the class once its body has run.
-    pub(crate) fn finish_class(&mut self, name: Value, bases: Vec<Value>, ns: ObjRef, body_result: Value) -> PyResult<Value> {
-        let name_s: Rc<str> = match &name {
-            Value::Str(s) => Rc::from(s.as_str()),
-            _ => Rc::from("?"),
-        };
-        let qualname: Rc<str> = match self.dict_get_str(ns, "__qualname__") {
-            Some(Value::Str(s)) => Rc::from(s.as_str()),
-            _ => name_s.clone(),
-        };
-        let key = self.intern("__qualname__");
-        self.dict_del_str(ns, &key);
-        let bases: Vec<ObjRef> = bases.iter().filter_map(|b| b.as_obj()).collect();
-        let cls = self.new_class(name_s, qualname, bases, ns)?;
-        if let Some(Obj::Cell(_)) = body_result.as_obj().map(|r| self.heap.get(r)) {
-            let cell = body_result.as_obj().expect("cell");
-            *self.heap.get_mut(cell) = Obj::Cell(Value::Obj(cls));
-        }
-        Ok(Value::Obj(cls))
     }
 
     /// `BeforeWith`: `mgr → exit NULL enter`.

@@ -181,7 +181,7 @@ impl Interp {
     pub fn dict_get_value(&self, d: ObjRef, key: &Value) -> Option<Value> {
         let Value::Str(s) = key else { return None };
         let Obj::Dict(dict) = self.heap.get(d) else { return None };
-        dict.find_str(hashing::str_hash(s), s.as_str()).map(|i| dict.value_at(i).clone())
+        dict.find_pystr(hashing::str_hash(s), s).map(|i| dict.value_at(i).clone())
     }
 
     /// `d[key] = v`.

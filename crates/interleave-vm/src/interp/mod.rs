@@ -3,6 +3,7 @@
 
 mod attr;
 mod call;
+mod classes;
 mod convert;
 mod exc;
 mod iter;
@@ -135,9 +136,14 @@ pub struct Interp {
     /// Set by the collector when live data exceeds the memory limit: the running thread gets
     /// a `MemoryError` at the next instruction.
     pub out_of_memory: bool,
-    /// A property was added to an existing class: the instance-attribute fast paths, which
-    /// rely on `Class::has_properties`, are off for the rest of the run.
+    /// A property (or another data descriptor, or `__getattribute__`) was added to an existing
+    /// class: the instance-attribute fast paths, which rely on `Class::has_properties`, are off
+    /// for the rest of the run.
     pub(crate) late_properties: bool,
+    /// `__setattr__`, `__delattr__` or `__getattribute__` was assigned to an existing class
+    /// (whose subclasses' flags were fixed at their creation): these hooks are looked up on
+    /// every attribute access for the rest of the run.
+    pub(crate) late_hooks: bool,
     /// The scheduler's limits on the current run of a thread.
     pub slice: Slice,
     /// Virtual time and step count at the start of the current slice.
@@ -196,6 +202,7 @@ impl Interp {
             clock_base_steps: 0,
             events: Vec::new(),
             late_properties: false,
+            late_hooks: false,
             lookup_cache: Default::default(),
         };
         crate::builtins::install(&mut interp);
@@ -387,11 +394,14 @@ impl Interp {
                 return Err(self.err(self.t.not_implemented_error, msg));
             }
         }
-        let custom_setattr = self.dict_get_str(dict, "__setattr__").is_some()
-            || mro.iter().any(|&c| self.class(c).custom_setattr);
-        let has_properties = mro.iter().any(|&c| self.class(c).has_properties)
+        let defines = |name: &str| self.dict_get_str(dict, name).is_some();
+        let custom_setattr =
+            defines("__setattr__") || defines("__delattr__") || mro.iter().any(|&c| self.class(c).custom_setattr);
+        let custom_getattribute = defines("__getattribute__") || mro.iter().any(|&c| self.class(c).custom_getattribute);
+        let has_properties = custom_getattribute
+            || mro.iter().any(|&c| self.class(c).has_properties)
             || match self.heap.get(dict) {
-                Obj::Dict(d) => d.values().any(|v| matches!(v.as_obj().map(|o| self.heap.get(o)), Some(Obj::Property { .. }))),
+                Obj::Dict(d) => d.values().any(|v| self.is_data_descriptor(v)),
                 _ => false,
             };
         let r = self.heap.alloc(Obj::Class(Box::new(Class {
@@ -403,6 +413,7 @@ impl Interp {
             layout,
             builtin: false,
             custom_setattr,
+            custom_getattribute,
             has_properties,
         })));
         let mut mro = mro;
@@ -512,7 +523,7 @@ impl Interp {
         let Value::Str(s) = &key else { return };
         let hash = crate::hashing::str_hash(s);
         let Obj::Dict(d) = self.heap.get_mut(dict) else { return };
-        match d.find_str(hash, s.as_str()) {
+        match d.find_pystr(hash, s) {
             Some(i) => d.set_value_at(i, value),
             None => d.insert_new(hash, key, value),
         }

@@ -681,6 +681,13 @@ impl Interp {
                         Some(v) => v,
                         None => self.binary_op(op, &a, &b)?,
                     },
+                    (Value::Str(_), Value::Str(t)) if op.base() == interleave_compiler::BinOp::Add => {
+                        let t = t.clone();
+                        match self.concat_in_place(a, &t)? {
+                            Ok(v) => v,
+                            Err(a) => self.binary_op(op, &a, &b)?,
+                        }
+                    }
                     _ => self.binary_op(op, &a, &b)?,
                 };
                 self.threads[cur].stack.push(v);
@@ -922,6 +929,50 @@ impl Interp {
             }
         }
         Ok(Next::Continue)
+    }
+
+    /// CPython's `unicode_concatenate`: for `s = s + t` / `s += t` where the next instruction
+    /// stores back into the variable holding `s`, drop that variable's reference first so the
+    /// string is unshared and can grow in place (amortised O(1) instead of a copy). Returns
+    /// `Err(a)` unchanged when that is not possible.
+    fn concat_in_place(&mut self, mut a: Value, t: &crate::value::PyStr) -> PyResult<Result<Value, Value>> {
+        let Value::Str(s) = &a else { return Ok(Err(a)) };
+        self.check_str_size(s.byte_len() + t.byte_len())?;
+        let cur = self.cur;
+        let th = &mut self.threads[cur];
+        let f = th.frames.last().expect("frame");
+        let same = |v: &Value| matches!(v, Value::Str(x) if Rc::ptr_eq(x, s));
+        match f.code.instrs.get(f.ip) {
+            Some(Instr::StoreFast(i)) => {
+                let slot = f.base + *i as usize;
+                if same(&th.stack[slot]) {
+                    th.stack[slot] = Value::Null;
+                }
+            }
+            Some(Instr::StoreName(n) | Instr::StoreGlobal(n)) => {
+                let Value::Str(name) = &f.values.names[*n as usize] else { return Ok(Err(a)) };
+                let dict = match f.code.instrs[f.ip] {
+                    Instr::StoreName(_) => f.locals.unwrap_or(f.globals),
+                    _ => f.globals,
+                };
+                let hash = crate::hashing::str_hash(name);
+                if let Obj::Dict(d) = self.heap.get_mut(dict) {
+                    if let Some(i) = d.find_pystr(hash, name) {
+                        if same(d.value_at(i)) {
+                            d.set_value_at(i, Value::None);
+                        }
+                    }
+                }
+            }
+            _ => return Ok(Err(a)),
+        }
+        if let Value::Str(rc) = &mut a {
+            if let Some(text) = Rc::get_mut(rc) {
+                text.push_str(t.as_str());
+                return Ok(Ok(a));
+            }
+        }
+        Ok(Err(a))
     }
 
     /// The cell object in slot `i` of the top frame's cells.

@@ -313,7 +313,7 @@ _STYLES = {
 class Formatter(object):
     """Formatter instances are used to convert a LogRecord to text."""
 
-    converter = staticmethod(time.localtime)
+    converter = time.localtime
 
     def __init__(self, fmt=None, datefmt=None, style='%', validate=True, *,
                  defaults=None):
@@ -351,7 +351,7 @@ class Formatter(object):
                     conv = klass.__dict__['converter']
                     break
         if isinstance(conv, staticmethod):
-            conv = conv.__func__
+            conv = getattr(type(self), 'converter')
         return conv
 
     def formatException(self, ei):

@@ -11,7 +11,10 @@
 # - `settrace`/`setprofile` only record the hook (the VM has no `sys.settrace`);
 # - `local` is written here in Python (CPython uses `_thread._local`), keyed by thread ident;
 # - without `_thread._excepthook`, `excepthook` is CPython's pure-Python fallback with the VM's
-#   traceback printer instead of the `traceback` module.
+#   traceback printer instead of the `traceback` module, and without `sys.excepthook` a
+#   failing hook is reported with that printer too;
+# - the sentinel from `_thread._set_sentinel()` is taken with a non-blocking acquire and
+#   `_shutdown` tolerates a main-thread sentinel that is already released (see there).
 
 import sys as _sys
 import _thread
