@@ -67,6 +67,10 @@ pub enum Instr {
     StoreName(u32),
     /// `del` of a name in the locals mapping.
     DeleteName(u32),
+    /// Module and class bodies containing an annotated assignment: ` → ` sets
+    /// `__annotations__ = {}` in the locals mapping unless it already holds that name
+    /// (CPython's `SETUP_ANNOTATIONS`).
+    SetupAnnotations,
 
     // ---- attributes and items ----
     /// `obj → obj.names[i]`

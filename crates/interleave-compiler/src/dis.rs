@@ -114,6 +114,7 @@ impl Dis {
             Instr::LoadName(i) => ("LOAD_NAME", Some(i.into()), name_of(&code.names, i)),
             Instr::StoreName(i) => ("STORE_NAME", Some(i.into()), name_of(&code.names, i)),
             Instr::DeleteName(i) => ("DELETE_NAME", Some(i.into()), name_of(&code.names, i)),
+            Instr::SetupAnnotations => ("SETUP_ANNOTATIONS", None, String::new()),
             Instr::LoadAttr(i) => ("LOAD_ATTR", Some(i.into()), name_of(&code.names, i)),
             Instr::StoreAttr(i) => ("STORE_ATTR", Some(i.into()), name_of(&code.names, i)),
             Instr::DeleteAttr(i) => ("DELETE_ATTR", Some(i.into()), name_of(&code.names, i)),

@@ -286,7 +286,7 @@ impl Builder<'_, '_> {
             }
             Stmt::AnnAssign(a) => {
                 self.opt(a.value.as_deref())?;
-                if self.cur().kind == ScopeKind::Module {
+                if !self.cur().kind.is_function() {
                     self.expr(&a.annotation)?;
                 }
                 if a.value.is_some() || !matches!(a.target.as_ref(), Expr::Name(_)) {

@@ -76,6 +76,7 @@ fn run_with<S: Scheduler>(source: &str, filename: &str, settings: &Settings, sch
     interp.main_file = filename.to_owned();
     interp.stdin = settings.stdin.clone();
     interp.switch_interval_ns = settings.switch_interval_ns;
+    interp.cpu_count = settings.cores;
     interp.sources.insert(Rc::from(filename), Rc::from(source));
     interp.start_main(code);
     let mut m = Machine::new(interp, settings.clone(), Recorder { inner: scheduler, choices: Vec::new() });
@@ -114,8 +115,10 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
                 ThreadRun::Raised(e) => {
                     // Only threads started with `_thread` directly get here: `threading`
                     // reports exceptions itself (`threading.excepthook`).
+                    let func = m.interp.threads[tid].started_by.clone();
+                    let who = m.interp.repr(&func).unwrap_or_default();
                     let text = m.interp.format_exception(e);
-                    m.interp.write(Stream::Stderr, &format!("Unhandled exception in thread {tid}:\n{text}"));
+                    m.interp.write(Stream::Stderr, &format!("Exception ignored in thread started by: {who}\n{text}"));
                 }
                 ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
                 _ => {}

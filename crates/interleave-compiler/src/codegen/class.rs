@@ -36,6 +36,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Str(qualname.as_str().into()));
         let q = self.add_name("__qualname__");
         self.emit(Instr::StoreName(q));
+        self.setup_annotations(&c.body);
         self.store_docstring(&c.body);
         self.body(without_docstring(&c.body))?;
         if self.table.scopes[scope].needs_class_cell {

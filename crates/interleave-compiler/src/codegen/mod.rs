@@ -76,6 +76,10 @@ pub fn compile(
     let mut c = Compiler { index, source, filename: filename.into(), table, units: Vec::new() };
     c.push_unit(0, "<module>", "<module>", 1);
     c.cur().code.flags.uses_locals_mapping = true;
+    if let Some(first) = module.body.first() {
+        c.set_loc(first.range());
+    }
+    c.setup_annotations(&module.body);
     c.store_docstring(&module.body);
     c.body(without_docstring(&module.body))?;
     if let Some(last) = module.body.last() {
@@ -360,6 +364,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Module and class bodies: `SetupAnnotations` when the body holds an annotated assignment
+    /// (CPython's `find_ann`, which looks into compound statements but not into nested
+    /// functions and classes).
+    fn setup_annotations(&mut self, body: &'a [Stmt]) {
+        if find_ann(body) {
+            self.emit(Instr::SetupAnnotations);
+        }
+    }
+
     /// Module and class bodies: `__doc__ = "…"` when the body opens with a docstring (nothing
     /// otherwise: a class without one gets `__doc__ = None` from the VM, as `type` does).
     fn store_docstring(&mut self, body: &'a [Stmt]) {
@@ -370,6 +383,27 @@ impl<'a> Compiler<'a> {
             self.restore_loc(saved);
         }
     }
+}
+
+/// Does `body` contain an annotated assignment, directly or inside a compound statement?
+fn find_ann(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => find_ann(&f.body) || find_ann(&f.orelse),
+        Stmt::While(w) => find_ann(&w.body) || find_ann(&w.orelse),
+        Stmt::If(i) => find_ann(&i.body) || i.elif_else_clauses.iter().any(|c| find_ann(&c.body)),
+        Stmt::With(w) => find_ann(&w.body),
+        Stmt::Try(t) => {
+            find_ann(&t.body)
+                || find_ann(&t.orelse)
+                || find_ann(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    find_ann(&h.body)
+                })
+        }
+        _ => false,
+    })
 }
 
 /// Is `s` a docstring statement?

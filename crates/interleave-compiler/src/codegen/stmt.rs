@@ -40,18 +40,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::AugAssign(a) => self.aug_assign(a)?,
-            Stmt::AnnAssign(a) => {
-                if let Some(v) = &a.value {
-                    self.expr(v)?;
-                    self.store(&a.target)?;
-                } else if !matches!(a.target.as_ref(), Expr::Name(_)) {
-                    // `obj.attr: int` still evaluates the object (CPython checks it exists).
-                    if let Expr::Attribute(at) = a.target.as_ref() {
-                        self.expr(&at.value)?;
-                        self.emit(Instr::PopTop);
-                    }
-                }
-            }
+            Stmt::AnnAssign(a) => self.ann_assign(a)?,
             Stmt::For(f) => self.for_stmt(f)?,
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::If(i) => self.if_stmt(i)?,
@@ -105,6 +94,62 @@ impl<'a> Compiler<'a> {
             Stmt::IpyEscapeCommand(c) => return Err(self.syntax_error("invalid syntax", c.range)),
         }
         Ok(())
+    }
+
+    /// `target: annotation [= value]` (CPython's `compiler_annassign`): the value is stored
+    /// first; in a module or class body a simple name's annotation is then evaluated and stored
+    /// in `__annotations__`, other targets' annotations are evaluated and dropped. Inside a
+    /// function annotations are never evaluated.
+    fn ann_assign(&mut self, a: &'a ast::StmtAnnAssign) -> CResult {
+        if let Some(v) = &a.value {
+            self.expr(v)?;
+            self.store(&a.target)?;
+        }
+        let evaluates = !self.scope_kind().is_function();
+        match a.target.as_ref() {
+            Expr::Name(n) if a.simple => {
+                if evaluates {
+                    self.expr(&a.annotation)?;
+                    let ann = self.add_name("__annotations__");
+                    self.emit(Instr::LoadName(ann));
+                    let mangled = self.mangle(n.id.as_str()).into_owned();
+                    self.load_const(Constant::Str(mangled.as_str().into()));
+                    self.emit(Instr::StoreSubscr);
+                }
+                return Ok(());
+            }
+            Expr::Attribute(at) if a.value.is_none() => self.check_ann_expr(&at.value)?,
+            Expr::Subscript(sub) if a.value.is_none() => {
+                self.check_ann_expr(&sub.value)?;
+                self.check_ann_subscr(&sub.slice)?;
+            }
+            _ => {}
+        }
+        if evaluates {
+            self.check_ann_expr(&a.annotation)?;
+        }
+        Ok(())
+    }
+
+    /// Evaluates `e` for its side effects only.
+    fn check_ann_expr(&mut self, e: &'a Expr) -> CResult {
+        self.expr(e)?;
+        self.emit(Instr::PopTop);
+        Ok(())
+    }
+
+    /// The subscript of an annotated `a[i]: T` target, evaluated part by part as CPython does.
+    fn check_ann_subscr(&mut self, e: &'a Expr) -> CResult {
+        match e {
+            Expr::Slice(sl) => {
+                for part in [&sl.lower, &sl.upper, &sl.step].into_iter().flatten() {
+                    self.check_ann_expr(part)?;
+                }
+                Ok(())
+            }
+            Expr::Tuple(t) => t.elts.iter().try_for_each(|e| self.check_ann_subscr(e)),
+            _ => self.check_ann_expr(e),
+        }
     }
 
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult {

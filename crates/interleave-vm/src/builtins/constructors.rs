@@ -209,6 +209,9 @@ fn bytes(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn list(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (_, args) = split(args);
     args::count(interp, "list", &args, 0, 1)?;
+    if let Some(v) = args.pos.first().filter(|v| interp.iterates_in_python(v)) {
+        return interp.python_iteration("list_", vec![v.clone()]);
+    }
     let items = match args.pos.first() {
         Some(v) => interp.collect_iterable(v)?,
         None => Vec::new(),
@@ -265,6 +268,9 @@ fn set_init(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 fn tuple(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (cls, args) = split(args);
     args::count(interp, "tuple", &args, 0, 1)?;
+    if let Some(v) = args.pos.first().filter(|v| interp.iterates_in_python(v) && cls.as_obj() == Some(interp.t.tuple)) {
+        return interp.python_iteration("tuple_", vec![v.clone()]);
+    }
     if let Some(c) = cls.as_obj().filter(|&c| interp.is_class(&cls) && c != interp.t.tuple) {
         // `tuple.__new__(Sub, items)`: an instance of the subclass wrapping the items.
         let items = match args.pos.first() {
@@ -297,6 +303,9 @@ fn dict(interp: &mut Interp, args: Args) -> PyResult<Value> {
         let msg = format!("dict expected at most 1 argument, got {}", args.pos.len());
         return Err(interp.err(interp.t.type_error, msg));
     }
+    if let Some(v) = args.pos.first().filter(|v| interp.iterates_in_python(v) && args.kw.is_empty()) {
+        return interp.python_iteration("dict_", vec![v.clone()]);
+    }
     let d = interp.new_dict();
     if let Some(src) = args.pos.first() {
         interp.dict_update_from(d, src)?;
@@ -311,6 +320,9 @@ fn dict(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn set(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (_, args) = split(args);
     args::count(interp, "set", &args, 0, 1)?;
+    if let Some(v) = args.pos.first().filter(|v| interp.iterates_in_python(v)) {
+        return interp.python_iteration("set_", vec![v.clone()]);
+    }
     let items = match args.pos.first() {
         Some(v) => interp.collect_iterable(v)?,
         None => Vec::new(),
@@ -319,6 +331,9 @@ fn set(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 fn frozenset(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    if let Some(v) = args.pos.get(1).filter(|v| interp.iterates_in_python(v)) {
+        return interp.python_iteration("frozenset_", vec![v.clone()]);
+    }
     let s = set(interp, args)?;
     if let Some(Obj::Set { frozen, .. }) = s.as_obj().map(|r| interp.heap.get_mut(r)) {
         *frozen = true;
@@ -473,6 +488,9 @@ fn enumerate(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let start = args.take_kw("start");
     args::count(interp, "enumerate", &args, 1, 2)?;
     let count = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
+    if interp.iterates_in_python(&args.pos[0]) {
+        return interp.python_iteration("enumerate_", vec![args.pos[0].clone(), count]);
+    }
     let it = interp.get_iter(&args.pos[0]);
     let it = interp.nested(it)?;
     Ok(interp.alloc(Obj::Iter(Iter::Enumerate { it, count })))
@@ -481,6 +499,9 @@ fn enumerate(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn zip(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (_, mut args) = split(args);
     let _strict = args.take_kw("strict");
+    if args.pos.iter().any(|v| interp.iterates_in_python(v)) {
+        return interp.python_iteration("zip_", args.pos);
+    }
     let mut its = Vec::new();
     for v in &args.pos {
         let it = interp.get_iter(v);
@@ -529,6 +550,9 @@ fn map(interp: &mut Interp, args: Args) -> PyResult<Value> {
         return Err(interp.err(interp.t.type_error, "map() must have at least two arguments."));
     }
     let func = args.pos[0].clone();
+    if interp.runs_python(&func) || args.pos[1..].iter().any(|v| interp.iterates_in_python(v)) {
+        return interp.python_iteration("map_", args.pos);
+    }
     let mut its = Vec::new();
     for v in &args.pos[1..] {
         let it = interp.get_iter(v);
@@ -541,6 +565,9 @@ fn filter(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (_, args) = split(args);
     args::count(interp, "filter", &args, 2, 2)?;
     let func = args.pos[0].clone();
+    if interp.runs_python(&func) || interp.iterates_in_python(&args.pos[1]) {
+        return interp.python_iteration("filter_", args.pos);
+    }
     let it = interp.get_iter(&args.pos[1]);
     let it = interp.nested(it)?;
     Ok(interp.alloc(Obj::Iter(Iter::Filter { func, it })))

@@ -237,6 +237,9 @@ fn abs(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn all(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one(interp, "all", &args)?.clone();
+    if interp.iterates_in_python(&v) {
+        return interp.python_iteration("all_", vec![v]);
+    }
     let it = interp.get_iter(&v);
     let it = interp.nested(it)?;
     while let Some(x) = interp.next_nested(&it)? {
@@ -249,6 +252,9 @@ fn all(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn any(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one(interp, "any", &args)?.clone();
+    if interp.iterates_in_python(&v) {
+        return interp.python_iteration("any_", vec![v]);
+    }
     let it = interp.get_iter(&v);
     let it = interp.nested(it)?;
     while let Some(x) = interp.next_nested(&it)? {
@@ -591,6 +597,15 @@ pub fn less_than(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> PyResult<Value> {
+    if args.pos.len() == 1 && interp.iterates_in_python(&args.pos[0]) {
+        let kw = interp.new_dict();
+        for (k, v) in std::mem::take(&mut args.kw) {
+            let key = interp.intern(&k);
+            interp.dict_set_str(kw, key, v);
+        }
+        let helper = if want == Ordering::Less { "min_" } else { "max_" };
+        return interp.python_iteration(helper, vec![args.pos[0].clone(), Value::Obj(kw)]);
+    }
     let key = args.take_kw("key").filter(|k| !k.is_none());
     let default = args.take_kw("default");
     if let Some((k, _)) = args.kw.first() {
@@ -647,6 +662,9 @@ fn sum(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let start = args.take_kw("start");
     args::count(interp, "sum", &args, 1, 2)?;
     let mut acc = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
+    if interp.iterates_in_python(&args.pos[0]) && !matches!(acc, Value::Str(_) | Value::Bytes(_)) {
+        return interp.python_iteration("sum_", vec![args.pos[0].clone(), acc]);
+    }
     match &acc {
         Value::Str(_) => return Err(interp.err(interp.t.type_error, "sum() can't sum strings [use ''.join(seq) instead]")),
         Value::Bytes(_) => return Err(interp.err(interp.t.type_error, "sum() can't sum bytes [use b''.join(seq) instead]")),
@@ -841,6 +859,10 @@ fn sorted(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
         let msg = format!("sorted expected 1 argument, got {}", args.pos.len());
         return Err(interp.err(interp.t.type_error, msg));
+    }
+    if interp.iterates_in_python(&args.pos[0]) {
+        let key = key.unwrap_or(Value::None);
+        return interp.python_iteration("sorted_", vec![args.pos[0].clone(), key, Value::Bool(reverse)]);
     }
     let items = interp.collect_iterable(&args.pos[0])?;
     let out = sort_values(interp, items, key, reverse)?;

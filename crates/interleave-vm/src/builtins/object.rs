@@ -17,6 +17,8 @@ pub fn install(interp: &mut Interp) {
         (t.object, "__repr__", "object", object_repr),
         (t.object, "__str__", "object", object_str),
         (t.object, "__setattr__", "object", object_setattr),
+        (t.object, "__delattr__", "object", object_delattr),
+        (t.object, "__getattribute__", "object", object_getattribute),
         (t.object, "__format__", "object", object_format),
         (t.type_, "mro", "type", type_mro),
         (t.base_exception, "__init__", "BaseException", exc_init),
@@ -133,6 +135,34 @@ fn object_repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn object_str(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = args.pos[0].clone();
     Ok(Value::str(interp.repr(&v)?))
+}
+
+/// `object.__getattribute__(obj, name)`: attribute lookup without the user hook.
+fn object_getattribute(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::method_count(interp, "__getattribute__", &args, 1, 1)?;
+    let (obj, name) = (&args.pos[0], &args.pos[1]);
+    let Value::Str(s) = name else {
+        let msg = format!("attribute name must be string, not '{}'", interp.type_name(name));
+        return Err(interp.err(interp.t.type_error, msg));
+    };
+    match obj.as_obj().map(|r| interp.heap.get(r)) {
+        Some(Obj::Class(_) | Obj::Module(_) | Obj::Super { .. }) => interp.getattr(obj, name),
+        _ => {
+            let cls = interp.type_of(obj);
+            interp.generic_getattr(obj, cls, &s.clone())
+        }
+    }
+}
+
+/// `object.__delattr__(obj, name)`.
+fn object_delattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::method_count(interp, "__delattr__", &args, 1, 1)?;
+    if !matches!(args.pos[1], Value::Str(_)) {
+        let msg = format!("attribute name must be string, not '{}'", interp.type_name(&args.pos[1]));
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    interp.generic_delattr(&args.pos[0], &args.pos[1])?;
+    Ok(Value::None)
 }
 
 fn object_setattr(interp: &mut Interp, args: Args) -> PyResult<Value> {

@@ -50,20 +50,52 @@ impl Interp {
             }
         }
         let cls = self.type_of(obj);
-        let hash = crate::hashing::str_hash(&name_s);
-        let cls_attr = self.class_lookup_hashed(cls, name, hash);
-        if let Some(Value::Obj(a)) = &cls_attr {
-            if let Obj::Property { fget, .. } = self.heap.get(*a) {
-                let fget = fget.clone();
-                if fget.is_none() {
-                    let msg = format!("property '{name}' of '{}' object has no getter", self.type_name(obj));
-                    return Err(self.err(self.t.attribute_error, msg));
+        if self.class(cls).custom_getattribute || self.late_hooks {
+            if let Some(hook) = self.class_lookup(cls, "__getattribute__") {
+                if !matches!(hook.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))) {
+                    return self.call_getattribute(hook, cls, obj, name_s);
                 }
-                return Err(Flow::TailCall(Box::new((fget, vec![obj.clone()]))));
+            }
+        }
+        self.generic_getattr(obj, cls, &name_s)
+    }
+
+    /// `object.__getattribute__(obj, name)` for objects that are not modules, classes or
+    /// `super` objects: data descriptors of the class, then the instance's own attributes,
+    /// then other class attributes (binding methods, calling `__get__`), then `__getattr__`.
+    pub(crate) fn generic_getattr(&mut self, obj: &Value, cls: ObjRef, name_s: &Rc<crate::value::PyStr>) -> PyResult<Value> {
+        let name = name_s.as_str();
+        let hash = crate::hashing::str_hash(name_s);
+        let cls_attr = self.class_lookup_hashed(cls, name, hash);
+        let mut non_data_get = None;
+        if let Some(Value::Obj(a)) = &cls_attr {
+            match self.heap.get(*a) {
+                Obj::Property { fget, .. } => {
+                    let fget = fget.clone();
+                    if fget.is_none() {
+                        let msg = format!("property '{name}' of '{}' object has no getter", self.type_name(obj));
+                        return Err(self.err(self.t.attribute_error, msg));
+                    }
+                    return Err(Flow::TailCall(Box::new((fget, vec![obj.clone()]))));
+                }
+                Obj::Instance(d) => {
+                    let dcls = d.class;
+                    if let Some(get) = self.class_lookup(dcls, "__get__") {
+                        let args = vec![Value::Obj(*a), obj.clone(), Value::Obj(cls)];
+                        if self.class_lookup(dcls, "__set__").is_some() || self.class_lookup(dcls, "__delete__").is_some() {
+                            return Err(Flow::TailCall(Box::new((get, args))));
+                        }
+                        non_data_get = Some((get, args));
+                    }
+                }
+                _ => {}
             }
         }
         if let Some(v) = self.instance_attr(obj, name, hash)? {
             return Ok(v);
+        }
+        if let Some(call) = non_data_get {
+            return Err(Flow::TailCall(Box::new(call)));
         }
         if let Some(a) = cls_attr {
             return Ok(self.bind(a, obj, cls));
@@ -280,6 +312,11 @@ impl Interp {
                         let f = f.clone();
                         return Ok(self.alloc(Obj::BoundMethod { func: f, slf: obj.clone() }));
                     }
+                    Obj::Instance(d) => {
+                        if let Some(get) = self.class_lookup(d.class, "__get__") {
+                            return Err(Flow::TailCall(Box::new((get, vec![v.clone(), Value::None, obj.clone()]))));
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -311,6 +348,13 @@ impl Interp {
                         return Err(Flow::TailCall(Box::new((fget, vec![target.clone()]))));
                     }
                 }
+                if let Some(Obj::Instance(d)) = v.as_obj().map(|a| self.heap.get(a)) {
+                    if let Some(get) = self.class_lookup(d.class, "__get__") {
+                        let inst = if self.is_class(target) { Value::None } else { target.clone() };
+                        let args = vec![v, inst, Value::Obj(start_cls)];
+                        return Err(Flow::TailCall(Box::new((get, args))));
+                    }
+                }
                 if self.is_class(target) {
                     if let Value::Obj(a) = &v {
                         if let Obj::ClassMethod(f) = self.heap.get(*a) {
@@ -339,7 +383,7 @@ impl Interp {
             match self.heap.get(*r) {
                 Obj::Module(_) | Obj::Class(_) | Obj::Super { .. } => return None,
                 Obj::Instance(inst) => {
-                    if inst.dict.find_str(hash, name).is_some() {
+                    if inst.dict.find_str(hash, name).is_some() || self.class(inst.class).custom_getattribute || self.late_hooks {
                         return None;
                     }
                 }

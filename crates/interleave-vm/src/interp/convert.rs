@@ -461,6 +461,16 @@ impl Interp {
         if let Some(inner) = self.delegate(v, "__repr__") {
             return self.repr(&inner);
         }
+        // Instances of classes with a `__repr__` written in Rust (locks, deques…).
+        if let Obj::Instance(inst) = self.heap.get(r) {
+            if let Some(m) = self.class_lookup(inst.class, "__repr__") {
+                if matches!(m.as_obj().map(|o| self.heap.get(o)), Some(Obj::Native(n)) if n.owner != Some("object")) {
+                    if let Value::Str(s) = self.call_nested(m, vec![v.clone()])? {
+                        return Ok(s.as_str().to_owned());
+                    }
+                }
+            }
+        }
         match self.heap.get(r) {
             Obj::List(items) => {
                 let items = items.clone();

@@ -101,6 +101,40 @@ impl Interp {
         self.err(self.t.type_error, msg)
     }
 
+    /// Does iterating `v` run Python code (a generator, a class with `__iter__`/`__next__`)?
+    /// Built-ins then iterate through `_interleave_iter` (see `python_iteration`) so that the
+    /// code runs in frames, where it may block or be preempted.
+    pub fn iterates_in_python(&self, v: &Value) -> bool {
+        let Some(r) = v.as_obj() else { return false };
+        match self.heap.get(r) {
+            Obj::Generator(_) => true,
+            Obj::Instance(i) => {
+                !matches!(i.payload, Payload::Builtin(_) | Payload::Deque { .. } | Payload::File(_))
+                    && (self.class_lookup(i.class, "__iter__").is_some() || self.class_lookup(i.class, "__next__").is_some())
+            }
+            _ => false,
+        }
+    }
+
+    /// Is `f` a callable whose body is Python code (a function, bound method, or class with a
+    /// Python `__init__`)? Built-ins calling it per item then iterate in Python too.
+    pub fn runs_python(&self, f: &Value) -> bool {
+        match f.as_obj().map(|r| self.heap.get(r)) {
+            Some(Obj::Function(_)) => true,
+            Some(Obj::BoundMethod { func, .. }) => self.runs_python(func),
+            Some(Obj::Instance(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// A tail call to `_interleave_iter.<helper>(args…)`, for built-ins whose iterable runs
+    /// Python code.
+    pub fn python_iteration(&mut self, helper: &str, args: Vec<Value>) -> PyResult<Value> {
+        let module = self.load_module("_interleave_iter")?;
+        let f = self.getattr_nested(&module, helper)?;
+        Err(Flow::TailCall(Box::new((f, args))))
+    }
+
     /// One step of a built-in iterator: `Some(value)` or `None` when exhausted.
     pub(crate) fn iter_next_builtin(&mut self, r: ObjRef) -> PyResult<Option<Value>> {
         let Obj::Iter(it) = self.heap.get(r) else { return Err(self.internal("not a built-in iterator")) };
@@ -554,9 +588,20 @@ impl Interp {
                         }
                     }
                 }
-                Obj::Class(_) => {
-                    // `list[int]` style generic aliases: return the class itself.
-                    return Ok(obj.clone());
+                Obj::Class(c) => {
+                    let builtin = c.builtin;
+                    if let Some(m) = self.class_lookup(r, "__class_getitem__") {
+                        let m = match m.as_obj().map(|o| self.heap.get(o)) {
+                            Some(Obj::ClassMethod(f) | Obj::StaticMethod(f)) => f.clone(),
+                            _ => m,
+                        };
+                        return Err(Flow::TailCall(Box::new((m, vec![obj.clone(), key.clone()]))));
+                    }
+                    if builtin {
+                        // FIXME: `list[int]` should be a `types.GenericAlias`; the class itself
+                        // stands in for it.
+                        return Ok(obj.clone());
+                    }
                 }
                 _ => {}
             }

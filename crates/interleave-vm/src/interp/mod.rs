@@ -10,6 +10,7 @@ mod iter;
 mod ops;
 mod format;
 mod run;
+mod setattr;
 mod threads;
 
 pub use ops::range_len as ops_range_len;
@@ -58,6 +59,8 @@ pub struct Thread {
     pub holding: Vec<ObjRef>,
     /// `_thread._set_sentinel()` locks, released when the thread ends.
     pub sentinels: Vec<ObjRef>,
+    /// The function the thread was started with (for "Exception ignored in thread started by").
+    pub started_by: Value,
 }
 
 /// Why a blocked thread was woken: what a retried blocking call finds.
@@ -146,6 +149,8 @@ pub struct Interp {
     pub(crate) late_hooks: bool,
     /// The scheduler's limits on the current run of a thread.
     pub slice: Slice,
+    /// Virtual CPU cores (`os.cpu_count()`), set by the machine.
+    pub cpu_count: u32,
     /// Virtual time and step count at the start of the current slice.
     pub clock_base_ns: u64,
     pub clock_base_steps: u64,
@@ -198,6 +203,7 @@ impl Interp {
             out_of_memory: false,
             next_check: 0,
             slice: Slice::default(),
+            cpu_count: 4,
             clock_base_ns: 0,
             clock_base_steps: 0,
             events: Vec::new(),

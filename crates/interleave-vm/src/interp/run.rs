@@ -603,6 +603,14 @@ impl Interp {
                     return Err(self.name_error(&name));
                 }
             }
+            SetupAnnotations => {
+                let f = self.threads[cur].frames.last().expect("frame");
+                let locals = f.locals.unwrap_or(f.globals);
+                if self.dict_get_str(locals, "__annotations__").is_none() {
+                    let d = self.new_dict();
+                    self.set_item_str(locals, "__annotations__", Value::Obj(d));
+                }
+            }
             LoadAttr(i) => {
                 let (_, name) = self.frame_name(i);
                 let obj = self.threads[cur].stack.pop().expect("stack");

@@ -28,7 +28,8 @@ impl Interp {
     pub fn spawn_thread(&mut self, func: Value, args: Args) -> usize {
         let tid = self.threads.len();
         let ident = crate::modules::thread::ident_for(self.seed, tid);
-        self.threads.push(Thread { handled: Value::None, start: Some((func, args)), ident, ..Thread::default() });
+        let started_by = func.clone();
+        self.threads.push(Thread { handled: Value::None, start: Some((func, args)), ident, started_by, ..Thread::default() });
         self.events.push(crate::interp::MachineEvent::ThreadCreated(tid));
         tid
     }
@@ -87,7 +88,10 @@ impl Interp {
         let th = &mut self.threads[tid];
         th.done = true;
         th.stack.clear();
-        crate::modules::thread::release_sentinels(self, tid);
+        // The main thread's sentinel is released by `threading._shutdown()`, as in CPython.
+        if tid != 0 {
+            crate::modules::thread::release_sentinels(self, tid);
+        }
         ThreadRun::Finished
     }
 

@@ -53,6 +53,7 @@ fn registry(name: &str) -> Option<Source> {
     Some(match name {
         "sys" => Source::Native(sys::init),
         "_thread" => Source::Native(thread::init),
+        "_interleave_iter" => Source::Python(include_str!("py/_interleave_iter.py")),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
         "_re" => Source::Native(re::init),

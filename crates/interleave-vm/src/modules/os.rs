@@ -14,8 +14,6 @@ use crate::value::{ObjRef, Value};
 /// The working directory of every simulated process.
 pub const CWD: &str = "/home/user";
 
-/// `os.cpu_count()` of the simulated machine.
-pub const CPU_COUNT: i64 = 4;
 
 /// The environment of every run, in `os.environ` order.
 const ENVIRON: &[(&str, &str)] = &[
@@ -102,7 +100,7 @@ fn getppid(interp: &mut Interp, a: Args) -> PyResult<Value> {
 
 fn cpu_count(interp: &mut Interp, a: Args) -> PyResult<Value> {
     super::no_args(interp, "cpu_count", &a)?;
-    Ok(Value::Int(CPU_COUNT))
+    Ok(Value::Int(interp.cpu_count as i64))
 }
 
 fn getcwd(interp: &mut Interp, a: Args) -> PyResult<Value> {

@@ -118,6 +118,9 @@ fn need_str(interp: &mut Interp, v: &Value) -> PyResult<Rc<PyStr>> {
 fn join(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let s = recv(interp, &args, "join")?;
     let it = one_arg(interp, &args, "str.join")?;
+    if interp.iterates_in_python(&it) {
+        return interp.python_iteration("join_", vec![args.pos[0].clone(), it]);
+    }
     let items = match it.as_obj().map(|r| interp.heap.get(r)) {
         Some(Obj::List(v) | Obj::Tuple(v)) => v.clone(),
         _ => {

@@ -182,6 +182,9 @@ class Generic:
     """Base class of generic classes (`class Stack(Generic[T])`)."""
     __slots__ = ()
 
+    def __class_getitem__(cls, params):
+        return cls
+
 
 class Protocol(Generic):
     """Base class of protocol classes (structural typing is not checked)."""

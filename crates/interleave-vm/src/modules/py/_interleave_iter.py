@@ -1,0 +1,87 @@
+# Python versions of the built-ins that consume an iterator, used by the Rust built-ins when
+# the iterator runs Python code (a generator, or a class with __next__): iterating here, in
+# frames, lets that code block (on a lock, a future, sleep) or be switched out by the GIL like
+# any other Python code, which a Rust built-in could not allow.
+
+def list_(it):
+    out = []
+    for x in it:
+        out.append(x)
+    return out
+
+def tuple_(it):
+    return tuple(list_(it))
+
+def set_(it):
+    out = set()
+    for x in it:
+        out.add(x)
+    return out
+
+def frozenset_(it):
+    return frozenset(list_(it))
+
+def dict_(it):
+    out = {}
+    for k, v in it:
+        out[k] = v
+    return out
+
+def sorted_(it, key, reverse):
+    return sorted(list_(it), key=key, reverse=reverse)
+
+def sum_(it, start):
+    total = start
+    for x in it:
+        total = total + x
+    return total
+
+def min_(it, kwargs):
+    return min(list_(it), **kwargs)
+
+def max_(it, kwargs):
+    return max(list_(it), **kwargs)
+
+def any_(it):
+    for x in it:
+        if x:
+            return True
+    return False
+
+def all_(it):
+    for x in it:
+        if not x:
+            return False
+    return True
+
+def join_(sep, it):
+    return sep.join(list_(it))
+
+def enumerate_(it, start):
+    n = start
+    for x in it:
+        yield (n, x)
+        n += 1
+
+def zip_(*iterables):
+    iterators = [iter(i) for i in iterables]
+    if not iterators:
+        return
+    while True:
+        row = []
+        for i in iterators:
+            for x in i:
+                row.append(x)
+                break
+            else:
+                return
+        yield tuple(row)
+
+def map_(func, *iterables):
+    for args in zip_(*iterables):
+        yield func(*args)
+
+def filter_(func, it):
+    for x in it:
+        if (x if func is None else func(x)):
+            yield x
