@@ -367,12 +367,55 @@ impl Builder<'_, '_> {
             Stmt::Nonlocal(n) => self.declare(&n.names, n.range, false)?,
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Match(m) => {
-                // Rejected by code generation; only the subject is scanned.
                 self.expr(&m.subject)?;
+                for case in &m.cases {
+                    self.pattern(&case.pattern)?;
+                    self.opt(case.guard.as_deref())?;
+                    self.stmts(&case.body)?;
+                }
             }
             Stmt::TypeAlias(_) | Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {}
         }
         Ok(())
+    }
+
+    /// A `case` pattern: captures bind names; value, class and mapping-key expressions are uses.
+    fn pattern(&mut self, p: &ast::Pattern) -> Result<(), CompileError> {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value),
+            P::MatchSingleton(_) => Ok(()),
+            P::MatchSequence(s) => s.patterns.iter().try_for_each(|p| self.pattern(p)),
+            P::MatchMapping(m) => {
+                m.keys.iter().try_for_each(|k| self.expr(k))?;
+                m.patterns.iter().try_for_each(|p| self.pattern(p))?;
+                if let Some(rest) = &m.rest {
+                    self.bind(rest.id.as_str());
+                }
+                Ok(())
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                c.arguments.patterns.iter().try_for_each(|p| self.pattern(p))?;
+                c.arguments.keywords.iter().try_for_each(|k| self.pattern(&k.pattern))
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.bind(n.id.as_str());
+                }
+                Ok(())
+            }
+            P::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(p)?;
+                }
+                if let Some(n) = &a.name {
+                    self.bind(n.id.as_str());
+                }
+                Ok(())
+            }
+            P::MatchOr(o) => o.patterns.iter().try_for_each(|p| self.pattern(p)),
+        }
     }
 
     fn opt(&mut self, e: Option<&Expr>) -> Result<(), CompileError> {

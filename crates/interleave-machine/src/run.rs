@@ -5,17 +5,15 @@
 use std::rc::Rc;
 
 use interleave_vm::interp::ThreadRun;
-use interleave_vm::{Interp, Limits, RunStop, Stream, Value};
+use interleave_vm::{Interp, Limits, Stream};
 
 use crate::machine::{Halt, Machine, Round};
 use crate::scheduler::{RandomScheduler, Recorder, ReplayScheduler, Scheduler};
 use crate::settings::Settings;
 use crate::trace::TraceEvent;
 
-/// Exit code of a run stopped by a limit or a deadlock (as `timeout(1)` uses).
-pub const LIMIT_EXIT_CODE: i32 = 124;
-/// Exit code of a run stopped by an internal VM error.
-pub const INTERNAL_EXIT_CODE: i32 = 70;
+pub use interleave_vm::run::{INTERNAL_EXIT_CODE, LIMIT_EXIT_CODE};
+use interleave_vm::run::{report_exception, report_stop};
 
 /// What a run printed, how it ended, and what the machine recorded.
 #[derive(Clone, Debug)]
@@ -155,27 +153,4 @@ fn start_shutdown<S: Scheduler>(m: &mut Machine<S>) -> bool {
     main.start = Some((shutdown, interleave_vm::Args::default()));
     m.states[0] = crate::machine::ThreadState::Ready { since: m.now };
     true
-}
-
-fn report_exception(interp: &mut Interp, e: interleave_vm::ObjRef) -> i32 {
-    if interp.isinstance(&Value::Obj(e), interp.t.system_exit) {
-        return interleave_vm::run::system_exit_code(interp, e);
-    }
-    let text = interp.format_exception(e);
-    interp.write(Stream::Stderr, &text);
-    1
-}
-
-fn report_stop(interp: &mut Interp, stop: &RunStop) -> i32 {
-    let (msg, code) = match stop {
-        RunStop::Exit(c) => return *c,
-        RunStop::StepLimit(n) => (
-            format!("interleave: the program was stopped after {n} steps (step limit; raise it with --max-steps)\n"),
-            LIMIT_EXIT_CODE,
-        ),
-        RunStop::OutOfMemory => ("interleave: the program ran out of memory\n".into(), LIMIT_EXIT_CODE),
-        RunStop::Internal(m) => (format!("interleave: internal error: {m}\n"), INTERNAL_EXIT_CODE),
-    };
-    interp.write(Stream::Stderr, &msg);
-    code
 }

@@ -67,28 +67,35 @@ pub fn run_program(source: &str, filename: &str, config: &RunConfig) -> RunResul
 fn finish(interp: &mut Interp, outcome: RunOutcome) -> i32 {
     match outcome {
         RunOutcome::Finished => 0,
-        RunOutcome::Raised(e) => {
-            if interp.isinstance(&Value::Obj(e), interp.t.system_exit) {
-                return system_exit_code(interp, e);
-            }
-            let text = interp.format_exception(e);
-            interp.write(Stream::Stderr, &text);
-            1
-        }
-        RunOutcome::Stopped(stop) => {
-            let (msg, code) = match &*stop {
-                RunStop::Exit(c) => return *c,
-                RunStop::StepLimit(n) => (
-                    format!("interleave: the program was stopped after {n} steps (step limit; raise it with --max-steps)\n"),
-                    LIMIT_EXIT_CODE,
-                ),
-                RunStop::OutOfMemory => ("interleave: the program ran out of memory\n".into(), LIMIT_EXIT_CODE),
-                RunStop::Internal(m) => (format!("interleave: internal error: {m}\n"), INTERNAL_EXIT_CODE),
-            };
-            interp.write(Stream::Stderr, &msg);
-            code
-        }
+        RunOutcome::Raised(e) => report_exception(interp, e),
+        RunOutcome::Stopped(stop) => report_stop(interp, &stop),
     }
+}
+
+/// An exception escaped the main module: print it as CPython does (or exit quietly with the
+/// code of a `SystemExit`) and return the exit code.
+pub fn report_exception(interp: &mut Interp, e: crate::value::ObjRef) -> i32 {
+    if interp.isinstance(&Value::Obj(e), interp.t.system_exit) {
+        return system_exit_code(interp, e);
+    }
+    let text = interp.format_exception(e);
+    interp.write(Stream::Stderr, &text);
+    1
+}
+
+/// The run stopped for a reason Python cannot catch: say why on stderr, return the exit code.
+pub fn report_stop(interp: &mut Interp, stop: &RunStop) -> i32 {
+    let (msg, code) = match stop {
+        RunStop::Exit(c) => return *c,
+        RunStop::StepLimit(n) => (
+            format!("interleave: the program was stopped after {n} steps (step limit; raise it with --max-steps)\n"),
+            LIMIT_EXIT_CODE,
+        ),
+        RunStop::OutOfMemory => ("interleave: the program ran out of memory\n".into(), LIMIT_EXIT_CODE),
+        RunStop::Internal(m) => (format!("interleave: internal error: {m}\n"), INTERNAL_EXIT_CODE),
+    };
+    interp.write(Stream::Stderr, &msg);
+    code
 }
 
 /// `SystemExit(code)`: None → 0, an int → that, anything else is printed and gives 1.

@@ -62,6 +62,9 @@ pub fn int(interp: &mut Interp, v: &Value) -> PyResult<i64> {
             .to_i64()
             .ok_or_else(|| interp.err(interp.t.overflow_error, "Python int too large to convert to C ssize_t")),
         _ => {
+            if let Some(i) = interp.index_value(v)? {
+                return int(interp, &i);
+            }
             let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(v));
             Err(interp.err(interp.t.type_error, msg))
         }

@@ -271,6 +271,9 @@ fn int_arg(interp: &mut Interp, v: &Value) -> PyResult<BigInt> {
         Value::Bool(b) => Ok(BigInt::from(*b as i64)),
         Value::BigInt(b) => Ok((**b).clone()),
         _ => {
+            if let Some(i) = interp.index_value(v)? {
+                return int_arg(interp, &i);
+            }
             let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(v));
             Err(interp.err(interp.t.type_error, msg))
         }
@@ -704,15 +707,7 @@ fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args::count(interp, "pow", &args, 2, 3)?;
     if let Some(m) = args.pos.get(2).filter(|m| !m.is_none()) {
         let (b, e, m) = (int_arg(interp, &args.pos[0])?, int_arg(interp, &args.pos[1])?, int_arg(interp, m)?);
-        if m == BigInt::from(0) {
-            return Err(interp.err(interp.t.value_error, "pow() 3rd argument cannot be 0"));
-        }
-        if e.is_negative() {
-            return Err(interp.err(interp.t.not_implemented_error, "pow() with a negative exponent and a modulus is not supported yet"));
-        }
-        let r = b.modpow(&e, &m);
-        let r = if r.is_negative() != m.is_negative() && r != BigInt::from(0) { r + &m } else { r };
-        return Ok(Value::from_bigint(r));
+        return interp.int_pow_mod(&b, &e, &m).map(Value::from_bigint);
     }
     let r = interp.binary_op(interleave_compiler::BinOp::Power, &args.pos[0], &args.pos[1]);
     interp.nested(r)

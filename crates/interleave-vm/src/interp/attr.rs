@@ -100,6 +100,9 @@ impl Interp {
         if let Some(a) = cls_attr {
             return Ok(self.bind(a, obj, cls));
         }
+        if name == "__class__" {
+            return Ok(Value::Obj(cls));
+        }
         if let Some(ga) = self.class_lookup(cls, "__getattr__") {
             let n = Value::Str(name_s.clone());
             return Err(Flow::TailCall(Box::new((ga, vec![obj.clone(), n]))));
@@ -185,6 +188,7 @@ impl Interp {
                         None => f.code.doc.as_deref().map_or(Value::None, Value::str),
                     },
                     "__code__" => Value::Null,
+                    "__kwdefaults__" | "__dict__" => Value::Null,
                     "__defaults__" => {
                         if f.defaults.is_empty() {
                             Value::None
@@ -198,9 +202,25 @@ impl Interp {
                         None => Value::Null,
                     },
                 };
-                if name == "__code__" {
-                    let code = f.code.clone();
-                    return Ok(Some(self.alloc(Obj::Code(code))));
+                match name {
+                    "__code__" => {
+                        let code = f.code.clone();
+                        return Ok(Some(self.alloc(Obj::Code(code))));
+                    }
+                    "__kwdefaults__" => {
+                        if f.kwdefaults.is_empty() {
+                            return Ok(Some(Value::None));
+                        }
+                        let items = f.kwdefaults.clone();
+                        let d = self.new_dict();
+                        for (k, v) in items {
+                            let k = self.intern(&k);
+                            self.dict_set_str(d, k, v);
+                        }
+                        return Ok(Some(Value::Obj(d)));
+                    }
+                    "__dict__" => return Ok(Some(Value::Obj(self.function_dict(*r)))),
+                    _ => {}
                 }
                 Ok(if v.is_null() { None } else { Some(v) })
             }
@@ -217,6 +237,10 @@ impl Interp {
                     _ => self.getattr_opt(&func, name),
                 }
             }
+            Obj::StaticMethod(f) | Obj::ClassMethod(f) => Ok(match name {
+                "__func__" | "__wrapped__" => Some(f.clone()),
+                _ => None,
+            }),
             Obj::Generator(g) => Ok(match name {
                 "__name__" => Some(g.name.clone()),
                 "__qualname__" => Some(g.qualname.clone()),

@@ -456,6 +456,9 @@ impl Interp {
                 return Err(self.err(self.t.index_error, msg));
             }
             _ => {
+                if let Some(i) = self.index_value(key)? {
+                    return self.norm_index(&i, len, what);
+                }
                 let msg = format!("{what} indices must be integers or slices, not {}", self.type_name(key));
                 return Err(self.err(self.t.type_error, msg));
             }
@@ -473,18 +476,21 @@ impl Interp {
     pub fn slice_indices(&mut self, slice: ObjRef, len: usize) -> PyResult<(i64, i64, i64)> {
         let Obj::Slice { start, stop, step } = self.heap.get(slice) else { return Err(self.internal("not a slice")) };
         let (start, stop, step) = (start.clone(), stop.clone(), step.clone());
-        let as_int = |this: &mut Interp, v: &Value| -> PyResult<Option<i64>> {
+        fn as_int(this: &mut Interp, v: &Value) -> PyResult<Option<i64>> {
             match v {
                 Value::None => Ok(None),
                 Value::Int(i) => Ok(Some(*i)),
                 Value::Bool(b) => Ok(Some(*b as i64)),
                 Value::BigInt(b) => Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 })),
-                _ => Err(this.err(
-                    this.t.type_error,
-                    "slice indices must be integers or None or have an __index__ method",
-                )),
+                _ => match this.index_value(v)? {
+                    Some(i) if !matches!(i, Value::Obj(_)) => as_int(this, &i),
+                    _ => Err(this.err(
+                        this.t.type_error,
+                        "slice indices must be integers or None or have an __index__ method",
+                    )),
+                },
             }
-        };
+        }
         let step = as_int(self, &step)?.unwrap_or(1);
         if step == 0 {
             return Err(self.err(self.t.value_error, "slice step cannot be zero"));

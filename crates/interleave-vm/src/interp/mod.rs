@@ -7,6 +7,7 @@ mod classes;
 mod convert;
 mod exc;
 mod iter;
+mod number;
 mod ops;
 mod format;
 mod run;

@@ -114,6 +114,15 @@ impl Interp {
                     return Ok(r);
                 }
             }
+            // A sequence repeated by an object with `__index__` (`"ab" * n`).
+            if op.base() == BinOp::Multiply {
+                let (seq, n) = if self.is_user_instance(b) { (a, b) } else { (b, a) };
+                if !self.is_user_instance(seq) {
+                    if let Some(i) = self.index_value(n)? {
+                        return self.binary_op(op, seq, &i);
+                    }
+                }
+            }
             return Err(self.unsupported(op, a, b));
         }
         if let Some(v) = self.numeric_op(op.base(), a, b)? {

@@ -106,17 +106,11 @@ impl Interp {
                     self.dict_set_str(d, name.clone(), v);
                     return Ok(());
                 }
-                Obj::Function(f) => {
-                    let d = match f.dict {
-                        Some(d) => d,
-                        None => {
-                            let d = self.new_dict();
-                            if let Obj::Function(f) = self.heap.get_mut(*r) {
-                                f.dict = Some(d);
-                            }
-                            d
-                        }
-                    };
+                Obj::Function(_) => {
+                    if matches!(s.as_str(), "__defaults__" | "__kwdefaults__") {
+                        return self.set_function_defaults(*r, s.as_str(), v);
+                    }
+                    let d = self.function_dict(*r);
                     if let ("__name__" | "__qualname__", Obj::Function(f)) = (s.as_str(), self.heap.get_mut(*r)) {
                         if s.as_str() == "__name__" {
                             f.name = v;
@@ -235,6 +229,51 @@ impl Interp {
             format!("'{}' object has no attribute '{}'", self.type_name(obj), s.as_str())
         };
         Err(self.err(self.t.attribute_error, msg))
+    }
+
+    /// A function's `__dict__`, created on first use.
+    pub(crate) fn function_dict(&mut self, func: ObjRef) -> ObjRef {
+        if let Obj::Function(f) = self.heap.get(func) {
+            if let Some(d) = f.dict {
+                return d;
+            }
+        }
+        let d = self.new_dict();
+        if let Obj::Function(f) = self.heap.get_mut(func) {
+            f.dict = Some(d);
+        }
+        d
+    }
+
+    /// `f.__defaults__ = tuple or None`, `f.__kwdefaults__ = dict or None`.
+    fn set_function_defaults(&mut self, func: ObjRef, name: &str, v: Value) -> PyResult<()> {
+        let obj = v.as_obj().map(|o| self.heap.get(o));
+        if name == "__defaults__" {
+            let defaults = match obj {
+                Some(Obj::Tuple(items)) => items.clone(),
+                _ if v.is_none() => Vec::new(),
+                _ => return Err(self.err(self.t.type_error, "__defaults__ must be set to a tuple object")),
+            };
+            if let Obj::Function(f) = self.heap.get_mut(func) {
+                f.defaults = defaults;
+            }
+            return Ok(());
+        }
+        let kwdefaults = match obj {
+            Some(Obj::Dict(d)) => d
+                .iter()
+                .filter_map(|(k, x)| match k {
+                    Value::Str(s) => Some((Rc::from(s.as_str()), x.clone())),
+                    _ => None,
+                })
+                .collect(),
+            _ if v.is_none() => Vec::new(),
+            _ => return Err(self.err(self.t.type_error, "__kwdefaults__ must be set to a dict object")),
+        };
+        if let Obj::Function(f) = self.heap.get_mut(func) {
+            f.kwdefaults = kwdefaults;
+        }
+        Ok(())
     }
 
     /// Is `v` a data descriptor (a property, or an object whose type has `__set__` or
