@@ -171,7 +171,8 @@ pub enum Instr {
     /// Like `Call(argc)`, but the last `names.len()` arguments are keyword arguments named by
     /// the tuple constant `consts[kwnames]`.
     CallKw { argc: u32, kwnames: u32 },
-    /// `NULL callable args_tuple [kwargs_dict] → result` (`f(*a, **k)`).
+    /// `NULL callable args [kwargs_dict] → result` (`f(*a, **k)`). `args` is a tuple, or for
+    /// a lone `*a` argument any iterable (as in CPython 3.11).
     CallEx { kwargs: bool },
     /// `v → ` returns v from the frame.
     ReturnValue,
@@ -212,6 +213,33 @@ pub enum Instr {
     BeforeWith,
     /// `exit exc → exit exc NULL exit type(exc) exc tb`, ready for `Call(3)`.
     WithExceptStart,
+
+    // ---- pattern matching (`match`, PEP 634; CPython 3.11's instructions) ----
+    /// `obj → obj len(obj)`: the length of a sequence or mapping subject (CPython's `GET_LEN`).
+    GetLen,
+    /// `subject → subject bool`: may `subject` match a sequence pattern? True for list, tuple,
+    /// range, `collections.deque` and their subclasses (CPython's `Py_TPFLAGS_SEQUENCE`); false
+    /// for everything else, notably str, bytes and bytearray (`MATCH_SEQUENCE`).
+    MatchSequence,
+    /// `subject → subject bool`: may `subject` match a mapping pattern? True for dict and its
+    /// subclasses (CPython's `Py_TPFLAGS_MAPPING`) (`MATCH_MAPPING`).
+    MatchMapping,
+    /// `subject keys → subject keys values`: `keys` is a tuple; `values` is the tuple of the
+    /// subject's values for those keys, or `None` if one is missing. Keys are looked up as
+    /// `subject.get(key, <sentinel>)` does, so a dict subclass's `__missing__` is not called.
+    /// Raises `ValueError` "mapping pattern checks duplicate key (k)" when a key repeats
+    /// (`MATCH_KEYS`).
+    MatchKeys,
+    /// `subject cls names → attrs`: `names` is a tuple of keyword attribute names and n the
+    /// number of positional sub-patterns. If `subject` is an instance of `cls`, pushes the
+    /// tuple of the n attributes named by `cls.__match_args__` (or the subject itself, for
+    /// n = 1 and the built-in types bool, bytearray, bytes, dict, float, frozenset, int, list,
+    /// set, str, tuple and their subclasses without `__match_args__`) followed by the attributes
+    /// `names`; pushes `None` if it is not an instance or an attribute is missing. Raises
+    /// `TypeError` when `cls` is not a type, when `__match_args__` is not a tuple of strings or
+    /// is too short ("C() accepts 0 positional sub-patterns (1 given)"), and when an attribute
+    /// is requested twice (`MATCH_CLASS n`).
+    MatchClass(u32),
 
     // ---- imports ----
     /// `level fromlist → module` (as CPython's `IMPORT_NAME names[i]`).

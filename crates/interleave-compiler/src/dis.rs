@@ -230,6 +230,11 @@ impl Dis {
             Instr::WithExceptStart => ("WITH_EXCEPT_START", None, String::new()),
             Instr::ImportName(i) => ("IMPORT_NAME", Some(i.into()), name_of(&code.names, i)),
             Instr::ImportFrom(i) => ("IMPORT_FROM", Some(i.into()), name_of(&code.names, i)),
+            Instr::GetLen => ("GET_LEN", None, String::new()),
+            Instr::MatchSequence => ("MATCH_SEQUENCE", None, String::new()),
+            Instr::MatchMapping => ("MATCH_MAPPING", None, String::new()),
+            Instr::MatchKeys => ("MATCH_KEYS", None, String::new()),
+            Instr::MatchClass(n) => ("MATCH_CLASS", Some(n.into()), String::new()),
             Instr::ImportStar => ("IMPORT_STAR", None, String::new()),
         };
         (name.to_string(), arg, repr)

@@ -259,11 +259,7 @@ fn break_and_continue_in_for() {
 
 #[test]
 fn unsupported_features_are_errors() {
-    for (src, what) in [
-        ("async def f():\n    pass\n", "'async def'"),
-        ("match x:\n    case 1:\n        pass\n", "the 'match' statement"),
-    ] {
-        let err = compile_module(src, "t.py").expect_err(src);
-        assert_eq!(err.render("t.py"), format!("NotImplementedError: {what} is not supported yet (line 1)\n"));
-    }
+    let src = "async def f():\n    pass\n";
+    let err = compile_module(src, "t.py").expect_err(src);
+    assert_eq!(err.render("t.py"), "NotImplementedError: 'async def' is not supported yet (line 1)\n");
 }

@@ -124,8 +124,10 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
             Err(Halt::Deadlock(blocked)) => {
                 let mut msg = String::from("interleave: deadlock: every thread is blocked and none can ever be woken\n");
                 for b in &blocked {
-                    let holder = b.held_by.map(|h| format!(", held by thread {h}")).unwrap_or_default();
-                    msg.push_str(&format!("  thread {} waits for {}{holder}\n", b.thread, b.waits_for));
+                    let who = thread_name(&mut m.interp, b.thread);
+                    let at = blocked_at(&m.interp, b.thread);
+                    let holder = b.held_by.map(|h| format!(", held by {}", thread_name(&mut m.interp, h))).unwrap_or_default();
+                    msg.push_str(&format!("  {who} waits for {}{holder}{at}\n", b.waits_for));
                 }
                 m.interp.write(Stream::Stderr, &msg);
                 return LIMIT_EXIT_CODE;
@@ -140,6 +142,34 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
             }
         }
     }
+}
+
+/// A thread's name for reports: its `threading.Thread` name if it has one.
+pub fn thread_name(interp: &mut Interp, tid: usize) -> String {
+    let ident = interp.threads[tid].ident;
+    let name = (|| {
+        let threading = interp.dict_get_str(interp.modules, "threading")?;
+        let active = interp.getattr_opt(&threading, "_active").ok()??;
+        let Some(d) = active.as_obj() else { return None };
+        let t = interp.dict_get(d, &interleave_vm::Value::Int(ident)).ok()??;
+        match interp.getattr_opt(&t, "name").ok()?? {
+            interleave_vm::Value::Str(s) => Some(s.as_str().to_owned()),
+            _ => None,
+        }
+    })();
+    match name {
+        Some(n) => n,
+        None if tid == 0 => "MainThread".into(),
+        None => format!("thread {tid}"),
+    }
+}
+
+/// ` (at file:line)` of where a blocked thread is waiting.
+fn blocked_at(interp: &Interp, tid: usize) -> String {
+    let Some(f) = interp.threads[tid].frames.last() else { return String::new() };
+    // The blocked call has not run: the frame's ip points at it.
+    let line = f.code.locations.get(f.ip).map_or(0, |l| l.line);
+    format!(" (at {}:{line})", f.code.filename)
 }
 
 /// After the main module: CPython calls `threading._shutdown()` (if `threading` was imported)

@@ -13,6 +13,11 @@ pub struct Limits {
     pub max_recursion: usize,
     /// Depth of Python calls made from Rust code (e.g. `__repr__` inside `print`).
     pub max_nested_native_calls: usize,
+    /// Rust stack the nested calls may use together, in bytes: a safety net under
+    /// `max_nested_native_calls` for builds whose frames are large (unoptimised ones use about
+    /// 36 KiB per nested call), sized for the browser's 2 MiB wasm stack. Optimised builds
+    /// reach `max_nested_native_calls` first, so the depth reached stays deterministic.
+    pub max_nested_stack_bytes: usize,
     /// Largest `str`/`bytes` a single operation may create, in bytes.
     pub max_str_bytes: usize,
     /// Largest list/tuple a single operation may create, in items.
@@ -29,6 +34,7 @@ impl Default for Limits {
             max_steps: 2_000_000_000,
             max_recursion: DEFAULT_RECURSION_LIMIT,
             max_nested_native_calls: 200,
+            max_nested_stack_bytes: 1 << 20,
             max_str_bytes: 256 << 20,
             max_container_len: 32 << 20,
             max_int_bits: 1 << 24,

@@ -394,7 +394,12 @@ impl<'a> Compiler<'a> {
 
     /// `f(*a, **k)`: builds the argument tuple and keyword dict, then `CallEx`.
     fn call_ex(&mut self, args: &'a ast::Arguments, _range: TextRange) -> CResult {
-        self.sequence(&args.args, Instr::BuildTuple, Instr::ListAppend, Instr::ListExtend, true)?;
+        match &*args.args {
+            // `f(*a)`: the iterable itself, as CPython (`CallEx` accepts any iterable and then
+            // reports "f() argument after * must be an iterable").
+            [Expr::Starred(s)] => self.expr(&s.value)?,
+            _ => self.sequence(&args.args, Instr::BuildTuple, Instr::ListAppend, Instr::ListExtend, true)?,
+        }
         if args.keywords.is_empty() {
             self.emit(Instr::CallEx { kwargs: false });
             return Ok(());

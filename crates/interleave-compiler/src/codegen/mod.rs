@@ -5,6 +5,7 @@ mod comprehension;
 mod exception;
 mod expr;
 mod function;
+mod pattern;
 mod stmt;
 
 use std::rc::Rc;

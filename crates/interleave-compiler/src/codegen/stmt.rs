@@ -50,7 +50,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.with_stmt(w, 0)?;
             }
-            Stmt::Match(m) => return Err(self.unsupported("the 'match' statement", m.range)),
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {

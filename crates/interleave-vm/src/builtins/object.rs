@@ -88,13 +88,19 @@ fn object_init(_interp: &mut Interp, _args: Args) -> PyResult<Value> {
 }
 
 /// `object.__init_subclass__()`: does nothing, and accepts no arguments besides the class.
+/// Its errors name the class it is bound to (`C.__init_subclass__() takes…`), as CPython's.
 fn object_init_subclass(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let owner = match args.pos.first().and_then(|c| c.as_obj()).map(|r| interp.heap.get(r)) {
+        Some(Obj::Class(c)) => c.name.clone(),
+        _ => "object".into(),
+    };
     if !args.kw.is_empty() {
-        return Err(interp.err(interp.t.type_error, "object.__init_subclass__() takes no keyword arguments"));
+        let msg = format!("{owner}.__init_subclass__() takes no keyword arguments");
+        return Err(interp.err(interp.t.type_error, msg));
     }
     let n = args.pos.len().saturating_sub(1);
     if n > 0 {
-        let msg = format!("object.__init_subclass__() takes no arguments ({n} given)");
+        let msg = format!("{owner}.__init_subclass__() takes no arguments ({n} given)");
         return Err(interp.err(interp.t.type_error, msg));
     }
     Ok(Value::None)
@@ -236,12 +242,10 @@ fn property_deleter(interp: &mut Interp, args: Args) -> PyResult<Value> {
 /// Resumes a generator from Rust and runs it until it yields or returns.
 fn gen_resume(interp: &mut Interp, generator: &Value, sent: Value) -> PyResult<Value> {
     let Some(r) = generator.as_obj() else { return Err(interp.internal("not a generator")) };
+    interp.check_nested_depth(crate::interp::PLAIN)?;
     let floor = interp.threads[interp.cur].frames.len();
     interp.resume_generator(r, sent, ResumeMode::Nested)?;
-    interp.nested_depth += 1;
-    let res = interp.execute(floor);
-    interp.nested_depth -= 1;
-    res
+    interp.run_nested(floor)
 }
 
 fn gen_send(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -267,6 +271,7 @@ fn gen_throw(interp: &mut Interp, args: Args) -> PyResult<Value> {
         interp.gen_finished(r);
         return Err(Flow::Exc(exc));
     }
+    interp.check_nested_depth(crate::interp::PLAIN)?;
     let floor = interp.threads[interp.cur].frames.len();
     interp.resume_generator(r, Value::None, ResumeMode::Nested)?;
     // Drop the sent value the resume pushed; the yield raises instead.

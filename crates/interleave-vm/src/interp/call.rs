@@ -92,10 +92,7 @@ impl Interp {
         let args = st.pop().expect("stack");
         let func = st.pop().expect("stack");
         let null_or_self = st.pop().expect("stack");
-        let mut pos = match args.as_obj().map(|r| self.heap.get(r)) {
-            Some(Obj::Tuple(items)) | Some(Obj::List(items)) => items.clone(),
-            _ => self.collect_iterable(&args)?,
-        };
+        let mut pos = self.star_args(&func, &args)?;
         let (func, pos) = if null_or_self.is_null() {
             (func, pos)
         } else {

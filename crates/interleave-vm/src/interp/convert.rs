@@ -431,14 +431,17 @@ impl Interp {
     }
 
     fn repr_obj(&mut self, r: ObjRef, v: &Value) -> PyResult<String> {
+        // Containers print `[...]` for themselves (CPython's `Py_ReprEnter`); other objects
+        // (a `__repr__` calling `repr(self)`) recurse until `RecursionError`.
         if self.repr_guard.contains(&r) {
-            return Ok(match self.heap.get(r) {
-                Obj::List(_) => "[...]".into(),
-                Obj::Dict(_) => "{...}".into(),
-                Obj::Tuple(_) => "(...)".into(),
-                Obj::Set { .. } => "set(...)".into(),
-                _ => "...".into(),
-            });
+            match self.heap.get(r) {
+                Obj::List(_) => return Ok("[...]".into()),
+                Obj::Dict(_) => return Ok("{...}".into()),
+                Obj::Tuple(_) => return Ok("(...)".into()),
+                Obj::Set { .. } => return Ok("set(...)".into()),
+                Obj::Instance(_) => {}
+                _ => return Ok("...".into()),
+            }
         }
         if self.repr_guard.len() > self.limits.max_recursion {
             return Err(self.err(self.t.recursion_error, "maximum recursion depth exceeded while getting the repr of an object"));
@@ -578,7 +581,7 @@ impl Interp {
                 let cls = inst.class;
                 if let Some(m) = self.class_lookup(cls, "__repr__") {
                     if matches!(m.as_obj().map(|o| self.heap.get(o)), Some(Obj::Function(_))) {
-                        let res = self.call_nested(m, vec![v.clone()])?;
+                        let res = self.call_nested_with(m, crate::native::Args::new(vec![v.clone()]), super::WHILE_REPR)?;
                         return match res {
                             Value::Str(s) => Ok(s.as_str().to_owned()),
                             other => {
@@ -636,7 +639,7 @@ impl Interp {
                     let cls = inst.class;
                     if let Some(m) = self.class_lookup(cls, "__str__") {
                         if matches!(m.as_obj().map(|o| self.heap.get(o)), Some(Obj::Function(_))) {
-                            let res = self.call_nested(m, vec![v.clone()])?;
+                            let res = self.call_nested_with(m, crate::native::Args::new(vec![v.clone()]), super::WHILE_STR)?;
                             return match res {
                                 Value::Str(s) => Ok(s.as_str().to_owned()),
                                 other => {

@@ -300,15 +300,14 @@ impl Interp {
             match self.heap.get(*r) {
                 Obj::Iter(_) => return self.iter_next_builtin(*r),
                 Obj::Generator(_) => {
+                    self.check_nested_depth(super::PLAIN)?;
                     let floor = self.threads[self.cur].frames.len();
                     match self.resume_generator(*r, Value::None, ResumeMode::Nested) {
                         Ok(()) => {}
                         Err(Flow::Exc(e)) if self.isinstance(&Value::Obj(e), self.t.stop_iteration) => return Ok(None),
                         Err(e) => return Err(e),
                     }
-                    self.nested_depth += 1;
-                    let r = self.execute(floor);
-                    self.nested_depth -= 1;
+                    let r = self.run_nested(floor);
                     return match r {
                         Ok(v) => Ok(Some(v)),
                         Err(Flow::Exc(e)) if self.isinstance(&Value::Obj(e), self.t.stop_iteration) => Ok(None),
@@ -411,6 +410,7 @@ impl Interp {
                 }
             }
             Instr::ListExtend(_) => {
+                self.check_star_iterable(&v)?;
                 let items = self.collect_iterable(&v)?;
                 if let Obj::List(l) = self.heap.get_mut(t) {
                     l.extend(items);
@@ -423,24 +423,7 @@ impl Interp {
                 }
             }
             Instr::DictUpdate(_) => self.dict_update_from(t, &v)?,
-            Instr::DictMerge(_) => {
-                let Some(Obj::Dict(src)) = v.as_obj().map(|r| self.heap.get(r)) else {
-                    let msg = format!("argument after ** must be a mapping, not {}", self.type_name(&v));
-                    return Err(self.err(self.t.type_error, msg));
-                };
-                let entries: Vec<(Value, Value)> = src.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-                for (k, x) in entries {
-                    if self.dict_get(t, &k)?.is_some() {
-                        let ks = match &k {
-                            Value::Str(s) => s.as_str().to_owned(),
-                            _ => String::new(),
-                        };
-                        let msg = format!("got multiple values for keyword argument '{ks}'");
-                        return Err(self.err(self.t.type_error, msg));
-                    }
-                    self.dict_setitem(t, k, x)?;
-                }
-            }
+            Instr::DictMerge(i) => self.dict_merge(i, target, v)?,
             _ => return Err(self.internal("bad collection op")),
         }
         Ok(())

@@ -3,17 +3,21 @@
 
 mod attr;
 mod call;
+mod callargs;
 mod classes;
 mod convert;
 mod exc;
 mod iter;
+mod nested;
 mod number;
 mod ops;
+mod patterns;
 mod format;
 mod run;
 mod setattr;
 mod threads;
 
+pub use nested::{IN_COMPARISON, PLAIN, WHILE_REPR, WHILE_STR};
 pub use ops::range_len as ops_range_len;
 
 use std::collections::HashMap;
@@ -116,6 +120,9 @@ pub struct Interp {
     pub steps: u64,
     /// Depth of Rust-level nested calls (`call_nested`); the collector only runs at depth 0.
     pub nested_depth: usize,
+    /// Where the Rust stack ended when the outermost nested call started (see
+    /// `Limits::max_nested_stack_bytes`).
+    pub(crate) nested_stack_base: usize,
     pub fs: FileSystem,
     /// Source text of every file that was compiled, for tracebacks.
     pub sources: HashMap<Rc<str>, Rc<str>>,
@@ -189,6 +196,7 @@ impl Interp {
             limits,
             steps: 0,
             nested_depth: 0,
+            nested_stack_base: 0,
             fs: FileSystem::default(),
             sources: HashMap::new(),
             code_values: HashMap::new(),

@@ -561,20 +561,20 @@ impl Interp {
                 CmpOp::Ge => ("__ge__", "__le__"),
             };
             if let Some(m) = self.lookup_user_method(a, name) {
-                let r = self.call_nested(m, vec![a.clone(), b.clone()])?;
+                let r = self.call_nested_with(m, crate::native::Args::new(vec![a.clone(), b.clone()]), super::IN_COMPARISON)?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
             if let Some(m) = self.lookup_user_method(b, reflected) {
-                let r = self.call_nested(m, vec![b.clone(), a.clone()])?;
+                let r = self.call_nested_with(m, crate::native::Args::new(vec![b.clone(), a.clone()]), super::IN_COMPARISON)?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
             if op == CmpOp::Ne {
                 if let Some(m) = self.lookup_user_method(a, "__eq__") {
-                    let r = self.call_nested(m, vec![a.clone(), b.clone()])?;
+                    let r = self.call_nested_with(m, crate::native::Args::new(vec![a.clone(), b.clone()]), super::IN_COMPARISON)?;
                     if !matches!(r, Value::NotImplemented) {
                         let t = self.truthy(&r)?;
                         return Ok(Value::Bool(!t));

@@ -59,6 +59,7 @@ impl Interp {
 
     /// Executes a module body with `globals` as its namespace, to completion (nested).
     pub fn run_module_code(&mut self, code: Rc<Code>, globals: ObjRef) -> PyResult<Value> {
+        self.check_nested_depth(super::PLAIN)?;
         let values = self.code_values(&code);
         let nslots = code.varnames.len() + code.ncells();
         let th = self.thread();
@@ -77,10 +78,7 @@ impl Interp {
             on_return: ReturnAction::Nested,
         });
         let floor = self.thread().frames.len() - 1;
-        self.nested_depth += 1;
-        let r = self.execute(floor);
-        self.nested_depth -= 1;
-        r
+        self.run_nested(floor)
     }
 
     /// Calls `func(*args)` from Rust and runs it to completion on the current thread.
@@ -89,19 +87,7 @@ impl Interp {
     }
 
     pub fn call_nested_args(&mut self, func: Value, args: crate::native::Args) -> PyResult<Value> {
-        if self.nested_depth >= self.limits.max_nested_native_calls {
-            return Err(self.err(self.t.recursion_error, "maximum recursion depth exceeded while calling a Python object"));
-        }
-        let floor = self.thread().frames.len();
-        match self.call_value(func, args, ReturnAction::Nested)? {
-            Some(v) => Ok(v),
-            None => {
-                self.nested_depth += 1;
-                let r = self.execute(floor);
-                self.nested_depth -= 1;
-                r
-            }
-        }
+        self.call_nested_with(func, args, super::PLAIN)
     }
 
     /// Resolves a result that may be a tail call into a value, running the call nested.
@@ -916,6 +902,30 @@ impl Interp {
                 st.push(ty);
                 st.push(exc);
                 st.push(Value::None);
+            }
+            GetLen => {
+                let v = self.threads[cur].stack.last().expect("stack").clone();
+                let n = self.match_len(&v)?;
+                self.threads[cur].stack.push(n);
+            }
+            MatchSequence | MatchMapping => {
+                let v = self.threads[cur].stack.last().expect("stack");
+                let b = if instr == MatchSequence { self.match_is_sequence(v) } else { self.match_is_mapping(v) };
+                self.threads[cur].stack.push(Value::Bool(b));
+            }
+            MatchKeys => {
+                let st = &self.threads[cur].stack;
+                let (subject, keys) = (st[st.len() - 2].clone(), st[st.len() - 1].clone());
+                let values = self.match_keys(&subject, &keys)?;
+                self.threads[cur].stack.push(values);
+            }
+            MatchClass(nargs) => {
+                let st = &mut self.threads[cur].stack;
+                let names = st.pop().expect("stack");
+                let cls = st.pop().expect("stack");
+                let subject = st.pop().expect("stack");
+                let attrs = self.match_class(&subject, &cls, nargs as usize, &names)?;
+                self.threads[cur].stack.push(attrs);
             }
             ImportName(i) => {
                 let (_, name) = self.frame_name(i);

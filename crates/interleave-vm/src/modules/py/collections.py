@@ -19,80 +19,24 @@ def _dict_items_repr(d):
 ### namedtuple
 ################################################################################
 
-class _TupleLike:
-    """Tuple behaviour shared by namedtuple classes; values live in `_tuple`."""
-
-    __slots__ = ()
-
-    def __getitem__(self, i):
-        return self._tuple[i]
-
-    def __iter__(self):
-        return iter(self._tuple)
-
-    def __len__(self):
-        return len(self._tuple)
-
-    def __contains__(self, x):
-        return x in self._tuple
-
-    def __hash__(self):
-        return hash(self._tuple)
-
-    def __eq__(self, other):
-        return self._tuple == _as_tuple(other)
-
-    def __ne__(self, other):
-        return self._tuple != _as_tuple(other)
-
-    def __lt__(self, other):
-        return self._tuple < _as_tuple(other)
-
-    def __le__(self, other):
-        return self._tuple <= _as_tuple(other)
-
-    def __gt__(self, other):
-        return self._tuple > _as_tuple(other)
-
-    def __ge__(self, other):
-        return self._tuple >= _as_tuple(other)
-
-    def __add__(self, other):
-        return self._tuple + _as_tuple(other)
-
-    def __radd__(self, other):
-        return _as_tuple(other) + self._tuple
-
-    def __mul__(self, n):
-        return self._tuple * n
-
-    def count(self, x):
-        return self._tuple.count(x)
-
-    def index(self, x, *args):
-        return self._tuple.index(x, *args)
+class _NamedTupleBase(tuple):
+    """Methods shared by namedtuple classes (real tuple subclasses, as in CPython)."""
 
     def __repr__(self):
-        parts = ', '.join('%s=%r' % (n, v) for n, v in zip(self._fields, self._tuple))
+        parts = ', '.join('%s=%r' % (n, v) for n, v in zip(self._fields, self))
         return type(self).__name__ + '(' + parts + ')'
 
     def _asdict(self):
-        return dict(zip(self._fields, self._tuple))
+        return dict(zip(self._fields, self))
 
     def _replace(self, **kwds):
-        values = [kwds.pop(name, v) for name, v in zip(self._fields, self._tuple)]
+        result = self._make(map(kwds.pop, self._fields, self))
         if kwds:
             raise ValueError('Got unexpected field names: %r' % list(kwds))
-        return self._make(values)
+        return result
 
     def __getnewargs__(self):
-        return self._tuple
-
-
-def _as_tuple(x):
-    if isinstance(x, _TupleLike):
-        return x._tuple
-    return x
+        return tuple(self)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -132,7 +76,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         for name, value in zip(field_names[num_fields - len(defaults):], defaults):
             field_defaults[name] = value
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
         if len(args) > num_fields:
             raise TypeError('%s.__new__() takes %d positional argument%s but %d were given'
                             % (typename, num_fields + 1, '' if num_fields == 0 else 's', len(args) + 1))
@@ -161,7 +105,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                 names = ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
             raise TypeError('%s.__new__() missing %d required positional argument%s: %s'
                             % (typename, len(missing), '' if len(missing) == 1 else 's', names))
-        object.__setattr__(self, '_tuple', tuple(values))
+        return tuple.__new__(cls, values)
 
     def _make(cls, iterable):
         values = tuple(iterable)
@@ -170,7 +114,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         return cls(*values)
 
     ns = {
-        '__init__': __init__,
+        '__new__': __new__,
         '_make': classmethod(_make),
         '_fields': field_names,
         '_field_defaults': field_defaults,
@@ -179,12 +123,12 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     }
     for index, name in enumerate(field_names):
         ns[name] = property(_field_getter(index))
-    return type(typename, (_TupleLike,), ns)
+    return type(typename, (_NamedTupleBase,), ns)
 
 
 def _field_getter(index):
     def get(self):
-        return self._tuple[index]
+        return self[index]
     return get
 
 
