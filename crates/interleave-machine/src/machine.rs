@@ -140,11 +140,10 @@ impl<S: Scheduler> Machine<S> {
     /// Gives the GIL to one of the ready threads. False if none is ready.
     fn take_gil(&mut self) -> bool {
         let mut ready: Vec<usize> = self.ready_threads();
-        if ready.len() > 1 {
-            if let Some(f) = self.forced_out {
+        if ready.len() > 1
+            && let Some(f) = self.forced_out {
                 ready.retain(|&t| t != f);
             }
-        }
         if ready.is_empty() {
             return false;
         }
@@ -155,11 +154,10 @@ impl<S: Scheduler> Machine<S> {
         self.trace.push(TraceEvent::GilTaken { t: self.now, thread: pick });
         // Every other waiter starts a fresh switch interval (the GIL changed hands).
         for (i, s) in self.states.iter_mut().enumerate() {
-            if let ThreadState::Ready { since } = s {
-                if i != pick {
+            if let ThreadState::Ready { since } = s
+                && i != pick {
                     *since = self.now;
                 }
-            }
         }
         true
     }
@@ -269,11 +267,10 @@ impl<S: Scheduler> Machine<S> {
     /// Wakes threads whose deadline has passed.
     fn wake_expired(&mut self) {
         for tid in 0..self.states.len() {
-            if let ThreadState::Blocked { deadline: Some(d), .. } = self.states[tid] {
-                if d <= self.now {
+            if let ThreadState::Blocked { deadline: Some(d), .. } = self.states[tid]
+                && d <= self.now {
                     self.wake(tid, Wake::Timeout);
                 }
-            }
         }
     }
 

@@ -150,7 +150,7 @@ pub fn thread_name(interp: &mut Interp, tid: usize) -> String {
     let name = (|| {
         let threading = interp.dict_get_str(interp.modules, "threading")?;
         let active = interp.getattr_opt(&threading, "_active").ok()??;
-        let Some(d) = active.as_obj() else { return None };
+        let d = active.as_obj()?;
         let t = interp.dict_get(d, &interleave_vm::Value::Int(ident)).ok()??;
         match interp.getattr_opt(&t, "name").ok()?? {
             interleave_vm::Value::Str(s) => Some(s.as_str().to_owned()),
@@ -166,9 +166,15 @@ pub fn thread_name(interp: &mut Interp, tid: usize) -> String {
 
 /// ` (at file:line)` of where a blocked thread is waiting.
 fn blocked_at(interp: &Interp, tid: usize) -> String {
-    let Some(f) = interp.threads[tid].frames.last() else { return String::new() };
-    // The blocked call has not run: the frame's ip points at it.
-    let line = f.code.locations.get(f.ip).map_or(0, |l| l.line);
+    // The innermost frame of the program itself (not of an embedded module such as
+    // `<frozen threading>`); a blocked call has not run, so its frame's ip points at it and
+    // callers' ips are one past their call.
+    let frames = &interp.threads[tid].frames;
+    let Some((depth, f)) = frames.iter().enumerate().rev().find(|(_, f)| !f.code.filename.starts_with('<')) else {
+        return String::new();
+    };
+    let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
+    let line = f.code.locations.get(ip).map_or(0, |l| l.line);
     format!(" (at {}:{line})", f.code.filename)
 }
 

@@ -60,11 +60,10 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
     }
     let close = |open: &mut Vec<Option<(SegmentState, u64)>>, out: &mut Vec<Segment>, thread: usize, t: u64| {
         ensure(open, thread);
-        if let Some((state, start)) = open[thread].take() {
-            if t > start {
+        if let Some((state, start)) = open[thread].take()
+            && t > start {
                 out.push(Segment { thread, state, start, end: t });
             }
-        }
     };
     for ev in trace {
         match ev {

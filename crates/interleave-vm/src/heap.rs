@@ -11,6 +11,10 @@ use crate::value::{ObjRef, Value};
 /// Objects allocated before the first collection is considered.
 const MIN_GC_INTERVAL: usize = 20_000;
 
+/// The root set of a collection: called with a visitor for values and one for references,
+/// it must report everything the program can still reach.
+pub type Roots<'a> = dyn FnMut(&mut dyn FnMut(&Value), &mut dyn FnMut(ObjRef)) + 'a;
+
 #[derive(Clone, Default)]
 pub struct Heap {
     objs: Vec<Option<Obj>>,
@@ -75,7 +79,7 @@ impl Heap {
 
     /// Frees every object not reachable from `roots`. `roots` must report every value and
     /// object reference the program can still reach.
-    pub fn collect(&mut self, roots: &mut dyn FnMut(&mut dyn FnMut(&Value), &mut dyn FnMut(ObjRef))) {
+    pub fn collect(&mut self, roots: &mut Roots<'_>) {
         let mut marks = vec![false; self.objs.len()];
         let work = std::cell::RefCell::new(Vec::<ObjRef>::new());
         roots(
@@ -97,11 +101,10 @@ impl Heap {
                 let cell = std::cell::RefCell::new(&mut work);
                 obj.trace(
                     &mut |v: &Value| {
-                        if let Value::Obj(r) = v {
-                            if !marks[r.0 as usize] {
+                        if let Value::Obj(r) = v
+                            && !marks[r.0 as usize] {
                                 cell.borrow_mut().push(*r);
                             }
-                        }
                     },
                     &mut |r| cell.borrow_mut().push(r),
                 );

@@ -107,10 +107,7 @@ pub fn system_exit_code(interp: &mut Interp, e: crate::value::ObjRef) -> i32 {
         Some(Value::Bool(b)) => *b as i32,
         Some(other) => {
             let other = other.clone();
-            let s = match interp.to_str(&other) {
-                Ok(s) => s,
-                Err(_) => String::new(),
-            };
+            let s = interp.to_str(&other).unwrap_or_default();
             interp.write(Stream::Stderr, &format!("{s}\n"));
             let _ = Obj::Cell(Value::None);
             1

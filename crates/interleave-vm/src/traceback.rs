@@ -34,11 +34,10 @@ pub fn format_entries(interp: &Interp, entries: &[TracebackEntry]) -> String {
             continue;
         }
         out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.code.filename, loc.line, e.code.name));
-        if let Some(src) = interp.sources.get(&e.code.filename) {
-            if let Some(line) = src.lines().nth(loc.line.saturating_sub(1) as usize) {
+        if let Some(src) = interp.sources.get(&e.code.filename)
+            && let Some(line) = src.lines().nth(loc.line.saturating_sub(1) as usize) {
                 out.push_str(&source_line_with_carets(line, loc));
             }
-        }
     }
     if count > RECURSIVE_CUTOFF {
         push_repeated(&mut out, count - RECURSIVE_CUTOFF);
@@ -152,7 +151,7 @@ const MAX_CANDIDATE_ITEMS: usize = 750;
 fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         0
-    } else if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    } else if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST
@@ -242,11 +241,10 @@ pub fn suggestion(interp: &mut Interp, e: ObjRef) -> Option<String> {
     use crate::object::{Obj, Payload};
     use crate::value::Value;
     let Obj::Instance(i) = interp.heap.get(e) else { return None };
-    if let Payload::Exception(d) = &i.payload {
-        if let Some(h) = &d.hint {
+    if let Payload::Exception(d) = &i.payload
+        && let Some(h) = &d.hint {
             return Some(h.to_string());
         }
-    }
     if !interp.isinstance(&Value::Obj(e), interp.t.attribute_error) {
         return None;
     }

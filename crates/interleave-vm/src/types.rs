@@ -36,11 +36,10 @@ fn make_class(heap: &mut Heap, name: &str, base: Option<ObjRef>, layout: Layout)
     let dict = heap.alloc(Obj::Dict(Dict::new()));
     let mut mro = Vec::new();
     let bases = base.map(|b| vec![b]).unwrap_or_default();
-    if let Some(b) = base {
-        if let Obj::Class(bc) = heap.get(b) {
+    if let Some(b) = base
+        && let Obj::Class(bc) = heap.get(b) {
             mro = bc.mro.clone();
         }
-    }
     let name: Rc<str> = Rc::from(name);
     let r = heap.alloc(Obj::Class(Box::new(Class {
         name: name.clone(),

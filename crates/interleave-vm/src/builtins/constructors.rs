@@ -158,12 +158,11 @@ fn str_(interp: &mut Interp, args: Args) -> PyResult<Value> {
     }
     if let Some(Obj::Instance(i)) = v.as_obj().map(|r| interp.heap.get(r)) {
         let cls = i.class;
-        if let Some(m) = interp.class_lookup(cls, "__str__") {
-            if matches!(m.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Function(_))) {
+        if let Some(m) = interp.class_lookup(cls, "__str__")
+            && matches!(m.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Function(_))) {
                 // Run `__str__` in a frame of its own (suspendable), not nested.
                 return Err(crate::native::Flow::TailCall(Box::new((m, vec![v]))));
             }
-        }
     }
     interp.to_str_value(&v)
 }
@@ -278,18 +277,16 @@ fn tuple(interp: &mut Interp, args: Args) -> PyResult<Value> {
             None => Vec::new(),
         };
         let inst = interp.new_instance(c);
-        if let Some(inner) = interp.base_obj(&inst) {
-            if let Obj::Tuple(t) = interp.heap.get_mut(inner) {
+        if let Some(inner) = interp.base_obj(&inst)
+            && let Obj::Tuple(t) = interp.heap.get_mut(inner) {
                 *t = items;
             }
-        }
         return Ok(inst);
     }
-    if let Some(v) = args.pos.first() {
-        if let Some(Obj::Tuple(_)) = v.as_obj().map(|r| interp.heap.get(r)) {
+    if let Some(v) = args.pos.first()
+        && let Some(Obj::Tuple(_)) = v.as_obj().map(|r| interp.heap.get(r)) {
             return Ok(v.clone());
         }
-    }
     let items = match args.pos.first() {
         Some(v) => interp.collect_iterable(v)?,
         None => Vec::new(),
@@ -465,13 +462,11 @@ fn super_(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let nvars = code.varnames.len();
     let mut first = th.stack[base].clone();
     // The first parameter may live in a cell if a closure captured it.
-    if let Some(ci) = code.cell_params.iter().position(|p| *p == Some(0)) {
-        if let Value::Obj(c) = &th.stack[base + nvars + ci] {
-            if let Obj::Cell(v) = interp.heap.get(*c) {
+    if let Some(ci) = code.cell_params.iter().position(|p| *p == Some(0))
+        && let Value::Obj(c) = &th.stack[base + nvars + ci]
+            && let Obj::Cell(v) = interp.heap.get(*c) {
                 first = v.clone();
             }
-        }
-    }
     let class_cell = (0..code.ncells()).find(|&i| &**code.cell_name(i) == "__class__").map(|i| th.stack[base + nvars + i].clone());
     let class = match class_cell.and_then(|c| c.as_obj()).map(|c| interp.heap.get(c)) {
         Some(Obj::Cell(Value::Obj(cls))) => *cls,

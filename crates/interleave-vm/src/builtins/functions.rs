@@ -119,8 +119,8 @@ pub fn write_to(interp: &mut Interp, file: &Value, text: &str) -> PyResult<()> {
         },
         f => f.clone(),
     };
-    if let Some(Obj::Instance(inst)) = file.as_obj().map(|r| interp.heap.get(r)) {
-        if let Payload::File(f) = &inst.payload {
+    if let Some(Obj::Instance(inst)) = file.as_obj().map(|r| interp.heap.get(r))
+        && let Payload::File(f) = &inst.payload {
             match f.target {
                 FileTarget::Stdout => {
                     interp.write(Stream::Stdout, text);
@@ -133,7 +133,6 @@ pub fn write_to(interp: &mut Interp, file: &Value, text: &str) -> PyResult<()> {
                 _ => {}
             }
         }
-    }
     let Some(w) = interp.getattr_opt(&file, "write")? else {
         let msg = format!("'{}' object has no attribute 'write'", interp.type_name(&file));
         return Err(interp.err(interp.t.attribute_error, msg));
@@ -398,7 +397,7 @@ fn dir(interp: &mut Interp, args: Args) -> PyResult<Value> {
             n
         }
     };
-    let items = names.into_iter().map(|n| Value::str(n)).collect();
+    let items = names.into_iter().map(Value::str).collect();
     Ok(interp.new_list(items))
 }
 
@@ -568,12 +567,11 @@ fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
         let msg = format!("'{}' object is not an iterator", interp.type_name(&it));
         return Err(interp.err(interp.t.type_error, msg));
     }
-    if args.pos.len() == 1 {
-        if let Some(Obj::Instance(_)) = it.as_obj().map(|r| interp.heap.get(r)) {
+    if args.pos.len() == 1
+        && let Some(Obj::Instance(_)) = it.as_obj().map(|r| interp.heap.get(r)) {
             let m = interp.lookup_method(&it, "__next__").expect("checked");
             return Err(Flow::TailCall(Box::new((m, vec![it]))));
         }
-    }
     match interp.next_nested(&it)? {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {
@@ -696,7 +694,7 @@ fn sum(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
             }
         };
         count += 1;
-        if count % 256 == 0 {
+        if count.is_multiple_of(256) {
             interp.charge(256);
         }
     }
@@ -896,13 +894,11 @@ fn locals(interp: &mut Interp, _args: Args) -> PyResult<Value> {
         }
     }
     for i in 0..code.ncells() {
-        if let Value::Obj(c) = &th.stack[base + code.varnames.len() + i] {
-            if let Obj::Cell(v) = interp.heap.get(*c) {
-                if !v.is_null() {
+        if let Value::Obj(c) = &th.stack[base + code.varnames.len() + i]
+            && let Obj::Cell(v) = interp.heap.get(*c)
+                && !v.is_null() {
                     pairs.push((code.cell_name(i).clone(), v.clone()));
                 }
-            }
-        }
     }
     let d = interp.new_dict();
     for (k, v) in pairs {

@@ -72,7 +72,7 @@ fn check_open(interp: &mut Interp, v: &Value, reading: bool) -> PyResult<()> {
         None => return Err(interp.err(interp.t.type_error, "expected a file object")),
     };
     if closed {
-        let msg = if reading { "I/O operation on closed file." } else { "I/O operation on closed file." };
+        let msg = "I/O operation on closed file.";
         return Err(interp.err(interp.t.value_error, msg));
     }
     if !ok {
@@ -158,26 +158,22 @@ fn os_error(interp: &mut Interp, cls: ObjRef, errno: i64, text: &str, path: &str
     interp.set_exc_attr(e, "errno", Value::Int(errno));
     interp.set_exc_attr(e, "strerror", Value::str(text));
     interp.set_exc_attr(e, "filename", Value::str(path));
-    if let Obj::Instance(i) = interp.heap.get_mut(e) {
-        if let Payload::Exception(d) = &mut i.payload {
+    if let Obj::Instance(i) = interp.heap.get_mut(e)
+        && let Payload::Exception(d) = &mut i.payload {
             d.str_override = Some(Rc::from(msg.as_str()));
         }
-    }
     crate::native::Flow::Exc(e)
 }
 
 /// Writes a file's buffer back to the file system.
 fn sync(interp: &mut Interp, r: ObjRef) {
-    if let Obj::Instance(i) = interp.heap.get(r) {
-        if let Payload::File(f) = &i.payload {
-            if let FileTarget::Path(p) = &f.target {
-                if f.writable {
+    if let Obj::Instance(i) = interp.heap.get(r)
+        && let Payload::File(f) = &i.payload
+            && let FileTarget::Path(p) = &f.target
+                && f.writable {
                     let (p, b) = (p.clone(), f.buffer.clone());
                     interp.fs.files.insert(p, b);
                 }
-            }
-        }
-    }
 }
 
 fn write(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -313,11 +309,10 @@ fn close(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = args.pos[0].clone();
     let r = file_ref(interp, &v)?;
     sync(interp, r);
-    if let Some(f) = file_mut(interp, &v) {
-        if matches!(f.target, FileTarget::Path(_)) {
+    if let Some(f) = file_mut(interp, &v)
+        && matches!(f.target, FileTarget::Path(_)) {
             f.closed = true;
         }
-    }
     Ok(Value::None)
 }
 

@@ -200,11 +200,10 @@ fn exc_init(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let mut pos = args.pos;
     let slf = pos.remove(0);
     let t = interp.new_tuple(pos);
-    if let Some(Obj::Instance(i)) = slf.as_obj().map(|r| interp.heap.get_mut(r)) {
-        if let Payload::Exception(e) = &mut i.payload {
+    if let Some(Obj::Instance(i)) = slf.as_obj().map(|r| interp.heap.get_mut(r))
+        && let Payload::Exception(e) = &mut i.payload {
             e.args = t;
         }
-    }
     Ok(Value::None)
 }
 

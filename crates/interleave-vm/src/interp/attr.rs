@@ -15,16 +15,14 @@ impl Interp {
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
         let Value::Str(s) = name else { return Err(self.internal("attribute name is not a str")) };
         // Fast path: an instance attribute of a class without properties.
-        if let Value::Obj(r) = obj {
-            if let Obj::Instance(inst) = self.heap.get(*r) {
-                if !self.late_properties && !self.class(inst.class).has_properties {
+        if let Value::Obj(r) = obj
+            && let Obj::Instance(inst) = self.heap.get(*r)
+                && !self.late_properties && !self.class(inst.class).has_properties {
                     let hash = crate::hashing::str_hash(s);
                     if let Some(i) = inst.dict.find_str(hash, s.as_str()) {
                         return Ok(inst.dict.value_at(i).clone());
                     }
                 }
-            }
-        }
         let name_s = s.clone();
         let name = name_s.as_str();
         if let Value::Obj(r) = obj {
@@ -50,13 +48,11 @@ impl Interp {
             }
         }
         let cls = self.type_of(obj);
-        if self.class(cls).custom_getattribute || self.late_hooks {
-            if let Some(hook) = self.class_lookup(cls, "__getattribute__") {
-                if !matches!(hook.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))) {
+        if (self.class(cls).custom_getattribute || self.late_hooks)
+            && let Some(hook) = self.class_lookup(cls, "__getattribute__")
+                && !matches!(hook.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))) {
                     return self.call_getattribute(hook, cls, obj, name_s);
                 }
-            }
-        }
         self.generic_getattr(obj, cls, &name_s)
     }
 
@@ -366,26 +362,23 @@ impl Interp {
                 _ => None,
             };
             if let Some(v) = found {
-                if let Value::Obj(a) = &v {
-                    if let Obj::Property { fget, .. } = self.heap.get(*a) {
+                if let Value::Obj(a) = &v
+                    && let Obj::Property { fget, .. } = self.heap.get(*a) {
                         let fget = fget.clone();
                         return Err(Flow::TailCall(Box::new((fget, vec![target.clone()]))));
                     }
-                }
-                if let Some(Obj::Instance(d)) = v.as_obj().map(|a| self.heap.get(a)) {
-                    if let Some(get) = self.class_lookup(d.class, "__get__") {
+                if let Some(Obj::Instance(d)) = v.as_obj().map(|a| self.heap.get(a))
+                    && let Some(get) = self.class_lookup(d.class, "__get__") {
                         let inst = if self.is_class(target) { Value::None } else { target.clone() };
                         let args = vec![v, inst, Value::Obj(start_cls)];
                         return Err(Flow::TailCall(Box::new((get, args))));
                     }
-                }
                 if self.is_class(target) {
-                    if let Value::Obj(a) = &v {
-                        if let Obj::ClassMethod(f) = self.heap.get(*a) {
+                    if let Value::Obj(a) = &v
+                        && let Obj::ClassMethod(f) = self.heap.get(*a) {
                             let f = f.clone();
                             return Ok(self.alloc(Obj::BoundMethod { func: f, slf: target.clone() }));
                         }
-                    }
                     return Ok(v);
                 }
                 return Ok(self.bind(v, target, start_cls));
@@ -406,11 +399,10 @@ impl Interp {
         if let Value::Obj(r) = obj {
             match self.heap.get(*r) {
                 Obj::Module(_) | Obj::Class(_) | Obj::Super { .. } => return None,
-                Obj::Instance(inst) => {
-                    if inst.dict.find_str(hash, name).is_some() || self.class(inst.class).custom_getattribute || self.late_hooks {
+                Obj::Instance(inst)
+                    if (inst.dict.find_str(hash, name).is_some() || self.class(inst.class).custom_getattribute || self.late_hooks) => {
                         return None;
                     }
-                }
                 _ => {}
             }
         }

@@ -19,9 +19,9 @@ impl Interp {
         let p = st.len() - argc - 2;
         let (func, args_start) = if st[p].is_null() { (st[p + 1].clone(), p + 2) } else { (st[p].clone(), p + 1) };
         // Fast path: a plain Python function called with exactly its positional parameters.
-        if kwnames.is_none() {
-            if let Value::Obj(fr) = &func {
-                if let Obj::Function(f) = self.heap.get(*fr) {
+        if kwnames.is_none()
+            && let Value::Obj(fr) = &func
+                && let Obj::Function(f) = self.heap.get(*fr) {
                     let nargs = self.threads[cur].stack.len() - args_start;
                     let c = &f.code;
                     if !c.flags.varargs
@@ -34,8 +34,6 @@ impl Interp {
                         return self.enter_function_in_place(fr, args_start, p);
                     }
                 }
-            }
-        }
         // A built-in may block; then the call must run again when the thread wakes, so its
         // operands stay on the stack until it completes.
         let retryable = self.is_builtin_callable(&func);
@@ -44,8 +42,8 @@ impl Interp {
         let mut pos = st.split_off(args_start);
         st.truncate(p);
         let mut kw = Vec::new();
-        if let Some(Value::Obj(t)) = kwnames {
-            if let Obj::Tuple(names) = self.heap.get(t) {
+        if let Some(Value::Obj(t)) = kwnames
+            && let Obj::Tuple(names) = self.heap.get(t) {
                 let n = names.len();
                 let vals = pos.split_off(pos.len() - n);
                 for (name, v) in names.iter().zip(vals) {
@@ -54,7 +52,6 @@ impl Interp {
                     }
                 }
             }
-        }
         let result = self.call_value(func, Args { pos, kw }, ReturnAction::Push);
         if let (Err(Flow::Suspend(crate::native::Suspend::Block(_))), Some(saved)) = (&result, saved) {
             // Put the call back as it was, to run again when the thread wakes.
@@ -388,11 +385,10 @@ impl Interp {
             return Err(self.missing_args(&qual, "positional", &missing));
         }
         let mut missing_kw = Vec::new();
-        for i in nparams..nparams + nkwonly {
-            if slots[i].is_null() {
-                let name = &code.varnames[i];
+        for (slot, name) in slots[nparams..nparams + nkwonly].iter_mut().zip(&code.varnames[nparams..]) {
+            if slot.is_null() {
                 match f.kwdefaults.iter().find(|(k, _)| k == name) {
-                    Some((_, v)) => slots[i] = v.clone(),
+                    Some((_, v)) => *slot = v.clone(),
                     None => missing_kw.push(name.to_string()),
                 }
             }
@@ -460,18 +456,15 @@ impl Interp {
             }
         }
         let inst = self.new_instance(cls);
-        if let Value::Obj(r) = &inst {
-            if let Obj::Instance(i) = self.heap.get(*r) {
-                if matches!(i.payload, Payload::Exception(_)) {
+        if let Value::Obj(r) = &inst
+            && let Obj::Instance(i) = self.heap.get(*r)
+                && matches!(i.payload, Payload::Exception(_)) {
                     let t = self.new_tuple(args.pos.clone());
-                    if let Obj::Instance(i) = self.heap.get_mut(*r) {
-                        if let Payload::Exception(e) = &mut i.payload {
+                    if let Obj::Instance(i) = self.heap.get_mut(*r)
+                        && let Payload::Exception(e) = &mut i.payload {
                             e.args = t;
                         }
-                    }
                 }
-            }
-        }
         self.call_init(cls, inst, args, action)
     }
 

@@ -107,8 +107,8 @@ impl Interp {
             _ => Vec::new(),
         };
         for (k, x) in entries {
-            if let Value::Str(s) = &k {
-                if self.dict_get(t, &k)?.is_some() {
+            if let Value::Str(s) = &k
+                && self.dict_get(t, &k)?.is_some() {
                     let msg = format!(
                         "{} got multiple values for keyword argument '{}'",
                         self.function_str(&func)?,
@@ -116,7 +116,6 @@ impl Interp {
                     );
                     return Err(self.err(self.t.type_error, msg));
                 }
-            }
             self.dict_setitem(t, k, x)?;
         }
         Ok(())

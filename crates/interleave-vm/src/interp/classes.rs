@@ -68,11 +68,10 @@ impl Interp {
         let bases: Vec<ObjRef> = bases.iter().filter_map(|b| b.as_obj()).collect();
         self.prepare_class_namespace(ns);
         let cls = self.new_class(name_s, qualname, bases, ns)?;
-        if let Some(cell) = body_result.as_obj() {
-            if let Obj::Cell(_) = self.heap.get(cell) {
+        if let Some(cell) = body_result.as_obj()
+            && let Obj::Cell(_) = self.heap.get(cell) {
                 *self.heap.get_mut(cell) = Obj::Cell(Value::Obj(cls));
             }
-        }
         self.class_created(cls, Vec::new())?;
         Ok(Value::Obj(cls))
     }
@@ -83,12 +82,11 @@ impl Interp {
     /// and `C().__doc__` never find a base class's docstring).
     pub(crate) fn prepare_class_namespace(&mut self, ns: ObjRef) {
         for name in ["__init_subclass__", "__class_getitem__"] {
-            if let Some(f) = self.dict_get_str(ns, name) {
-                if matches!(f.as_obj().map(|r| self.heap.get(r)), Some(Obj::Function(_))) {
+            if let Some(f) = self.dict_get_str(ns, name)
+                && matches!(f.as_obj().map(|r| self.heap.get(r)), Some(Obj::Function(_))) {
                     let cm = self.alloc(Obj::ClassMethod(f));
                     self.set_item_str(ns, name, cm);
                 }
-            }
         }
         if self.dict_get_str(ns, "__doc__").is_none() {
             self.set_item_str(ns, "__doc__", Value::None);

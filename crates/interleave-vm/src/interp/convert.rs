@@ -58,11 +58,10 @@ fn simple_eq(heap: &crate::heap::Heap, a: &Value, b: &Value) -> Option<bool> {
 impl Interp {
     /// `hash(v)`.
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
-        if let Some(inner) = self.delegate(v, "__hash__") {
-            if matches!(inner.as_obj().map(|r| self.heap.get(r)), Some(Obj::Tuple(_))) {
+        if let Some(inner) = self.delegate(v, "__hash__")
+            && matches!(inner.as_obj().map(|r| self.heap.get(r)), Some(Obj::Tuple(_))) {
                 return self.hash(&inner);
             }
-        }
         Ok(match v {
             Value::Str(s) => hashing::str_hash(s),
             Value::Int(i) => hashing::int_hash(*i),
@@ -285,11 +284,10 @@ impl Interp {
 
     pub fn set_add(&mut self, s: ObjRef, v: Value) -> PyResult<()> {
         let hash = self.hash(&v)?;
-        if self.table_find(s, &v, hash)?.is_none() {
-            if let Some(t) = self.table_mut(s) {
+        if self.table_find(s, &v, hash)?.is_none()
+            && let Some(t) = self.table_mut(s) {
                 t.insert_new(hash, v, Value::None);
             }
-        }
         Ok(())
     }
 
@@ -373,11 +371,10 @@ impl Interp {
             return Ok(Value::Obj(a));
         }
         let s = self.new_set(out)?;
-        if frozen {
-            if let Some(Obj::Set { frozen, .. }) = s.as_obj().map(|r| self.heap.get_mut(r)) {
+        if frozen
+            && let Some(Obj::Set { frozen, .. }) = s.as_obj().map(|r| self.heap.get_mut(r)) {
                 *frozen = true;
             }
-        }
         Ok(s)
     }
 
@@ -465,15 +462,12 @@ impl Interp {
             return self.repr(&inner);
         }
         // Instances of classes with a `__repr__` written in Rust (locks, deques…).
-        if let Obj::Instance(inst) = self.heap.get(r) {
-            if let Some(m) = self.class_lookup(inst.class, "__repr__") {
-                if matches!(m.as_obj().map(|o| self.heap.get(o)), Some(Obj::Native(n)) if n.owner != Some("object")) {
-                    if let Value::Str(s) = self.call_nested(m, vec![v.clone()])? {
+        if let Obj::Instance(inst) = self.heap.get(r)
+            && let Some(m) = self.class_lookup(inst.class, "__repr__")
+                && matches!(m.as_obj().map(|o| self.heap.get(o)), Some(Obj::Native(n)) if n.owner != Some("object"))
+                    && let Value::Str(s) = self.call_nested(m, vec![v.clone()])? {
                         return Ok(s.as_str().to_owned());
                     }
-                }
-            }
-        }
         match self.heap.get(r) {
             Obj::List(items) => {
                 let items = items.clone();
@@ -579,8 +573,8 @@ impl Interp {
             }
             Obj::Instance(inst) => {
                 let cls = inst.class;
-                if let Some(m) = self.class_lookup(cls, "__repr__") {
-                    if matches!(m.as_obj().map(|o| self.heap.get(o)), Some(Obj::Function(_))) {
+                if let Some(m) = self.class_lookup(cls, "__repr__")
+                    && matches!(m.as_obj().map(|o| self.heap.get(o)), Some(Obj::Function(_))) {
                         let res = self.call_nested_with(m, crate::native::Args::new(vec![v.clone()]), super::WHILE_REPR)?;
                         return match res {
                             Value::Str(s) => Ok(s.as_str().to_owned()),
@@ -590,7 +584,6 @@ impl Interp {
                             }
                         };
                     }
-                }
                 if let Payload::Exception(e) = &inst.payload {
                     let args = e.args.clone();
                     let name = self.class(cls).name.clone();
@@ -637,8 +630,8 @@ impl Interp {
                 let r = *r;
                 if let Obj::Instance(inst) = self.heap.get(r) {
                     let cls = inst.class;
-                    if let Some(m) = self.class_lookup(cls, "__str__") {
-                        if matches!(m.as_obj().map(|o| self.heap.get(o)), Some(Obj::Function(_))) {
+                    if let Some(m) = self.class_lookup(cls, "__str__")
+                        && matches!(m.as_obj().map(|o| self.heap.get(o)), Some(Obj::Function(_))) {
                             let res = self.call_nested_with(m, crate::native::Args::new(vec![v.clone()]), super::WHILE_STR)?;
                             return match res {
                                 Value::Str(s) => Ok(s.as_str().to_owned()),
@@ -648,7 +641,6 @@ impl Interp {
                                 }
                             };
                         }
-                    }
                     if let Payload::Exception(_) = &inst.payload {
                         return self.exception_str(r);
                     }

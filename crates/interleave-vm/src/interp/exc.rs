@@ -16,11 +16,10 @@ impl Interp {
         let inst = self.new_instance(cls);
         let t = self.new_tuple(args);
         let r = inst.as_obj().expect("instance");
-        if let Obj::Instance(i) = self.heap.get_mut(r) {
-            if let Payload::Exception(e) = &mut i.payload {
+        if let Obj::Instance(i) = self.heap.get_mut(r)
+            && let Payload::Exception(e) = &mut i.payload {
                 e.args = t;
             }
-        }
         r
     }
 
@@ -170,11 +169,10 @@ impl Interp {
                 break;
             }
         }
-        if let Some(d) = self.exc_data_mut(e) {
-            if d.context.is_null() || d.context.is_none() {
+        if let Some(d) = self.exc_data_mut(e)
+            && (d.context.is_null() || d.context.is_none()) {
                 d.context = Value::Obj(ctx);
             }
-        }
     }
 
     pub(crate) fn set_cause(&mut self, e: ObjRef, cause: Value) {
@@ -317,13 +315,11 @@ impl Interp {
         let cls = self.type_of(&Value::Obj(e));
         let c = self.class(cls);
         let mut name = c.qualname.to_string();
-        if !c.builtin {
-            if let Some(Value::Str(m)) = self.dict_get_str(c.dict, "__module__") {
-                if m.as_str() != "__main__" && m.as_str() != "builtins" {
+        if !c.builtin
+            && let Some(Value::Str(m)) = self.dict_get_str(c.dict, "__module__")
+                && m.as_str() != "__main__" && m.as_str() != "builtins" {
                     name = format!("{}.{name}", m.as_str());
                 }
-            }
-        }
         let msg = match self.exception_str(e) {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".into(),

@@ -27,11 +27,10 @@ impl Interp {
             Some(other) => self.to_str(other)?,
             None => String::new(),
         };
-        if spec_s.is_empty() {
-            if let Value::Str(_) = v {
+        if spec_s.is_empty()
+            && let Value::Str(_) = v {
                 return Ok(v);
             }
-        }
         let s = self.format_with_spec(&v, &spec_s)?;
         Ok(Value::str(s))
     }
@@ -49,8 +48,8 @@ impl Interp {
             _ => {
                 if let Some(Obj::Instance(inst)) = v.as_obj().map(|r| self.heap.get(r)) {
                     let cls = inst.class;
-                    if let Some(m) = self.class_lookup(cls, "__format__") {
-                        if matches!(m.as_obj().map(|r| self.heap.get(r)), Some(Obj::Function(_))) {
+                    if let Some(m) = self.class_lookup(cls, "__format__")
+                        && matches!(m.as_obj().map(|r| self.heap.get(r)), Some(Obj::Function(_))) {
                             let res = self.call_nested(m, vec![v.clone(), Value::str(spec)])?;
                             return match res {
                                 Value::Str(s) => Ok(s.as_str().to_owned()),
@@ -60,7 +59,6 @@ impl Interp {
                                 }
                             };
                         }
-                    }
                 }
                 if spec.is_empty() {
                     return self.to_str(v);

@@ -145,11 +145,10 @@ impl Interp {
                     Obj::List(items) | Obj::Tuple(items) => items.get(index).cloned(),
                     _ => None,
                 };
-                if v.is_some() {
-                    if let Obj::Iter(Iter::Seq { index, .. }) = self.heap.get_mut(r) {
+                if v.is_some()
+                    && let Obj::Iter(Iter::Seq { index, .. }) = self.heap.get_mut(r) {
                         *index += 1;
                     }
-                }
                 Ok(v)
             }
             Iter::Range { next, stop, step } => {
@@ -200,14 +199,11 @@ impl Interp {
                 if let Obj::Iter(Iter::Dict { index, .. }) = self.heap.get_mut(r) {
                     *index = i + 1;
                 }
-                Ok(match item {
-                    None => None,
-                    Some((k, v)) => Some(match kind {
+                Ok(item.map(|(k, v)| match kind {
                         DictIterKind::Keys | DictIterKind::SetItems => k,
                         DictIterKind::Values => v,
                         DictIterKind::Items => self.new_tuple(vec![k, v]),
-                    }),
-                })
+                    }))
             }
             Iter::Enumerate { it, count } => {
                 let (it, count) = (it.clone(), count.clone());
@@ -597,8 +593,8 @@ impl Interp {
         }
         match obj {
             Value::Str(s) => {
-                if let Value::Obj(k) = key {
-                    if matches!(self.heap.get(*k), Obj::Slice { .. }) {
+                if let Value::Obj(k) = key
+                    && matches!(self.heap.get(*k), Obj::Slice { .. }) {
                         let (start, stop, step) = self.slice_indices(*k, s.len())?;
                         if step == 1 {
                             let out = if start < stop { s.char_slice(start as usize, stop as usize).to_owned() } else { String::new() };
@@ -608,18 +604,16 @@ impl Interp {
                         let out: String = slice_pick(&chars, start, stop, step).into_iter().collect();
                         return Ok(Value::str(out));
                     }
-                }
                 let i = self.norm_index(key, s.len(), "string")?;
                 Ok(Value::str(s.char_at(i).unwrap_or(' ')))
             }
             Value::Bytes(b) => {
-                if let Value::Obj(k) = key {
-                    if matches!(self.heap.get(*k), Obj::Slice { .. }) {
+                if let Value::Obj(k) = key
+                    && matches!(self.heap.get(*k), Obj::Slice { .. }) {
                         let (start, stop, step) = self.slice_indices(*k, b.len())?;
                         let out = slice_pick(b, start, stop, step);
                         return Ok(Value::Bytes(Rc::from(out)));
                     }
-                }
                 let i = self.norm_index(key, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
             }
@@ -644,13 +638,12 @@ impl Interp {
             match self.heap.get(r) {
                 Obj::List(items) => {
                     let len = items.len();
-                    if let Value::Obj(k) = &key {
-                        if matches!(self.heap.get(*k), Obj::Slice { .. }) {
+                    if let Value::Obj(k) = &key
+                        && matches!(self.heap.get(*k), Obj::Slice { .. }) {
                             let (start, stop, step) = self.slice_indices(*k, len)?;
                             let new_items = self.collect_iterable(&v)?;
                             return self.list_assign_slice(r, start, stop, step, new_items);
                         }
-                    }
                     let i = self.norm_index(&key, len, "list assignment")?;
                     if let Obj::List(items) = self.heap.get_mut(r) {
                         items[i] = v;
@@ -665,11 +658,10 @@ impl Interp {
                     }
                     if let Payload::Deque { items, .. } = &inst.payload {
                         let i = self.norm_index(&key, items.len(), "deque")?;
-                        if let Obj::Instance(inst) = self.heap.get_mut(r) {
-                            if let Payload::Deque { items, .. } = &mut inst.payload {
+                        if let Obj::Instance(inst) = self.heap.get_mut(r)
+                            && let Payload::Deque { items, .. } = &mut inst.payload {
                                 items[i] = v;
                             }
-                        }
                         return Ok(());
                     }
                 }
@@ -712,8 +704,8 @@ impl Interp {
             match self.heap.get(r) {
                 Obj::List(items) => {
                     let len = items.len();
-                    if let Value::Obj(k) = key {
-                        if matches!(self.heap.get(*k), Obj::Slice { .. }) {
+                    if let Value::Obj(k) = key
+                        && matches!(self.heap.get(*k), Obj::Slice { .. }) {
                             let (start, stop, step) = self.slice_indices(*k, len)?;
                             let mut idx: Vec<usize> = slice_positions(start, stop, step).collect();
                             idx.sort_unstable();
@@ -724,7 +716,6 @@ impl Interp {
                             }
                             return Ok(());
                         }
-                    }
                     let i = self.norm_index(key, len, "list assignment")?;
                     if let Obj::List(items) = self.heap.get_mut(r) {
                         items.remove(i);

@@ -167,8 +167,11 @@ pub struct Interp {
     /// `steps` value at which the loop next checks limits and runs the collector.
     pub(crate) next_check: u64,
     /// Cache of `class_lookup` results: (class, name hash) → (name, value).
-    lookup_cache: std::cell::RefCell<rustc_hash::FxHashMap<(ObjRef, i64), (Rc<str>, Option<Value>)>>,
+    lookup_cache: std::cell::RefCell<LookupCache>,
 }
+
+/// Cached class attribute lookups: (class, name hash) → (name, what the MRO gave).
+type LookupCache = rustc_hash::FxHashMap<(ObjRef, i64), (Rc<str>, Option<Value>)>;
 
 /// Virtual time one instruction takes (a flat cost model until the machine's per-opcode one).
 pub const NS_PER_STEP: u64 = 25;
@@ -366,11 +369,10 @@ impl Interp {
     /// Results are cached per (class, name) until a class is modified or the collector runs
     /// (like CPython's type attribute cache).
     pub fn class_lookup_hashed(&self, cls: ObjRef, name: &str, hash: i64) -> Option<Value> {
-        if let Some((n, v)) = self.lookup_cache.borrow().get(&(cls, hash)) {
-            if &**n == name {
+        if let Some((n, v)) = self.lookup_cache.borrow().get(&(cls, hash))
+            && &**n == name {
                 return v.clone();
             }
-        }
         let found = self.class_lookup_uncached(cls, name, hash);
         self.lookup_cache.borrow_mut().insert((cls, hash), (Rc::from(name), found.clone()));
         found
@@ -383,11 +385,10 @@ impl Interp {
 
     fn class_lookup_uncached(&self, cls: ObjRef, name: &str, hash: i64) -> Option<Value> {
         for &c in &self.class(cls).mro {
-            if let Obj::Dict(d) = self.heap.get(self.class(c).dict) {
-                if let Some(i) = d.find_str(hash, name) {
+            if let Obj::Dict(d) = self.heap.get(self.class(c).dict)
+                && let Some(i) = d.find_str(hash, name) {
                     return Some(d.value_at(i).clone());
                 }
-            }
         }
         None
     }

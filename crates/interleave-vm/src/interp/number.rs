@@ -68,7 +68,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
         let next_s = &old_s - &q * &s;
         old_s = std::mem::replace(&mut s, next_s);
     }
-    if !old_r.is_one() && !(m.is_one() && old_r == *m) {
+    if !old_r.is_one() {
         return None;
     }
     Some(old_s.mod_floor(m))

@@ -97,11 +97,10 @@ impl Interp {
         }
         if self.is_user_instance(a) || self.is_user_instance(b) {
             let (name, rname, iname) = dunder(op);
-            if op.is_inplace() {
-                if let Some(m) = self.lookup_user_method(a, iname) {
+            if op.is_inplace()
+                && let Some(m) = self.lookup_user_method(a, iname) {
                     return Err(Flow::TailCall(Box::new((m, vec![a.clone(), b.clone()]))));
                 }
-            }
             if let Some(m) = self.lookup_user_method(a, name) {
                 let r = self.call_nested(m, vec![a.clone(), b.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
@@ -117,11 +116,10 @@ impl Interp {
             // A sequence repeated by an object with `__index__` (`"ab" * n`).
             if op.base() == BinOp::Multiply {
                 let (seq, n) = if self.is_user_instance(b) { (a, b) } else { (b, a) };
-                if !self.is_user_instance(seq) {
-                    if let Some(i) = self.index_value(n)? {
+                if !self.is_user_instance(seq)
+                    && let Some(i) = self.index_value(n)? {
                         return self.binary_op(op, seq, &i);
                     }
-                }
             }
             return Err(self.unsupported(op, a, b));
         }
@@ -497,11 +495,10 @@ impl Interp {
 
     /// Truth value (`bool(v)`), calling `__bool__`/`__len__` of user classes.
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
-        if let Some(inner) = self.delegate(v, "__len__") {
-            if self.delegate(v, "__bool__").is_some() {
+        if let Some(inner) = self.delegate(v, "__len__")
+            && self.delegate(v, "__bool__").is_some() {
                 return self.truthy(&inner);
             }
-        }
         Ok(match v {
             Value::Null | Value::None => false,
             Value::Bool(b) => *b,
@@ -572,15 +569,14 @@ impl Interp {
                     return Ok(r);
                 }
             }
-            if op == CmpOp::Ne {
-                if let Some(m) = self.lookup_user_method(a, "__eq__") {
+            if op == CmpOp::Ne
+                && let Some(m) = self.lookup_user_method(a, "__eq__") {
                     let r = self.call_nested_with(m, crate::native::Args::new(vec![a.clone(), b.clone()]), super::IN_COMPARISON)?;
                     if !matches!(r, Value::NotImplemented) {
                         let t = self.truthy(&r)?;
                         return Ok(Value::Bool(!t));
                     }
                 }
-            }
             return match op {
                 CmpOp::Eq => Ok(Value::Bool(a.is(b))),
                 CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
@@ -832,7 +828,7 @@ impl Interp {
     }
 
     fn contains_by_iteration(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        let items = self.collect_iterable(container).map_err(|e| e)?;
+        let items = self.collect_iterable(container)?;
         for v in &items {
             if v.is(item) || self.eq(v, item)? {
                 return Ok(true);

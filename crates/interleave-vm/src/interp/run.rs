@@ -396,11 +396,10 @@ impl Interp {
     pub(crate) fn unwind(&mut self, mut exc: ObjRef, floor: usize, fresh: bool) -> PyResult<()> {
         if fresh {
             let handled = self.thread().handled.clone();
-            if let Value::Obj(h) = handled {
-                if h != exc {
+            if let Value::Obj(h) = handled
+                && h != exc {
                     self.set_context_if_unset(exc, h);
                 }
-            }
         }
         loop {
             let cur = self.cur;
@@ -974,22 +973,19 @@ impl Interp {
                     _ => f.globals,
                 };
                 let hash = crate::hashing::str_hash(name);
-                if let Obj::Dict(d) = self.heap.get_mut(dict) {
-                    if let Some(i) = d.find_pystr(hash, name) {
-                        if same(d.value_at(i)) {
+                if let Obj::Dict(d) = self.heap.get_mut(dict)
+                    && let Some(i) = d.find_pystr(hash, name)
+                        && same(d.value_at(i)) {
                             d.set_value_at(i, Value::None);
                         }
-                    }
-                }
             }
             _ => return Ok(Err(a)),
         }
-        if let Value::Str(rc) = &mut a {
-            if let Some(text) = Rc::get_mut(rc) {
+        if let Value::Str(rc) = &mut a
+            && let Some(text) = Rc::get_mut(rc) {
                 text.push_str(t.as_str());
                 return Ok(Ok(a));
             }
-        }
         Ok(Err(a))
     }
 
@@ -1174,11 +1170,10 @@ fn fast_step(th: &mut crate::interp::Thread, heap: &mut crate::heap::Heap, instr
                         Obj::List(items) | Obj::Tuple(items) => items.get(i).cloned(),
                         _ => return false,
                     };
-                    if v.is_some() {
-                        if let Obj::Iter(Iter::Seq { index, .. }) = heap.get_mut(r) {
+                    if v.is_some()
+                        && let Obj::Iter(Iter::Seq { index, .. }) = heap.get_mut(r) {
                             *index += 1;
                         }
-                    }
                     v
                 }
                 _ => return false,

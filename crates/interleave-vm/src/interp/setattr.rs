@@ -15,8 +15,8 @@ impl Interp {
         let name_s = s.as_str();
         let hash = crate::hashing::str_hash(s);
         // Fast path: a plain instance of a class without properties or `__setattr__`.
-        if let Value::Obj(r) = obj {
-            if let Obj::Instance(inst) = self.heap.get(*r) {
+        if let Value::Obj(r) = obj
+            && let Obj::Instance(inst) = self.heap.get(*r) {
                 let c = self.class(inst.class);
                 let plain = !self.late_properties && !self.late_hooks && !c.has_properties && !c.custom_setattr;
                 if plain && !matches!(inst.payload, Payload::Exception(_)) {
@@ -29,15 +29,12 @@ impl Interp {
                     return Ok(());
                 }
             }
-        }
         let cls = self.type_of(obj);
-        if self.class(cls).custom_setattr || self.late_hooks {
-            if let Some(sa) = self.class_lookup(cls, "__setattr__") {
-                if !matches!(sa.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))) {
+        if (self.class(cls).custom_setattr || self.late_hooks)
+            && let Some(sa) = self.class_lookup(cls, "__setattr__")
+                && !matches!(sa.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))) {
                     return Err(Flow::TailCall(Box::new((sa, vec![obj.clone(), name.clone(), v]))));
                 }
-            }
-        }
         self.generic_setattr(obj, name, v)
     }
 
@@ -154,11 +151,10 @@ impl Interp {
                 _ => vec![v.clone()],
             };
             let t = self.new_tuple(items);
-            if let Obj::Instance(inst) = self.heap.get_mut(r) {
-                if let Payload::Exception(e) = &mut inst.payload {
+            if let Obj::Instance(inst) = self.heap.get_mut(r)
+                && let Payload::Exception(e) = &mut inst.payload {
                     e.args = t;
                 }
-            }
         }
         Some(Ok(()))
     }
@@ -166,13 +162,11 @@ impl Interp {
     /// `del obj.name`: a user `__delattr__`, else [`Interp::generic_delattr`].
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
         let cls = self.type_of(obj);
-        if self.class(cls).custom_setattr || self.late_hooks {
-            if let Some(da) = self.class_lookup(cls, "__delattr__") {
-                if !matches!(da.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))) {
+        if (self.class(cls).custom_setattr || self.late_hooks)
+            && let Some(da) = self.class_lookup(cls, "__delattr__")
+                && !matches!(da.as_obj().map(|r| self.heap.get(r)), Some(Obj::Native(_))) {
                     return Err(Flow::TailCall(Box::new((da, vec![obj.clone(), name.clone()]))));
                 }
-            }
-        }
         self.generic_delattr(obj, name)
     }
 
@@ -180,8 +174,8 @@ impl Interp {
     pub fn generic_delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
         let Value::Str(s) = name else { return Err(self.internal("attribute name is not a str")) };
         let cls = self.type_of(obj);
-        if !self.is_class(obj) {
-            if let Some(Value::Obj(a)) = self.class_lookup(cls, s.as_str()) {
+        if !self.is_class(obj)
+            && let Some(Value::Obj(a)) = self.class_lookup(cls, s.as_str()) {
                 match self.heap.get(a) {
                     Obj::Property { fdel, .. } => {
                         let fdel = fdel.clone();
@@ -203,7 +197,6 @@ impl Interp {
                     _ => {}
                 }
             }
-        }
         let hash = crate::hashing::str_hash(s);
         if let Value::Obj(r) = obj {
             let dict_owner = match self.heap.get(*r) {
@@ -216,12 +209,11 @@ impl Interp {
                 if self.dict_del_str(d, name) {
                     return Ok(());
                 }
-            } else if let Obj::Instance(inst) = self.heap.get_mut(*r) {
-                if let Some(i) = inst.dict.find_str(hash, s.as_str()) {
+            } else if let Obj::Instance(inst) = self.heap.get_mut(*r)
+                && let Some(i) = inst.dict.find_str(hash, s.as_str()) {
                     inst.dict.remove_at(i);
                     return Ok(());
                 }
-            }
         }
         let msg = if self.is_class(obj) {
             format!("type object '{}' has no attribute '{}'", self.class(obj.as_obj().expect("class")).name, s.as_str())
@@ -233,11 +225,10 @@ impl Interp {
 
     /// A function's `__dict__`, created on first use.
     pub(crate) fn function_dict(&mut self, func: ObjRef) -> ObjRef {
-        if let Obj::Function(f) = self.heap.get(func) {
-            if let Some(d) = f.dict {
+        if let Obj::Function(f) = self.heap.get(func)
+            && let Some(d) = f.dict {
                 return d;
             }
-        }
         let d = self.new_dict();
         if let Obj::Function(f) = self.heap.get_mut(func) {
             f.dict = Some(d);

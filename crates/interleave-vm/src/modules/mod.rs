@@ -204,11 +204,10 @@ impl Interp {
         let f = self.threads[self.cur].frames.last().expect("frame");
         let target = f.locals.unwrap_or(f.globals);
         for (k, v) in entries {
-            if let Value::Str(s) = &k {
-                if !s.as_str().starts_with('_') {
+            if let Value::Str(s) = &k
+                && !s.as_str().starts_with('_') {
                     self.dict_set_str(target, k.clone(), v);
                 }
-            }
         }
         Ok(())
     }

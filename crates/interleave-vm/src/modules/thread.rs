@@ -189,11 +189,10 @@ fn release(interp: &mut Interp, args: Args) -> PyResult<Value> {
     st.locked = false;
     st.count = 0;
     let waiters = st.waiters;
-    if let Some(o) = owner {
-        if let Some(p) = interp.threads[o].holding.iter().position(|&l| l == r) {
+    if let Some(o) = owner
+        && let Some(p) = interp.threads[o].holding.iter().position(|&l| l == r) {
             interp.threads[o].holding.swap_remove(p);
         }
-    }
     if waiters > 0 {
         interp.events.push(MachineEvent::LockReleased(r));
     }
