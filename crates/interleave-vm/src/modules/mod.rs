@@ -189,6 +189,9 @@ impl Interp {
         }
         let msg = format!("cannot import name '{}' from '{mname}' (unknown location)", n.as_str());
         let e = self.new_exception_msg(self.t.import_error, msg);
+        let module_name = Value::str(mname.as_str());
+        self.set_exc_attr(e, "name", module_name);
+        self.set_exc_attr(e, "path", Value::None);
         Err(crate::native::Flow::Exc(e))
     }
 
