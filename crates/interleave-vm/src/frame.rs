@@ -124,3 +124,10 @@ impl ReturnAction {
         }
     }
 }
+
+impl Frame {
+    /// The source line of the instruction at `ip - 1` (the one executing).
+    pub fn current_line(&self) -> u32 {
+        self.code.locations.get(self.ip.saturating_sub(1)).map_or(0, |l| l.line)
+    }
+}

@@ -54,20 +54,27 @@ impl Interp {
             }
         let result = self.call_value(func, Args { pos, kw }, ReturnAction::Push);
         if let (Err(Flow::Suspend(crate::native::Suspend::Block(_))), Some(saved)) = (&result, saved) {
-            // Put the call back as it was, to run again when the thread wakes.
-            if self.nested_depth == 0 && self.slice.active {
-                self.threads[cur].stack.extend(saved);
-                if let Some(f) = self.threads[cur].frames.last_mut() {
-                    f.ip -= 1;
-                }
-                self.steps -= 1;
-            }
+            self.put_back_blocked_call(saved);
             return result.map(|_| ());
         }
         if let Some(v) = result? {
             self.threads[cur].stack.push(v);
         }
         Ok(())
+    }
+
+    /// A built-in blocked: put its call instruction back as it was (operands on the stack, ip
+    /// on the call), so that it runs again when the thread is woken. Outside the scheduler or
+    /// inside a nested call the block becomes an error instead (see `handle_error`).
+    fn put_back_blocked_call(&mut self, saved: Vec<Value>) {
+        if self.nested_depth == 0 && self.slice.active {
+            let th = &mut self.threads[self.cur];
+            th.stack.extend(saved);
+            if let Some(f) = th.frames.last_mut() {
+                f.ip -= 1;
+            }
+            self.steps -= 1;
+        }
     }
 
     /// Is `f` a built-in function or a built-in method bound to an object?
@@ -111,13 +118,7 @@ impl Interp {
         }
         let result = self.call_value(func, Args { pos, kw }, ReturnAction::Push);
         if let Err(Flow::Suspend(crate::native::Suspend::Block(_))) = &result {
-            if self.nested_depth == 0 && self.slice.active {
-                self.threads[cur].stack.extend(saved);
-                if let Some(f) = self.threads[cur].frames.last_mut() {
-                    f.ip -= 1;
-                }
-                self.steps -= 1;
-            }
+            self.put_back_blocked_call(saved);
             return result.map(|_| ());
         }
         if let Some(v) = result? {

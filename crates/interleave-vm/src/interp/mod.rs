@@ -13,7 +13,11 @@ mod number;
 mod ops;
 mod patterns;
 mod format;
+mod fast;
+mod generators;
 mod run;
+mod step;
+mod unwind;
 mod setattr;
 mod threads;
 
