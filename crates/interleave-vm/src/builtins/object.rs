@@ -281,6 +281,8 @@ fn gen_throw(interp: &mut Interp, args: Args) -> PyResult<Value> {
         Err(e) => Err(e),
     };
     interp.nested_depth -= 1;
+    // Back in the outer loop: its next check must see the scheduler again.
+    interp.next_check = 0;
     res
 }
 

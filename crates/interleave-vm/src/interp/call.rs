@@ -179,6 +179,11 @@ impl Interp {
     /// Pushes a frame for a function whose arguments already sit on the stack at `args_start`
     /// in parameter order (the fast path).
     fn enter_function_in_place(&mut self, fr: ObjRef, args_start: usize, ret_to: usize) -> PyResult<()> {
+        self.enter_in_place_with(fr, args_start, ret_to, ReturnAction::Push)
+    }
+
+    /// Pushes a frame for `fr` whose parameters already sit on the stack from `args_start`.
+    fn enter_in_place_with(&mut self, fr: ObjRef, args_start: usize, ret_to: usize, on_return: ReturnAction) -> PyResult<()> {
         let Obj::Function(f) = self.heap.get(fr) else { return Err(self.internal("not a function")) };
         let (code, values, globals, closure) = (f.code.clone(), f.values.clone(), f.globals, f.closure.clone());
         self.check_recursion()?;
@@ -196,9 +201,17 @@ impl Interp {
             globals,
             locals: None,
             func: Some(fr),
-            on_return: ReturnAction::Push,
+            on_return,
         });
         Ok(())
+    }
+
+    /// Does `fr` take exactly `nargs` positional arguments and nothing else (no defaults to
+    /// fill, no `*args`/`**kwargs`, not a generator)? Then a call needs no argument binding.
+    fn takes_exactly(&self, fr: ObjRef, nargs: usize) -> bool {
+        let Obj::Function(f) = self.heap.get(fr) else { return false };
+        let c = &f.code;
+        !c.flags.varargs && !c.flags.varkeywords && !c.flags.generator && c.kwonlyargcount == 0 && c.argcount as usize == nargs
     }
 
     pub(super) fn check_recursion(&mut self) -> PyResult<()> {
@@ -227,6 +240,14 @@ impl Interp {
 
     /// Binds `args` to the function's parameters and pushes its frame (or makes a generator).
     fn enter_function(&mut self, fr: ObjRef, args: Args, action: ReturnAction) -> PyResult<Option<Value>> {
+        if args.kw.is_empty() && self.takes_exactly(fr, args.pos.len()) {
+            // The common case (e.g. `__init__(self, a, b)`): the arguments are the slots.
+            let th = &mut self.threads[self.cur];
+            let base = th.stack.len();
+            th.stack.extend(args.pos);
+            self.enter_in_place_with(fr, base, base, action)?;
+            return Ok(None);
+        }
         let Obj::Function(f) = self.heap.get(fr) else { return Err(self.internal("not a function")) };
         let f = f.clone();
         let slots = self.bind_args(&f, args)?;
@@ -289,9 +310,10 @@ impl Interp {
         let nparams = code.argcount as usize;
         let nkwonly = code.kwonlyargcount as usize;
         let mut slots = vec![Value::Null; code.varnames.len()];
-        let qual = match &f.qualname {
-            Value::Str(s) => s.as_str().to_owned(),
-            _ => code.qualname.to_string(),
+        let qual_v = f.qualname.clone();
+        let qual: &str = match &qual_v {
+            Value::Str(s) => s.as_str(),
+            _ => &code.qualname,
         };
         let Args { pos, kw } = args;
         let npos = pos.len();

@@ -43,15 +43,16 @@ pub(super) fn fast_step(th: &mut crate::interp::Thread, heap: &mut crate::heap::
             let n = stack.len();
             let (Value::Int(a), Value::Int(b)) = (&stack[n - 2], &stack[n - 1]) else { return false };
             let Some(v) = crate::interp::ops::int_fast(op, *a, *b) else { return false };
-            stack.truncate(n - 2);
-            stack.push(v);
+            // Two ints need no drop: overwrite in place.
+            stack.pop();
+            stack[n - 2] = v;
         }
         Instr::CompareOp(op) => {
             let n = stack.len();
             let (Value::Int(a), Value::Int(b)) = (&stack[n - 2], &stack[n - 1]) else { return false };
             let r = crate::interp::ops::cmp_ints(op, *a, *b);
-            stack.truncate(n - 2);
-            stack.push(Value::Bool(r));
+            stack.pop();
+            stack[n - 2] = Value::Bool(r);
         }
         Instr::ForIter(target) => {
             let Some(Value::Obj(r)) = stack.last() else { return false };

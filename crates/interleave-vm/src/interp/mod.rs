@@ -168,8 +168,10 @@ pub struct Interp {
     pub clock_base_steps: u64,
     /// Events for the scheduler, drained after each slice.
     pub events: Vec<MachineEvent>,
-    /// `steps` value at which the loop next checks limits and runs the collector.
+    /// `steps` value at which the loop next makes its rare checks (see `checkpoint`).
     pub(crate) next_check: u64,
+    /// `steps` value at which the loop next checks the step limit and runs the collector.
+    pub(crate) gc_check: u64,
     /// Cache of `class_lookup` results: (class, name hash) → (name, value).
     lookup_cache: std::cell::RefCell<LookupCache>,
 }
@@ -218,6 +220,7 @@ impl Interp {
             idle_ns: 0,
             out_of_memory: false,
             next_check: 0,
+            gc_check: 0,
             slice: Slice::default(),
             cpu_count: 4,
             clock_base_ns: 0,

@@ -41,6 +41,8 @@ impl Interp {
         self.nested_depth += 1;
         let r = self.execute(floor);
         self.nested_depth -= 1;
+        // Back in the outer loop: its next check must see the scheduler again.
+        self.next_check = 0;
         r
     }
 

@@ -113,31 +113,23 @@ impl Interp {
             let Some(&instr) = frame.code.instrs.get(frame.ip) else {
                 return Err(self.internal("instruction pointer out of range"));
             };
-            if self.slice.active && self.nested_depth == 0 {
-                // The scheduler's switch points, checked before the instruction runs.
-                if self.steps >= self.slice.end_step {
-                    return Err(Flow::Suspend(Suspend::Switch(SwitchReason::Budget)));
-                }
-                if !self.events.is_empty() {
-                    return Err(Flow::Suspend(Suspend::Switch(SwitchReason::Event)));
-                }
-                if self.slice.drop_request
-                    && (self.slice.check_every_instruction || frame.ip == 0 || is_backward_jump(instr, frame.ip))
-                {
-                    return Err(Flow::Suspend(Suspend::Switch(SwitchReason::DropRequest)));
-                }
-            }
-            frame.ip += 1;
-            self.steps += 1;
             if self.steps >= self.next_check {
-                self.next_check = self.steps + 1024;
-                if self.steps > self.limits.max_steps {
-                    return Err(Flow::Stop(Rc::new(RunStop::StepLimit(self.limits.max_steps))));
+                // The rare path, before the instruction runs: limits, the collector, and the
+                // scheduler's switch points.
+                let ip = frame.ip;
+                if let Some(flow) = self.checkpoint(instr, ip) {
+                    return Err(flow);
                 }
-                self.maybe_collect();
-            } else if fast_step(&mut self.threads[cur], &mut self.heap, instr) {
-                // The common simple instructions run here without the general dispatch.
-                continue;
+                let frame = self.threads[cur].frames.last_mut().expect("frame");
+                frame.ip += 1;
+                self.steps += 1;
+            } else {
+                frame.ip += 1;
+                self.steps += 1;
+                if fast_step(&mut self.threads[cur], &mut self.heap, instr) {
+                    // The common simple instructions run here without the general dispatch.
+                    continue;
+                }
             }
             let result = if self.out_of_memory {
                 self.out_of_memory = false;
@@ -145,6 +137,10 @@ impl Interp {
             } else {
                 self.step(instr)
             };
+            if !self.events.is_empty() {
+                // A built-in reported an event: check before the next instruction.
+                self.next_check = 0;
+            }
             let next = match result {
                 Ok(n) => n,
                 Err(Flow::TailCall(tc)) => {
@@ -188,6 +184,41 @@ impl Interp {
                 }
             }
         }
+    }
+
+    /// The checks the loop makes only when `steps` reaches `next_check`: the step limit and the
+    /// collector every 1024 steps, and (when the scheduler runs this thread, not nested) the
+    /// slice budget, pending events, and the eval-breaker check point for a drop request.
+    /// Returns the flow that must end the loop, and sets the next `next_check`.
+    fn checkpoint(&mut self, instr: Instr, ip: usize) -> Option<Flow> {
+        if self.steps >= self.gc_check {
+            self.gc_check = self.steps + 1024;
+            if self.steps > self.limits.max_steps {
+                return Some(Flow::Stop(Rc::new(RunStop::StepLimit(self.limits.max_steps))));
+            }
+            self.maybe_collect();
+        }
+        let scheduled = self.slice.active && self.nested_depth == 0;
+        if scheduled {
+            if self.steps >= self.slice.end_step {
+                return Some(Flow::Suspend(Suspend::Switch(SwitchReason::Budget)));
+            }
+            if !self.events.is_empty() {
+                return Some(Flow::Suspend(Suspend::Switch(SwitchReason::Event)));
+            }
+            if self.slice.drop_request && (self.slice.check_every_instruction || ip == 0 || is_backward_jump(instr, ip)) {
+                return Some(Flow::Suspend(Suspend::Switch(SwitchReason::DropRequest)));
+            }
+        }
+        self.next_check = if scheduled && self.slice.drop_request {
+            // Waiting for a check point: look at every instruction.
+            self.steps + 1
+        } else if scheduled {
+            self.gc_check.min(self.slice.end_step)
+        } else {
+            self.gc_check
+        };
+        None
     }
 
     /// Routes an error raised by an instruction: exceptions unwind (returning `Err` only if

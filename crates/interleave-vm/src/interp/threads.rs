@@ -61,6 +61,7 @@ impl Interp {
         self.cur = tid;
         self.slice = Slice { active: true, ..slice };
         self.clock_base_steps = self.steps;
+        self.next_check = 0;
         let result = self.run_thread_inner(tid);
         self.slice.active = false;
         self.idle_ns = 0;
