@@ -27,6 +27,7 @@ options:
   --max-steps N          stop the program after N instructions (default 2000000000)
   --stdin FILE           file to use as the program's standard input (default: this process's
                          stdin if it is not a terminal, else empty)
+  --trace FILE           write the run's trace (threads, events, lanes, schedule) as JSON
   --timeline             after the run, print a text timeline of the threads on stderr
   --chrome-trace FILE    write the run in Chrome's Trace Event format (opens in Perfetto)
 ";
@@ -49,6 +50,7 @@ struct Options {
     stdin_file: Option<String>,
     timeline: bool,
     chrome_trace: Option<String>,
+    trace: Option<String>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -57,6 +59,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut stdin_file = None;
     let mut timeline = false;
     let mut chrome_trace = None;
+    let mut trace = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -65,6 +68,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--stdin" => stdin_file = Some(value("--stdin")?),
             "--timeline" => timeline = true,
             "--chrome-trace" => chrome_trace = Some(value("--chrome-trace")?),
+            "--trace" => trace = Some(value("--trace")?),
             "--max-steps" => {
                 config.max_steps = value("--max-steps")?.parse().map_err(|_| "--max-steps must be a whole number".to_string())?
             }
@@ -93,7 +97,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         }
     }
     let file = file.ok_or("no program file given")?;
-    Ok(Options { file, config, stdin_file, timeline, chrome_trace })
+    Ok(Options { file, config, stdin_file, timeline, chrome_trace, trace })
 }
 
 fn read_source(file: &str) -> Result<String, i32> {
@@ -150,10 +154,13 @@ fn run_cli(args: &[String]) -> Result<i32, String> {
             let _ = out.flush();
             if opts.timeline {
                 let _ = err.write_all(b"\n");
-                let _ = err.write_all(interleave_machine::trace::text_timeline(&result.trace, result.end_ns, 72).as_bytes());
+                let _ = err.write_all(interleave_machine::trace::text_timeline(&result.trace, result.end_ns, 72, &result.threads).as_bytes());
+            }
+            if let Some(path) = &opts.trace {
+                std::fs::write(path, result.trace_json(&opts.config)).map_err(|e| format!("cannot write {path}: {e}"))?;
             }
             if let Some(path) = &opts.chrome_trace {
-                let json = interleave_machine::trace::chrome_trace(&result.trace, result.end_ns);
+                let json = interleave_machine::trace::chrome_trace(&result.trace, result.end_ns, &result.threads);
                 std::fs::write(path, json).map_err(|e| format!("cannot write {path}: {e}"))?;
             }
             Ok(result.exit_code)

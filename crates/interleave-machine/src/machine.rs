@@ -10,7 +10,8 @@
 //! it (CPython's FORCE_SWITCHING). In free-threaded mode there is no GIL: up to `cores` ready
 //! threads run in short interleaved quanta.
 
-use interleave_vm::interp::{MachineEvent, Slice, ThreadRun, Wake, NS_PER_STEP};
+use interleave_vm::interp::{MachineEvent, NS_PER_STEP, Record, Slice, ThreadRun, Wake};
+use interleave_vm::Stream;
 use interleave_vm::native::{Suspend, SwitchReason, Wait};
 use interleave_vm::{Interp, ObjRef};
 
@@ -70,7 +71,17 @@ pub struct Machine<S: Scheduler> {
 impl<S: Scheduler> Machine<S> {
     pub fn new(interp: Interp, settings: Settings, scheduler: S) -> Machine<S> {
         let states = vec![ThreadState::Ready { since: 0 }];
-        Machine { interp, settings, scheduler, states, now: 0, gil: None, drop_request: false, forced_out: None, trace: Vec::new() }
+        Machine {
+            interp,
+            settings,
+            scheduler,
+            states,
+            now: 0,
+            gil: None,
+            drop_request: false,
+            forced_out: None,
+            trace: Vec::new(),
+        }
     }
 
     fn free_threaded(&self) -> bool {
@@ -133,6 +144,17 @@ impl<S: Scheduler> Machine<S> {
         if steps > 0 {
             let end = self.now + steps * NS_PER_STEP;
             self.trace.push(TraceEvent::Ran { thread: tid, core, start: self.now, end, steps });
+        }
+        for record in std::mem::take(&mut self.interp.records) {
+            self.trace.push(match record {
+                Record::Output { t, thread, stream, text } => {
+                    let stream = if stream == Stream::Stdout { "stdout" } else { "stderr" }.to_string();
+                    TraceEvent::Output { t, thread, stream, text }
+                }
+                Record::Lock { t, thread, lock, acquired } => {
+                    TraceEvent::Lock { t, thread, lock: interleave_vm::hashing::fake_id(lock), acquired }
+                }
+            });
         }
         (run, steps)
     }

@@ -10,7 +10,7 @@ use interleave_vm::{Interp, Limits, Stream};
 use crate::machine::{Halt, Machine, Round};
 use crate::scheduler::{RandomScheduler, Recorder, ReplayScheduler, Scheduler};
 use crate::settings::Settings;
-use crate::trace::TraceEvent;
+use crate::trace::{TRACE_FORMAT_VERSION, ThreadInfo, TraceEvent, TraceFile, segments};
 
 pub use interleave_vm::run::{INTERNAL_EXIT_CODE, LIMIT_EXIT_CODE};
 use interleave_vm::run::{report_exception, report_stop};
@@ -31,9 +31,34 @@ pub struct RunResult {
     /// Collections the garbage collector ran, and heap objects still live at the end.
     pub gc_collections: u64,
     pub live_objects: usize,
+    /// Every thread that existed, with its ident and name.
+    pub threads: Vec<ThreadInfo>,
 }
 
 impl RunResult {
+    /// The run as a trace file (`--trace`), JSON.
+    pub fn trace_json(&self, settings: &Settings) -> String {
+        let file = TraceFile {
+            format: "interleave-trace",
+            version: TRACE_FORMAT_VERSION,
+            settings: serde_json::json!({
+                "seed": settings.seed,
+                "cores": settings.cores,
+                "python": settings.python.name(),
+                "switch_interval_ns": settings.switch_interval_ns,
+                "until_ns": settings.until_ns,
+                "max_steps": settings.max_steps,
+            }),
+            end_ns: self.end_ns,
+            exit_code: self.exit_code,
+            threads: &self.threads,
+            events: &self.trace,
+            segments: segments(&self.trace, self.end_ns),
+            schedule: &self.schedule,
+        };
+        serde_json::to_string(&file).unwrap_or_default()
+    }
+
     pub fn stdout(&self) -> String {
         self.output.iter().filter(|(k, _)| *k == Stream::Stdout).map(|(_, t)| t.as_str()).collect()
     }
@@ -66,6 +91,7 @@ fn run_with<S: Scheduler>(source: &str, filename: &str, settings: &Settings, sch
                 schedule: Vec::new(),
                 gc_collections: 0,
                 live_objects: 0,
+                threads: Vec::new(),
             };
         }
     };
@@ -79,7 +105,11 @@ fn run_with<S: Scheduler>(source: &str, filename: &str, settings: &Settings, sch
     interp.start_main(code);
     let mut m = Machine::new(interp, settings.clone(), Recorder { inner: scheduler, choices: Vec::new() });
     let exit_code = drive(&mut m);
+    let threads = (0..m.interp.threads.len())
+        .map(|i| ThreadInfo { index: i, ident: m.interp.threads[i].ident, name: thread_name(&m.interp, i) })
+        .collect();
     RunResult {
+        threads,
         output: std::mem::take(&mut m.interp.output),
         exit_code,
         steps: m.interp.steps,
@@ -124,9 +154,9 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
             Err(Halt::Deadlock(blocked)) => {
                 let mut msg = String::from("interleave: deadlock: every thread is blocked and none can ever be woken\n");
                 for b in &blocked {
-                    let who = thread_name(&mut m.interp, b.thread);
+                    let who = thread_name(&m.interp, b.thread);
                     let at = blocked_at(&m.interp, b.thread);
-                    let holder = b.held_by.map(|h| format!(", held by {}", thread_name(&mut m.interp, h))).unwrap_or_default();
+                    let holder = b.held_by.map(|h| format!(", held by {}", thread_name(&m.interp, h))).unwrap_or_default();
                     msg.push_str(&format!("  {who} waits for {}{holder}{at}\n", b.waits_for));
                 }
                 m.interp.write(Stream::Stderr, &msg);
@@ -145,20 +175,9 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
 }
 
 /// A thread's name for reports: its `threading.Thread` name if it has one.
-pub fn thread_name(interp: &mut Interp, tid: usize) -> String {
-    let ident = interp.threads[tid].ident;
-    let name = (|| {
-        let threading = interp.dict_get_str(interp.modules, "threading")?;
-        let active = interp.getattr_opt(&threading, "_active").ok()??;
-        let d = active.as_obj()?;
-        let t = interp.dict_get(d, &interleave_vm::Value::Int(ident)).ok()??;
-        match interp.getattr_opt(&t, "name").ok()?? {
-            interleave_vm::Value::Str(s) => Some(s.as_str().to_owned()),
-            _ => None,
-        }
-    })();
-    match name {
-        Some(n) => n,
+pub fn thread_name(interp: &Interp, tid: usize) -> String {
+    match &interp.threads[tid].name {
+        Some(n) => n.clone(),
         None if tid == 0 => "MainThread".into(),
         None => format!("thread {tid}"),
     }

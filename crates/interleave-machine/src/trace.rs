@@ -2,8 +2,11 @@
 //! timeline and the state views. (The versioned, serialisable format comes with the trace
 //! issue; this is the in-memory record it will be built from.)
 
+use serde::Serialize;
+
 /// Why a thread gave up the GIL.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum GilDrop {
     /// Another thread asked (drop request honoured at an eval-breaker check point).
     Requested,
@@ -13,8 +16,9 @@ pub enum GilDrop {
     Exited,
 }
 
-/// One event of a run.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One event of a run. Times (`t`, `start`, `end`) are virtual nanoseconds since the start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TraceEvent {
     ThreadCreated { t: u64, thread: usize },
     /// The thread ran on `core` from `start` to `end` (holding the GIL, unless free-threaded).
@@ -26,10 +30,15 @@ pub enum TraceEvent {
     Blocked { t: u64, thread: usize, on: String },
     Woken { t: u64, thread: usize, timeout: bool },
     ThreadExited { t: u64, thread: usize },
+    /// Text the thread wrote to `stdout` or `stderr`.
+    Output { t: u64, thread: usize, stream: String, text: String },
+    /// The thread acquired (or released) the lock with id `lock` (its `id()`).
+    Lock { t: u64, thread: usize, lock: u64, acquired: bool },
 }
 
 /// What a thread is doing during a [`Segment`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", content = "on", rename_all = "snake_case")]
 pub enum SegmentState {
     /// Executing Python code on a core (holding the GIL unless free-threaded).
     Running,
@@ -40,9 +49,10 @@ pub enum SegmentState {
 }
 
 /// A stretch of virtual time `[start, end)` during which a thread was in one state.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Segment {
     pub thread: usize,
+    #[serde(flatten)]
     pub state: SegmentState,
     pub start: u64,
     pub end: u64,
@@ -85,25 +95,68 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
                 open[*thread] = Some((SegmentState::WaitingGil, *t));
             }
             TraceEvent::ThreadExited { t, thread } => close(&mut open, &mut out, *thread, *t),
-            TraceEvent::GilTaken { .. } | TraceEvent::GilDropped { .. } | TraceEvent::DropRequest { .. } => {}
+            TraceEvent::GilTaken { .. }
+            | TraceEvent::GilDropped { .. }
+            | TraceEvent::DropRequest { .. }
+            | TraceEvent::Output { .. }
+            | TraceEvent::Lock { .. } => {}
         }
     }
     for thread in 0..open.len() {
         close(&mut open, &mut out, thread, end);
     }
     out.sort_by_key(|s| (s.thread, s.start));
-    // A thread that holds the GIL between two slices shows as running throughout.
     out.retain(|s| s.end > s.start);
-    out
+    // Consecutive stretches in the same state are one segment (a thread that keeps the GIL
+    // across slices runs throughout).
+    let mut merged: Vec<Segment> = Vec::with_capacity(out.len());
+    for s in out {
+        match merged.last_mut() {
+            Some(last) if last.thread == s.thread && last.state == s.state && last.end == s.start => last.end = s.end,
+            _ => merged.push(s),
+        }
+    }
+    merged
+}
+
+/// The current version of the trace file format (`--trace`). Bump it on any change that a
+/// reader could notice.
+pub const TRACE_FORMAT_VERSION: u32 = 1;
+
+/// A thread as the trace file names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ThreadInfo {
+    /// Index used by every event's `thread` field.
+    pub index: usize,
+    /// `threading.get_ident()`.
+    pub ident: i64,
+    /// `threading.Thread.name` (or `MainThread` / `thread N`).
+    pub name: String,
+}
+
+/// The trace file (`interleave run --trace FILE`): JSON, documented in ARCHITECTURE.md.
+#[derive(Serialize)]
+pub struct TraceFile<'a> {
+    pub format: &'static str,
+    pub version: u32,
+    pub settings: serde_json::Value,
+    pub end_ns: u64,
+    pub exit_code: i32,
+    pub threads: &'a [ThreadInfo],
+    pub events: &'a [TraceEvent],
+    /// Per-thread lanes derived from `events` (what the timeline draws).
+    pub segments: Vec<Segment>,
+    /// The recorded scheduling decisions (replaying them reproduces the run).
+    pub schedule: &'a [u32],
 }
 
 /// A compact text timeline: one lane per thread, `width` columns over `[0, end)`.
 /// `#` running, `.` waiting for the GIL, `z` blocked or sleeping, blank when not alive.
-pub fn text_timeline(trace: &[TraceEvent], end: u64, width: usize) -> String {
+pub fn text_timeline(trace: &[TraceEvent], end: u64, width: usize, threads: &[ThreadInfo]) -> String {
     let segs = segments(trace, end);
-    let threads = segs.iter().map(|s| s.thread + 1).max().unwrap_or(1);
+    let nlanes = segs.iter().map(|s| s.thread + 1).max().unwrap_or(1);
     let end = end.max(1);
-    let mut lanes = vec![vec![' '; width]; threads];
+    let mut lanes = vec![vec![' '; width]; nlanes];
     let rank = |c: char| match c {
         '#' => 3,
         '.' => 2,
@@ -125,12 +178,22 @@ pub fn text_timeline(trace: &[TraceEvent], end: u64, width: usize) -> String {
         }
     }
     let mut out = format!("virtual time 0 .. {:.6} s, {} per column\n", end as f64 / 1e9, fmt_ns(end / width as u64));
-    for (i, lane) in lanes.iter().enumerate() {
-        let name = if i == 0 { "MainThread".to_string() } else { format!("thread {i}") };
-        out.push_str(&format!("{name:>11} |{}|\n", lane.iter().collect::<String>()));
+    let names: Vec<String> = (0..lanes.len()).map(|i| thread_label(threads, i)).collect();
+    let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    for (lane, name) in lanes.iter().zip(&names) {
+        out.push_str(&format!("{name:>w$} |{}|\n", lane.iter().collect::<String>()));
     }
-    out.push_str("            # running   . waiting for the GIL   z blocked/sleeping\n");
+    out.push_str(&format!("{:w$}  # running   . waiting for the GIL   z blocked/sleeping\n", ""));
     out
+}
+
+/// The name of thread `i` (from `threads`, else `MainThread` / `thread i`).
+fn thread_label(threads: &[ThreadInfo], i: usize) -> String {
+    match threads.iter().find(|t| t.index == i) {
+        Some(t) => t.name.clone(),
+        None if i == 0 => "MainThread".into(),
+        None => format!("thread {i}"),
+    }
 }
 
 fn fmt_ns(ns: u64) -> String {
@@ -145,11 +208,11 @@ fn fmt_ns(ns: u64) -> String {
 
 /// The run in Chrome's Trace Event format (opens in Perfetto and chrome://tracing): one
 /// complete event per segment, one track per thread, timestamps in microseconds.
-pub fn chrome_trace(trace: &[TraceEvent], end: u64) -> String {
+pub fn chrome_trace(trace: &[TraceEvent], end: u64, threads: &[ThreadInfo]) -> String {
     let mut out = String::from("{\"traceEvents\":[\n");
     let mut first = true;
     for t in 0..segments(trace, end).iter().map(|s| s.thread + 1).max().unwrap_or(1) {
-        let name = if t == 0 { "MainThread".to_string() } else { format!("thread {t}") };
+        let name = thread_label(threads, t).replace('"', "'");
         if !first {
             out.push_str(",\n");
         }
@@ -211,14 +274,14 @@ mod tests {
 
     #[test]
     fn text_timeline_draws_one_lane_per_thread() {
-        let t = text_timeline(&sample(), 500, 5);
-        assert!(t.contains(" MainThread |#zzz#|"), "{t}");
-        assert!(t.contains("   thread 1 | ##  |"), "{t}");
+        let t = text_timeline(&sample(), 500, 5, &[]);
+        assert!(t.contains("MainThread |#zzz#|"), "{t}");
+        assert!(t.contains("  thread 1 | ##  |"), "{t}");
     }
 
     #[test]
     fn chrome_trace_is_json_with_one_event_per_segment() {
-        let j = chrome_trace(&sample(), 500);
+        let j = chrome_trace(&sample(), 500, &[]);
         assert!(j.starts_with("{\"traceEvents\":["));
         assert_eq!(j.matches("\"ph\":\"X\"").count(), segments(&sample(), 500).len());
         assert!(j.contains("\"name\":\"blocked: sleep\""));

@@ -159,3 +159,36 @@ fn virtual_time_limit_stops_a_server_loop() {
     assert_eq!(r.exit_code, 124);
     assert!(r.stderr().contains("stopped at 10.000 s of virtual time"), "{}", r.stderr());
 }
+
+#[test]
+fn trace_file_names_threads_and_records_output_and_locks() {
+    let src = r#"
+import threading
+lock = threading.Lock()
+def work():
+    with lock:
+        print("worker")
+t = threading.Thread(target=work, name="worker-1")
+t.start()
+t.join()
+print("main")
+"#;
+    let settings = Settings::default();
+    let r = run_program(src, "/prog.py", &settings);
+    assert_eq!(r.stdout(), "worker\nmain\n");
+    let json: serde_json::Value = serde_json::from_str(&r.trace_json(&settings)).expect("valid JSON");
+    assert_eq!(json["format"], "interleave-trace");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["settings"]["python"], "3.11");
+    let names: Vec<&str> = json["threads"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["MainThread", "worker-1"]);
+    let events = json["events"].as_array().unwrap();
+    let outputs: Vec<(u64, &str)> = events
+        .iter()
+        .filter(|e| e["kind"] == "output")
+        .map(|e| (e["thread"].as_u64().unwrap(), e["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(outputs, [(1, "worker\n"), (0, "main\n")]);
+    assert!(events.iter().any(|e| e["kind"] == "lock" && e["thread"] == 1 && e["acquired"] == true));
+    assert!(json["segments"].as_array().unwrap().iter().any(|s| s["thread"] == 1 && s["state"] == "running"));
+}

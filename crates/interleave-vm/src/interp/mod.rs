@@ -70,6 +70,8 @@ pub struct Thread {
     pub sentinels: Vec<ObjRef>,
     /// The function the thread was started with (for "Exception ignored in thread started by").
     pub started_by: Value,
+    /// The `threading.Thread` name, as `threading` reports it (`_thread._set_name`).
+    pub name: Option<String>,
 }
 
 /// Why a blocked thread was woken: what a retried blocking call finds.
@@ -93,6 +95,15 @@ pub struct Slice {
     /// Check the eval breaker before every instruction (CPython ≤ 3.9) instead of only at
     /// backward jumps and function starts (CPython 3.10+).
     pub check_every_instruction: bool,
+}
+
+/// Something that happened inside a slice that the machine's trace shows (with the virtual time
+/// and the thread): printed text and lock operations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Record {
+    Output { t: u64, thread: usize, stream: Stream, text: String },
+    /// `acquired`: true for an acquire, false for a release.
+    Lock { t: u64, thread: usize, lock: ObjRef, acquired: bool },
 }
 
 /// Something the scheduler must handle after the current slice.
@@ -168,6 +179,8 @@ pub struct Interp {
     pub clock_base_steps: u64,
     /// Events for the scheduler, drained after each slice.
     pub events: Vec<MachineEvent>,
+    /// What the trace shows of the current slice, drained by the machine.
+    pub records: Vec<Record>,
     /// `steps` value at which the loop next makes its rare checks (see `checkpoint`).
     pub(crate) next_check: u64,
     /// `steps` value at which the loop next checks the step limit and runs the collector.
@@ -226,6 +239,7 @@ impl Interp {
             clock_base_ns: 0,
             clock_base_steps: 0,
             events: Vec::new(),
+            records: Vec::new(),
             late_properties: false,
             late_hooks: false,
             lookup_cache: Default::default(),
@@ -569,6 +583,10 @@ impl Interp {
         match self.output.last_mut() {
             Some((s, buf)) if *s == stream => buf.push_str(text),
             _ => self.output.push((stream, text.to_owned())),
+        }
+        if self.slice.active {
+            let (t, thread) = (self.now_ns(), self.cur);
+            self.records.push(Record::Output { t, thread, stream, text: text.to_owned() });
         }
     }
 

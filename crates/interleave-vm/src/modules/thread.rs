@@ -33,6 +33,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("daemon_threads_allowed", daemon_threads_allowed),
         ("_set_sentinel", set_sentinel),
         ("stack_size", stack_size),
+        ("_set_name", set_name),
     ];
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
@@ -151,6 +152,7 @@ fn acquire(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
             st.waiters = st.waiters.saturating_sub(1);
         }
         interp.threads[me].holding.push(r);
+        record_lock(interp, r, true);
         return Ok(Value::Bool(true));
     }
     if !blocking || wake == Some(Wake::Timeout) || timeout == Some(0) {
@@ -196,7 +198,16 @@ fn release(interp: &mut Interp, args: Args) -> PyResult<Value> {
     if waiters > 0 {
         interp.events.push(MachineEvent::LockReleased(r));
     }
+    record_lock(interp, r, false);
     Ok(Value::None)
+}
+
+/// Records a lock operation for the machine's trace (only under the scheduler).
+fn record_lock(interp: &mut Interp, lock: ObjRef, acquired: bool) {
+    if interp.slice.active {
+        let (t, thread) = (interp.now_ns(), interp.cur);
+        interp.records.push(crate::interp::Record::Lock { t, thread, lock, acquired });
+    }
 }
 
 fn exit(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -336,6 +347,23 @@ fn set_sentinel(interp: &mut Interp, _args: Args) -> PyResult<Value> {
     st.count = 1;
     interp.threads[me].sentinels.push(r);
     Ok(lock)
+}
+
+/// `_set_name(name, ident=None)` (Interleave's addition): `threading` tells the machine a
+/// thread's name, for the trace, timeline and deadlock reports.
+fn set_name(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let name = match args.pos.first() {
+        Some(Value::Str(s)) => s.as_str().to_owned(),
+        _ => return Ok(Value::None),
+    };
+    let tid = match args.pos.get(1) {
+        Some(Value::Int(ident)) => interp.threads.iter().position(|t| t.ident == *ident),
+        _ => Some(interp.cur),
+    };
+    if let Some(t) = tid {
+        interp.threads[t].name = Some(name);
+    }
+    Ok(Value::None)
 }
 
 fn stack_size(_interp: &mut Interp, _args: Args) -> PyResult<Value> {

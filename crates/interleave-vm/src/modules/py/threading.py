@@ -35,6 +35,8 @@ __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
 # Rename some stuff so "from threading import *" is safe
 _start_new_thread = _thread.start_new_thread
 _allocate_lock = _thread.allocate_lock
+# Interleave: tells the machine thread names (trace, timeline, deadlock reports).
+_set_name = _thread._set_name
 _set_sentinel = _thread._set_sentinel
 get_ident = _thread.get_ident
 try:
@@ -726,6 +728,7 @@ class Thread:
     def _bootstrap_inner(self):
         try:
             self._set_ident()
+            _set_name(self._name)
             self._set_tstate_lock()
             if _HAVE_THREAD_NATIVE_ID:
                 self._set_native_id()
@@ -811,6 +814,8 @@ class Thread:
     def name(self, name):
         assert self._initialized, "Thread.__init__() not called"
         self._name = str(name)
+        if self._ident is not None:
+            _set_name(self._name, self._ident)
 
     @property
     def ident(self):
