@@ -192,3 +192,59 @@ print("main")
     assert!(events.iter().any(|e| e["kind"] == "lock" && e["thread"] == 1 && e["acquired"] == true));
     assert!(json["segments"].as_array().unwrap().iter().any(|s| s["thread"] == 1 && s["state"] == "running"));
 }
+
+#[test]
+fn hundred_threads_read_sleep_write_with_and_without_a_lock() {
+    // The tutorials' scenario: with the lock the updates are serialised (≈10 virtual seconds,
+    // n == 0); without it every thread reads 100 before anyone writes (n == 99 after 0.1 s).
+    let src = r#"
+import threading, time
+n = 100
+lock = threading.Lock()
+def work(use_lock):
+    global n
+    if use_lock:
+        with lock:
+            tmp = n
+            time.sleep(0.1)
+            n = tmp - 1
+    else:
+        tmp = n
+        time.sleep(0.1)
+        n = tmp - 1
+for use_lock in (True, False):
+    n = 100
+    start = time.time()
+    ts = [threading.Thread(target=work, args=(use_lock,)) for _ in range(100)]
+    for t in ts: t.start()
+    for t in ts: t.join()
+    print(use_lock, n, round(time.time() - start, 1))
+"#;
+    for seed in 0..3 {
+        let r = run(src, PythonMode::Py311, seed);
+        assert_eq!(r.stdout(), "True 0 10.0\nFalse 99 0.1\n", "seed {seed}: {}", r.stderr());
+    }
+}
+
+#[test]
+fn rlock_reentry_does_not_deadlock_where_a_lock_would() {
+    let src = r#"
+import threading
+r = threading.RLock()
+def outer():
+    with r:
+        inner()
+def inner():
+    with r:
+        print("re-entered")
+outer()
+l = threading.Lock()
+with l:
+    print("acquiring twice")
+    l.acquire()
+"#;
+    let r = run(src, PythonMode::Py311, 0);
+    assert_eq!(r.stdout(), "re-entered\nacquiring twice\n");
+    assert_eq!(r.exit_code, 124);
+    assert!(r.stderr().contains("MainThread waits for lock") && r.stderr().contains("held by MainThread"), "{}", r.stderr());
+}
