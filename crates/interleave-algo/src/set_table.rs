@@ -369,13 +369,7 @@ impl<H: Copy + Eq> SetTable<H> {
         for (hash, key) in other.iter() {
             self.discard(hash, key, |stored| eq(stored, key));
         }
-        if self.fill - self.used > self.mask() / 4 {
-            self.resize(if self.used > 50_000 {
-                self.used * 2
-            } else {
-                self.used * 4
-            });
-        }
+        self.shrink_after_discards();
     }
 
     /// `s &= other` (`set_intersection_update`): `s` takes the table of `s & other` (CPython's
@@ -383,6 +377,14 @@ impl<H: Copy + Eq> SetTable<H> {
     pub fn intersection_update(&mut self, other: &SetTable<H>, eq: impl FnMut(H, H) -> bool) {
         let finger = self.finger;
         *self = SetTable::intersection(self, other, eq);
+        self.finger = finger;
+    }
+
+    /// `set_swap_bodies(self, new)`: takes `new`'s slots, keeping this table's `pop` finger
+    /// (`s.intersection_update(...)` with any arguments).
+    pub fn swap_bodies(&mut self, new: SetTable<H>) {
+        let finger = self.finger;
+        *self = new;
         self.finger = finger;
     }
 
@@ -396,6 +398,39 @@ impl<H: Copy + Eq> SetTable<H> {
             if self.discard(hash, key, |stored| eq(stored, key)).is_none() {
                 self.insert(hash, key, |stored| eq(stored, key));
             }
+        }
+    }
+
+    /// The same table with every handle replaced by `f(handle)` (slots, dummies, `fill` and
+    /// the `pop` finger unchanged). For a caller that renumbers its key storage, or that runs
+    /// an operation between two sets in a shared handle space and then stores the result.
+    pub fn map_handles<G: Copy + Eq>(&self, mut f: impl FnMut(H) -> G) -> SetTable<G> {
+        SetTable {
+            slots: self
+                .slots
+                .iter()
+                .map(|s| match *s {
+                    Slot::Empty => Slot::Empty,
+                    Slot::Dummy => Slot::Dummy,
+                    Slot::Active { hash, key } => Slot::Active { hash, key: f(key) },
+                })
+                .collect(),
+            fill: self.fill,
+            used: self.used,
+            finger: self.finger,
+        }
+    }
+
+    /// The end of `set_difference_update_internal` for a non-set argument (after a
+    /// [`SetTable::discard`] per item): resizes dummies away when more than a quarter of the
+    /// slots hold them.
+    pub fn shrink_after_discards(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            self.resize(if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
     }
 

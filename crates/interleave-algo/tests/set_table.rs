@@ -135,3 +135,19 @@ fn growth_and_len() {
     assert!(set.contains(hash_int(&BigInt::from(999)), 999, |_| false));
     assert_eq!(set.capacity(), 2048);
 }
+
+#[test]
+fn map_handles_and_swap_bodies_keep_the_layout() {
+    let mut s: SetTable<u32> = SetTable::new();
+    for k in [9i64, 1, 17, 2] {
+        s.insert(k, k as u32, |_| false);
+    }
+    s.discard(1, 1, |_| false);
+    let order: Vec<u32> = s.iter().map(|(_, h)| h).collect();
+    let m = s.map_handles(|h| h + 100);
+    assert_eq!(m.iter().map(|(_, h)| h - 100).collect::<Vec<_>>(), order);
+    assert_eq!((m.len(), m.capacity()), (s.len(), s.capacity()));
+    let mut t: SetTable<u32> = SetTable::new();
+    t.swap_bodies(s.clone());
+    assert_eq!(t.iter().collect::<Vec<_>>(), s.iter().collect::<Vec<_>>());
+}

@@ -398,6 +398,13 @@ pub enum Constant {
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
+    /// A `frozenset` folded from a set display of three or more constants, as CPython 3.11's
+    /// compiler folds it (`BuildSet(0); LoadConst(frozenset); SetUpdate(1)`). The items are in
+    /// source order, duplicates included: the VM builds the frozenset as CPython does,
+    /// `frozenset(tuple_of_items)`, then rebuilds it from that frozenset's own iteration order
+    /// (constant merging, `merge_consts_recursive`), which fixes its slot layout and so the order
+    /// of the set built from it.
+    FrozenSet(Rc<[Constant]>),
     Code(Rc<Code>),
 }
 

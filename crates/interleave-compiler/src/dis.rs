@@ -267,6 +267,18 @@ pub fn const_repr_plain(c: &Constant) -> String {
             let parts: Vec<String> = items.iter().map(const_repr_plain).collect();
             if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) }
         }
+        Constant::FrozenSet(items) => {
+            // Source order without duplicates: CPython shows its slot order, which needs the
+            // hashes (the VM's business).
+            let mut seen: Vec<&Constant> = Vec::new();
+            for c in items.iter() {
+                if !seen.iter().any(|s| const_same_for_set(s, c)) {
+                    seen.push(c);
+                }
+            }
+            let parts: Vec<String> = seen.into_iter().map(const_repr_plain).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
         Constant::Code(code) => format!("<code object {}>", code.name),
     }
 }
@@ -338,4 +350,18 @@ fn bytes_repr(b: &[u8]) -> String {
     }
     out.push(quote);
     out
+}
+
+/// Whether two constants are equal as members of a set (`1 == 1.0 == True`).
+fn const_same_for_set(a: &Constant, b: &Constant) -> bool {
+    let num = |c: &Constant| match c {
+        Constant::Bool(b) => Some(*b as i64 as f64),
+        Constant::Int(i) => Some(*i as f64),
+        Constant::Float(f) => Some(*f),
+        _ => None,
+    };
+    match (num(a), num(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
 }

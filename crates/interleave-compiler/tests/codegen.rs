@@ -263,3 +263,13 @@ fn unsupported_features_are_errors() {
     let err = compile_module(src, "t.py").expect_err(src);
     assert_eq!(err.render("t.py"), "NotImplementedError: 'async def' is not supported yet (line 1)\n");
 }
+
+#[test]
+fn set_display_of_three_constants_is_a_frozenset_constant() {
+    let code = compile("a = {3, 1, 3}\nb = {1, 2}\nc = {1, 2, x}\n");
+    let items = vec![Constant::Int(3), Constant::Int(1), Constant::Int(3)];
+    assert_eq!(code.consts[0], Constant::FrozenSet(items.into()));
+    assert!(contains(&code.instrs, &[Instr::BuildSet(0), Instr::LoadConst(0), Instr::SetUpdate(1), Instr::StoreName(0)]));
+    assert!(contains(&code.instrs, &[Instr::BuildSet(2), Instr::StoreName(1)]));
+    assert!(contains(&code.instrs, &[Instr::BuildSet(3), Instr::StoreName(2)]));
+}

@@ -10,7 +10,7 @@
 //! it (CPython's FORCE_SWITCHING). In free-threaded mode there is no GIL: up to `cores` ready
 //! threads run in short interleaved quanta.
 
-use interleave_vm::interp::{MachineEvent, NS_PER_STEP, Record, Slice, ThreadRun, Wake};
+use interleave_vm::interp::{MachineEvent, Record, Slice, ThreadRun, Wake};
 use interleave_vm::Stream;
 use interleave_vm::native::{Suspend, SwitchReason, Wait};
 use interleave_vm::{Interp, ObjRef};
@@ -22,8 +22,10 @@ use crate::trace::{GilDrop, TraceEvent};
 /// The machine's view of a thread.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ThreadState {
-    /// Wants to run; waiting for the GIL (or a core) since `since`.
-    Ready { since: u64 },
+    /// Wants to run; waiting for the GIL (or a core) since `since`. If the GIL has not changed
+    /// hands by `request_at` (a switch interval later, plus the wake-up latency of a timed wait
+    /// on a real OS, a scheduling decision), the thread sets the drop request.
+    Ready { since: u64, request_at: u64 },
     /// Blocked until woken by an event or by `deadline`.
     Blocked { wait: Wait, deadline: Option<u64> },
     Done,
@@ -70,7 +72,7 @@ pub struct Machine<S: Scheduler> {
 
 impl<S: Scheduler> Machine<S> {
     pub fn new(interp: Interp, settings: Settings, scheduler: S) -> Machine<S> {
-        let states = vec![ThreadState::Ready { since: 0 }];
+        let states = vec![ThreadState::Ready { since: 0, request_at: 0 }];
         Machine {
             interp,
             settings,
@@ -103,21 +105,23 @@ impl<S: Scheduler> Machine<S> {
         let holder = self.gil.expect("holder");
         self.check_drop_request();
         let next_event = self.next_event_time();
-        let budget = next_event.map_or(1_000_000, |t| t.saturating_sub(self.now).div_ceil(NS_PER_STEP).max(1));
+        // Run until the next event is due (at least one instruction).
+        let budget_ns = next_event.map_or(25_000_000, |t| t.saturating_sub(self.now).max(1));
         let slice = Slice {
             active: true,
-            end_step: self.interp.steps + budget,
+            end_step: u64::MAX,
+            end_ns: self.interp.cpu_ns + budget_ns,
             drop_request: self.drop_request,
             check_every_instruction: self.settings.python == PythonMode::Py39,
         };
-        let (run, steps) = self.run(holder, slice, 0);
+        let (run, elapsed) = self.run(holder, slice, 0);
         self.absorb_events();
-        self.now += steps * NS_PER_STEP;
+        self.now += elapsed;
         Ok(match run {
             ThreadRun::Suspended(Suspend::Switch(SwitchReason::DropRequest)) => {
                 self.release_gil(holder, GilDrop::Requested);
                 self.forced_out = Some(holder);
-                self.states[holder] = ThreadState::Ready { since: self.now };
+                self.states[holder] = self.ready_now();
                 Round::Continue
             }
             ThreadRun::Suspended(Suspend::Switch(_)) => Round::Continue,
@@ -135,14 +139,15 @@ impl<S: Scheduler> Machine<S> {
         })
     }
 
-    /// Runs `tid` for one slice and records it. Returns the outcome and the steps it ran.
+    /// Runs `tid` for one slice and records it. Returns the outcome and the virtual time it ran.
     fn run(&mut self, tid: usize, slice: Slice, core: u32) -> (ThreadRun, u64) {
-        let before = self.interp.steps;
+        let (steps_before, cpu_before) = (self.interp.steps, self.interp.cpu_ns);
         self.interp.clock_base_ns = self.now;
         let run = self.interp.run_thread(tid, slice);
-        let steps = self.interp.steps - before;
+        let steps = self.interp.steps - steps_before;
+        let elapsed = self.interp.cpu_ns - cpu_before;
         if steps > 0 {
-            let end = self.now + steps * NS_PER_STEP;
+            let end = self.now + elapsed;
             self.trace.push(TraceEvent::Ran { thread: tid, core, start: self.now, end, steps });
         }
         for record in std::mem::take(&mut self.interp.records) {
@@ -156,7 +161,7 @@ impl<S: Scheduler> Machine<S> {
                 }
             });
         }
-        (run, steps)
+        (run, elapsed)
     }
 
     /// Gives the GIL to one of the ready threads. False if none is ready.
@@ -175,13 +180,21 @@ impl<S: Scheduler> Machine<S> {
         self.forced_out = None;
         self.trace.push(TraceEvent::GilTaken { t: self.now, thread: pick });
         // Every other waiter starts a fresh switch interval (the GIL changed hands).
-        for (i, s) in self.states.iter_mut().enumerate() {
-            if let ThreadState::Ready { since } = s
-                && i != pick {
-                    *since = self.now;
-                }
+        for i in 0..self.states.len() {
+            if i != pick && matches!(self.states[i], ThreadState::Ready { .. }) {
+                self.states[i] = self.ready_now();
+            }
         }
         true
+    }
+
+    /// The state of a thread that starts waiting for the GIL now. The timed wait of CPython's
+    /// `take_gil` wakes up a little after the switch interval, by an amount the OS decides: here
+    /// 0–100 µs, a recorded scheduling decision (without it, identical loops would always be
+    /// switched out at the same instruction).
+    fn ready_now(&mut self) -> ThreadState {
+        let latency_us = self.scheduler.choose(Decision::WakeLatency, 100) as u64;
+        ThreadState::Ready { since: self.now, request_at: self.now + self.interp.switch_interval_ns + latency_us * 1000 }
     }
 
     fn release_gil(&mut self, holder: usize, why: GilDrop) {
@@ -199,10 +212,9 @@ impl<S: Scheduler> Machine<S> {
         if self.drop_request {
             return;
         }
-        let interval = self.interp.switch_interval_ns;
         let holder = self.gil;
         let due = self.states.iter().enumerate().find(|(i, s)| {
-            Some(*i) != holder && matches!(s, ThreadState::Ready { since } if since + interval <= self.now)
+            Some(*i) != holder && matches!(s, ThreadState::Ready { request_at, .. } if *request_at <= self.now)
         });
         if let Some((by, _)) = due {
             self.drop_request = true;
@@ -212,13 +224,12 @@ impl<S: Scheduler> Machine<S> {
 
     /// When the next thing happens that the running thread must be interrupted for.
     fn next_event_time(&self) -> Option<u64> {
-        let interval = self.interp.switch_interval_ns;
         let mut next: Option<u64> = None;
         let mut consider = |t: u64| next = Some(next.map_or(t, |n: u64| n.min(t)));
         for (i, s) in self.states.iter().enumerate() {
             match s {
                 ThreadState::Blocked { deadline: Some(d), .. } => consider(*d),
-                ThreadState::Ready { since } if Some(i) != self.gil && !self.drop_request => consider(since + interval),
+                ThreadState::Ready { request_at, .. } if Some(i) != self.gil && !self.drop_request => consider(*request_at),
                 _ => {}
             }
         }
@@ -300,7 +311,7 @@ impl<S: Scheduler> Machine<S> {
         self.interp.threads[tid].wake = Some(why);
         self.trace.push(TraceEvent::Woken { t: self.now, thread: tid, timeout: why == Wake::Timeout });
         // A lock waiter keeps its deadline (as `block` reads it) until it runs again.
-        self.states[tid] = ThreadState::Ready { since: self.now };
+        self.states[tid] = self.ready_now();
     }
 
     /// Handles what the last slice reported: new threads, released locks.
@@ -311,7 +322,7 @@ impl<S: Scheduler> Machine<S> {
                     if self.states.len() <= tid {
                         self.states.resize(tid + 1, ThreadState::Done);
                     }
-                    self.states[tid] = ThreadState::Ready { since: self.now };
+                    self.states[tid] = self.ready_now();
                     self.trace.push(TraceEvent::ThreadCreated { t: self.now, thread: tid });
                 }
                 MachineEvent::LockReleased(lock) => {
@@ -351,27 +362,33 @@ impl<S: Scheduler> Machine<S> {
         // threads' instructions interleave at different points.
         let quantum = 1 + self.scheduler.choose(Decision::Quantum, 16) as u64;
         for (core, &tid) in chosen.iter().enumerate() {
-            let slice = Slice { active: true, end_step: self.interp.steps + quantum, drop_request: false, check_every_instruction: false };
+            let slice = Slice {
+                active: true,
+                end_step: self.interp.steps + quantum,
+                end_ns: u64::MAX,
+                drop_request: false,
+                check_every_instruction: false,
+            };
             self.now = start;
-            let (run, steps) = self.run(tid, slice, core as u32);
-            longest = longest.max(steps);
+            let (run, elapsed) = self.run(tid, slice, core as u32);
+            longest = longest.max(elapsed);
             self.absorb_events();
             match run {
                 ThreadRun::Suspended(Suspend::Switch(_)) => {}
                 ThreadRun::Suspended(Suspend::Block(wait)) => {
-                    self.now = start + steps * NS_PER_STEP;
+                    self.now = start + elapsed;
                     self.block(tid, wait);
                 }
                 other => {
-                    self.now = start + steps * NS_PER_STEP;
+                    self.now = start + elapsed;
                     self.states[tid] = ThreadState::Done;
                     self.trace.push(TraceEvent::ThreadExited { t: self.now, thread: tid });
-                    self.now = start + longest * NS_PER_STEP;
+                    self.now = start + longest;
                     return Ok(Round::Exited(tid, other));
                 }
             }
         }
-        self.now = start + longest.max(1) * NS_PER_STEP;
+        self.now = start + longest.max(1);
         Ok(Round::Continue)
     }
 

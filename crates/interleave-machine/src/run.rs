@@ -206,6 +206,6 @@ fn start_shutdown<S: Scheduler>(m: &mut Machine<S>) -> bool {
     let main = &mut interp.threads[0];
     main.done = false;
     main.start = Some((shutdown, interleave_vm::Args::default()));
-    m.states[0] = crate::machine::ThreadState::Ready { since: m.now };
+    m.states[0] = crate::machine::ThreadState::Ready { since: m.now, request_at: m.now + m.interp.switch_interval_ns };
     true
 }

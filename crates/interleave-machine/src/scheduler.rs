@@ -14,6 +14,8 @@ pub enum Decision {
     CoreAssign,
     /// How many instructions a thread runs before the next interleaving point (free-threaded).
     Quantum,
+    /// How late a thread's timed wait for the GIL wakes up (OS latency), in microseconds.
+    WakeLatency,
 }
 
 /// Chooses among `n` options (`n ≥ 1`).

@@ -49,9 +49,16 @@ fn counter_prints_zero_on_311_for_every_seed() {
 
 #[test]
 fn counter_loses_updates_on_39_and_free_threaded() {
+    // 100,000 iterations take about 4 ms of virtual time: a 0.5 ms switch interval (as
+    // `sys.setswitchinterval(0.0005)`) gives the GIL several chances to switch mid-loop.
     let src = counter_program(100_000);
     for mode in [PythonMode::Py39, PythonMode::Py313t] {
-        let outs: Vec<String> = (0..4).map(|seed| run(&src, mode, seed).stdout()).collect();
+        let outs: Vec<String> = (0..4)
+            .map(|seed| {
+                let settings = Settings { python: mode, seed, switch_interval_ns: 500_000, ..Settings::default() };
+                run_program(&src, "/prog.py", &settings).stdout()
+            })
+            .collect();
         assert!(outs.iter().any(|o| o != "0\n"), "{mode:?} never lost an update: {outs:?}");
         for o in &outs {
             let v: i64 = o.trim().parse().expect("a number");

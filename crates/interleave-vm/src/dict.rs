@@ -67,7 +67,7 @@ impl Dict {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        if self.entries.len() >= 16 && self.len * 2 < self.entries.len() {
+        if self.is_sparse() {
             self.compact();
         }
         let i = self.entries.len() as u32;
@@ -75,6 +75,49 @@ impl Dict {
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].hash as u64);
         self.len += 1;
+    }
+
+    /// Appends a key known to be absent without ever compacting, returning its entry index
+    /// (sets keep entry indices as handles in their slot table; see `setorder.rs`).
+    pub fn push_entry(&mut self, hash: i64, key: Value, value: Value) -> usize {
+        let i = self.entries.len();
+        self.entries.push(Entry { hash, key, value });
+        let entries = &self.entries;
+        self.index.insert_unique(hash as u64, i as u32, |&j| entries[j as usize].hash as u64);
+        self.len += 1;
+        i
+    }
+
+    /// Whether the next [`Dict::insert_new`] would compact (more than half the entries deleted).
+    pub fn is_sparse(&self) -> bool {
+        self.entries.len() >= 16 && self.len * 2 < self.entries.len()
+    }
+
+    /// Drops deleted entries now, returning each old index's new index (`u32::MAX` for a
+    /// deleted entry).
+    pub fn compact_renumber(&mut self) -> Vec<u32> {
+        let mut next = 0u32;
+        let map = self
+            .entries
+            .iter()
+            .map(|e| {
+                if e.key.is_null() {
+                    u32::MAX
+                } else {
+                    next += 1;
+                    next - 1
+                }
+            })
+            .collect();
+        self.compact();
+        map
+    }
+
+    /// Replaces the key of live entry `i` by an equal key (same hash).
+    pub fn replace_key_at(&mut self, i: usize, key: Value) {
+        if let Some(e) = self.entries.get_mut(i).filter(|e| !e.key.is_null()) {
+            e.key = key;
+        }
     }
 
     pub fn key_at(&self, i: usize) -> &Value {
@@ -194,5 +237,23 @@ mod tests {
         let idx = d.find(39 % 7, int_eq(39)).unwrap();
         assert!(matches!(d.value_at(idx), Value::Int(390)));
         assert!(d.find(2, int_eq(2)).is_none());
+    }
+
+    #[test]
+    fn compact_renumber_maps_live_entries() {
+        let mut d = Dict::new();
+        for i in 0..20 {
+            assert_eq!(d.push_entry(i, Value::Int(i), Value::None), i as usize);
+        }
+        for i in 0..15 {
+            d.remove_at(i);
+        }
+        assert!(d.is_sparse());
+        let map = d.compact_renumber();
+        assert_eq!(map[14], u32::MAX);
+        assert_eq!(map[15], 0);
+        assert_eq!(map[19], 4);
+        assert!(matches!(d.key_at(4), Value::Int(19)));
+        assert_eq!(d.find(17, int_eq(17)), Some(2));
     }
 }

@@ -13,6 +13,8 @@ use crate::value::{ObjRef, Value};
 pub struct CodeValues {
     pub consts: Vec<Value>,
     pub names: Vec<Value>,
+    /// Virtual nanoseconds each instruction takes (`interp/cost.rs`).
+    pub costs: Vec<u16>,
 }
 
 #[derive(Clone)]

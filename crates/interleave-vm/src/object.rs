@@ -16,8 +16,9 @@ pub enum Obj {
     Tuple(Vec<Value>),
     Dict(Dict),
     /// `set` (frozen = false) or `frozenset` (frozen = true). Keys are stored in a `Dict`
-    /// whose values are unused.
-    Set { items: Dict, frozen: bool },
+    /// whose values are unused; `table` mirrors CPython's slot table for the iteration order
+    /// (handles are entry indices in `items`; see `setorder.rs`).
+    Set { items: Dict, table: Box<crate::setorder::Table>, frozen: bool },
     Function(Box<Function>),
     /// A function bound to `self` (`obj.method`).
     BoundMethod { func: Value, slf: Value },
@@ -30,6 +31,8 @@ pub enum Obj {
     Code(Rc<Code>),
     Generator(Box<Generator>),
     Range { start: i64, stop: i64, step: i64 },
+    /// `complex`: immutable, but heap-allocated so that `Value` keeps its size.
+    Complex { re: f64, im: f64 },
     Slice { start: Value, stop: Value, step: Value },
     Property { fget: Value, fset: Value, fdel: Value, doc: Value },
     StaticMethod(Value),
@@ -274,7 +277,7 @@ impl Obj {
             }
             Obj::Module(m) => g(m.dict),
             Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) => f(v),
-            Obj::Code(_) | Obj::Range { .. } => {}
+            Obj::Code(_) | Obj::Range { .. } | Obj::Complex { .. } => {}
             Obj::DictView(v) => g(v.dict),
             Obj::Generator(generator) => {
                 generator.saved.iter().for_each(&mut *f);
@@ -339,7 +342,7 @@ impl Obj {
         64 + match self {
             Obj::List(v) | Obj::Tuple(v) => v.capacity() * V + v.iter().map(text).sum::<usize>(),
             Obj::Dict(d) => d.capacity() * (V * 2 + 16),
-            Obj::Set { items, .. } => items.capacity() * (V * 2 + 16),
+            Obj::Set { items, table, .. } => items.capacity() * (V * 2 + 16) + table.capacity() * 16,
             Obj::Instance(i) => i.dict.capacity() * (V * 2 + 16),
             _ => 0,
         }

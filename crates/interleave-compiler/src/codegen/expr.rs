@@ -67,7 +67,15 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             Expr::Dict(d) => self.dict(d)?,
-            Expr::Set(s) => self.sequence(&s.elts, Instr::BuildSet, Instr::SetAdd, Instr::SetUpdate, false)?,
+            Expr::Set(s) => match self.folded_set(&s.elts) {
+                Some(c) => {
+                    // CPython 3.11 folds a display of 3+ constants into a frozenset constant.
+                    self.emit(Instr::BuildSet(0));
+                    self.load_const(c);
+                    self.emit(Instr::SetUpdate(1));
+                }
+                None => self.sequence(&s.elts, Instr::BuildSet, Instr::SetAdd, Instr::SetUpdate, false)?,
+            },
             Expr::List(l) => self.sequence(&l.elts, Instr::BuildList, Instr::ListAppend, Instr::ListExtend, false)?,
             Expr::Tuple(t) => self.sequence(&t.elts, Instr::BuildTuple, Instr::ListAppend, Instr::ListExtend, true)?,
             Expr::ListComp(c) => self.comprehension(e, &c.generators)?,
@@ -129,6 +137,16 @@ impl<'a> Compiler<'a> {
         if self.scope_kind().is_function() { Ok(()) } else { Err(self.syntax_error("'yield' outside function", range)) }
     }
 
+    /// The `frozenset` constant for a set display of three or more constants
+    /// (`starunpack_helper` in CPython 3.11's compiler).
+    fn folded_set(&self, elts: &[Expr]) -> Option<Constant> {
+        if elts.len() < 3 {
+            return None;
+        }
+        let items: Option<Vec<Constant>> = elts.iter().map(|x| self.constant(x)).collect();
+        Some(Constant::FrozenSet(Rc::from(items?)))
+    }
+
     /// The compile-time value of a literal (or a constant tuple, or a negated number).
     pub(super) fn constant(&self, e: &Expr) -> Option<Constant> {
         Some(match e {
@@ -158,7 +176,9 @@ impl<'a> Compiler<'a> {
                         }
                     },
                     Number::Float(f) => Constant::Float(-f),
-                    Number::Complex { imag, .. } => Constant::Complex(-imag),
+                    // `-1j` is `-(0+1j)` = `(-0-1j)`: the real part's sign needs the runtime
+                    // negation (a `Constant::Complex` holds only the imaginary part).
+                    Number::Complex { .. } => return None,
                 },
                 _ => return None,
             },

@@ -437,7 +437,7 @@ fn same_const(a: &Constant, b: &Constant) -> bool {
         (Constant::Float(x), Constant::Float(y)) | (Constant::Complex(x), Constant::Complex(y)) => {
             x.to_bits() == y.to_bits()
         }
-        (Constant::Tuple(x), Constant::Tuple(y)) => {
+        (Constant::Tuple(x), Constant::Tuple(y)) | (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same_const(p, q))
         }
         (Constant::Code(_), _) | (_, Constant::Code(_)) => false,

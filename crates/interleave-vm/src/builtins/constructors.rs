@@ -15,6 +15,7 @@ pub fn install(interp: &mut Interp) {
         (t.int, "int", int),
         (t.bool_, "bool", bool_),
         (t.float, "float", float),
+        (t.complex, "complex", complex),
         (t.str, "str", str_),
         (t.bytes, "bytes", bytes),
         (t.list, "list", list),
@@ -256,10 +257,9 @@ fn dict_init(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 fn set_init(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let target = init_target(interp, &mut args)?;
     args::count(interp, "set", &args, 0, 1)?;
+    interp.set_clear(target);
     if let Some(v) = args.pos.first() {
-        for x in interp.collect_iterable(v)? {
-            interp.set_add(target, x)?;
-        }
+        interp.set_update(target, v)?;
     }
     Ok(Value::None)
 }
@@ -320,11 +320,10 @@ fn set(interp: &mut Interp, args: Args) -> PyResult<Value> {
     if let Some(v) = args.pos.first().filter(|v| interp.iterates_in_python(v)) {
         return interp.python_iteration("set_", vec![v.clone()]);
     }
-    let items = match args.pos.first() {
-        Some(v) => interp.collect_iterable(v)?,
-        None => Vec::new(),
-    };
-    interp.new_set(items)
+    match args.pos.first() {
+        Some(v) => Ok(Value::Obj(interp.set_from(v, false)?)),
+        None => Ok(Value::Obj(interp.new_empty_set(false))),
+    }
 }
 
 fn frozenset(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -566,4 +565,98 @@ fn filter(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let it = interp.get_iter(&args.pos[1]);
     let it = interp.nested(it)?;
     Ok(interp.alloc(Obj::Iter(Iter::Filter { func, it })))
+}
+
+/// `complex(real=0, imag=0)` and `complex(str)`.
+fn complex(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, mut args) = split(args);
+    let real_kw = args.take_kw("real");
+    let imag_kw = args.take_kw("imag");
+    if let Some((k, _)) = args.kw.first() {
+        let msg = format!("complex() got an unexpected keyword argument '{k}'");
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    if args.pos.len() > 2 {
+        let msg = format!("complex() takes at most 2 arguments ({} given)", args.pos.len() + usize::from(real_kw.is_some()) + usize::from(imag_kw.is_some()));
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let mut pos = args.pos.into_iter();
+    let mut r = pos.next();
+    let mut i = pos.next();
+    for (slot, kw, name, n) in [(&mut r, real_kw, "real", 1), (&mut i, imag_kw, "imag", 2)] {
+        if let Some(v) = kw {
+            if slot.is_some() {
+                let msg = format!("argument for complex() given by name ('{name}') and position ({n})");
+                return Err(interp.err(interp.t.type_error, msg));
+            }
+            *slot = Some(v);
+        }
+    }
+    let Some(r) = r else {
+        return match i {
+            None => Ok(interp.new_complex(0.0, 0.0)),
+            Some(i) => complex_from_parts(interp, &Value::Int(0), Some(&i)),
+        };
+    };
+    if let Value::Str(s) = &r {
+        if i.is_some() {
+            return Err(interp.err(interp.t.type_error, "complex() can't take second arg if first is a string"));
+        }
+        let text = s.as_str().to_owned();
+        return interp.complex_from_str(&text);
+    }
+    if i.is_none() && interp.as_complex(&r).is_some() {
+        return Ok(r);
+    }
+    complex_from_parts(interp, &r, i.as_ref())
+}
+
+/// A complex or real number argument of `complex()` (with `__complex__`, `__float__` and
+/// `__index__` of user classes); `(value, is_complex)`.
+fn complex_arg(interp: &mut Interp, v: &Value, first: bool) -> PyResult<((f64, f64), bool)> {
+    if let Some(z) = interp.as_complex(v) {
+        return Ok((z, true));
+    }
+    if let Some(n) = interp.to_num(v) {
+        return Ok(((interp.num_to_f64(n)?, 0.0), false));
+    }
+    if first && let Some(c) = interp.call_method_nested(v, "__complex__", vec![])? {
+        return match interp.as_complex(&c) {
+            Some(z) => Ok((z, true)),
+            None => {
+                let msg = format!("__complex__ returned non-complex (type {})", interp.type_name(&c));
+                Err(interp.err(interp.t.type_error, msg))
+            }
+        };
+    }
+    for name in ["__float__", "__index__"] {
+        if let Some(f) = interp.call_method_nested(v, name, vec![])?
+            && let Some(n) = interp.to_num(&f)
+        {
+            return Ok(((interp.num_to_f64(n)?, 0.0), false));
+        }
+    }
+    let msg = if first {
+        format!("complex() first argument must be a string or a number, not '{}'", interp.type_name(v))
+    } else if matches!(v, Value::Str(_)) {
+        "complex() second arg can't be a string".to_owned()
+    } else {
+        format!("complex() second argument must be a number, not '{}'", interp.type_name(v))
+    };
+    Err(interp.err(interp.t.type_error, msg))
+}
+
+/// `complex(r, i)` = `r + i*1j`, computed as CPython's `complex_new_impl` does.
+fn complex_from_parts(interp: &mut Interp, r: &Value, i: Option<&Value>) -> PyResult<Value> {
+    let (cr, cr_is_complex) = complex_arg(interp, r, true)?;
+    let Some(i) = i else { return Ok(interp.new_complex(cr.0, cr.1)) };
+    let (ci, ci_is_complex) = complex_arg(interp, i, false)?;
+    let (mut re, mut im) = (cr.0, ci.0);
+    if ci_is_complex {
+        re -= ci.1;
+    }
+    if cr_is_complex {
+        im += cr.1;
+    }
+    Ok(interp.new_complex(re, im))
 }

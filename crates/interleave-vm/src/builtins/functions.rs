@@ -225,6 +225,9 @@ fn abs(interp: &mut Interp, args: Args) -> PyResult<Value> {
         Value::BigInt(b) => Ok(Value::from_bigint(b.abs())),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         _ => {
+            if let Some(z) = interp.as_complex(&v) {
+                return interp.complex_abs(z);
+            }
             if let Some(r) = interp.call_method_nested(&v, "__abs__", vec![])? {
                 return Ok(r);
             }
@@ -404,6 +407,10 @@ fn dir(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn divmod(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args::count(interp, "divmod", &args, 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
+    if interp.as_complex(a).is_some() || interp.as_complex(b).is_some() {
+        let msg = format!("unsupported operand type(s) for divmod(): '{}' and '{}'", interp.type_name(a), interp.type_name(b));
+        return Err(interp.err(interp.t.type_error, msg));
+    }
     let q = interp.binary_op(interleave_compiler::BinOp::FloorDivide, a, b);
     let q = interp.nested(q)?;
     let r = interp.binary_op(interleave_compiler::BinOp::Remainder, a, b);
@@ -704,6 +711,9 @@ fn sum(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args::count(interp, "pow", &args, 2, 3)?;
     if let Some(m) = args.pos.get(2).filter(|m| !m.is_none()) {
+        if [&args.pos[0], &args.pos[1], m].iter().any(|v| interp.as_complex(v).is_some()) {
+            return Err(interp.err(interp.t.value_error, "complex modulo"));
+        }
         let (b, e, m) = (int_arg(interp, &args.pos[0])?, int_arg(interp, &args.pos[1])?, int_arg(interp, m)?);
         return interp.int_pow_mod(&b, &e, &m).map(Value::from_bigint);
     }

@@ -42,13 +42,14 @@ fn simple_eq(heap: &crate::heap::Heap, a: &Value, b: &Value) -> Option<bool> {
                     }
                     Some(true)
                 }
-                (Obj::Instance(_), _) | (_, Obj::Instance(_)) => None,
+                // A complex key equals ints and floats: `eq` decides.
+                (Obj::Instance(_) | Obj::Complex { .. }, _) | (_, Obj::Instance(_) | Obj::Complex { .. }) => None,
                 (Obj::Set { .. }, Obj::Set { .. }) => None,
                 _ => Some(false),
             }
         }
         (Value::Obj(x), _) | (_, Value::Obj(x)) => match heap.get(*x) {
-            Obj::Instance(_) => None,
+            Obj::Instance(_) | Obj::Complex { .. } => None,
             _ => Some(false),
         },
         _ => Some(false),
@@ -82,10 +83,11 @@ impl Interp {
                         }
                         hashing::tuple_hash(&hs)
                     }
-                    Obj::Set { frozen: true, items } => {
+                    Obj::Set { frozen: true, items, .. } => {
                         let hs: Vec<i64> = items.iter_hashed().map(|(h, _, _)| h).collect();
                         hashing::frozenset_hash(&hs)
                     }
+                    Obj::Complex { re, im } => super::complex::complex_hash(*re, *im),
                     Obj::List(_) | Obj::Dict(_) | Obj::Set { .. } | Obj::Slice { .. } => {
                         let msg = format!("unhashable type: '{}'", self.type_name(v));
                         return Err(self.err(self.t.type_error, msg));
@@ -126,7 +128,7 @@ impl Interp {
     }
 
     /// Finds `key` in a dict-like table (`Obj::Dict` or the table of an `Obj::Set`).
-    fn table_find(&mut self, table: ObjRef, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+    pub(crate) fn table_find(&mut self, table: ObjRef, key: &Value, hash: i64) -> PyResult<Option<usize>> {
         let mut candidates = Vec::new();
         let found = {
             let d = match self.heap.get(table) {
@@ -159,10 +161,11 @@ impl Interp {
         Ok(None)
     }
 
+    /// The `Dict` of a dict object (a set's `Dict` is changed only through `sets.rs`, which
+    /// keeps its slot table in step).
     fn table_mut(&mut self, table: ObjRef) -> Option<&mut Dict> {
         match self.heap.get_mut(table) {
             Obj::Dict(d) => Some(d),
-            Obj::Set { items, .. } => Some(items),
             _ => None,
         }
     }
@@ -272,138 +275,6 @@ impl Interp {
         Ok(())
     }
 
-    // ---- sets ----
-
-    pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let s = self.heap.alloc(Obj::Set { items: Dict::new(), frozen: false });
-        for v in items {
-            self.set_add(s, v)?;
-        }
-        Ok(Value::Obj(s))
-    }
-
-    pub fn set_add(&mut self, s: ObjRef, v: Value) -> PyResult<()> {
-        let hash = self.hash(&v)?;
-        if self.table_find(s, &v, hash)?.is_none()
-            && let Some(t) = self.table_mut(s) {
-                t.insert_new(hash, v, Value::None);
-            }
-        Ok(())
-    }
-
-    pub fn set_contains(&mut self, s: ObjRef, v: &Value) -> PyResult<bool> {
-        let hash = match self.hash(v) {
-            Ok(h) => h,
-            Err(e) => {
-                // `{1} in set_of_frozensets` style lookups with a set: CPython converts; we report.
-                return Err(e);
-            }
-        };
-        Ok(self.table_find(s, v, hash)?.is_some())
-    }
-
-    /// Removes `v`; returns whether it was present.
-    pub fn set_discard(&mut self, s: ObjRef, v: &Value) -> PyResult<bool> {
-        let hash = self.hash(v)?;
-        match self.table_find(s, v, hash)? {
-            Some(i) => {
-                if let Some(t) = self.table_mut(s) {
-                    t.remove_at(i);
-                }
-                Ok(true)
-            }
-            None => Ok(false),
-        }
-    }
-
-    pub fn set_items(&self, s: ObjRef) -> Vec<Value> {
-        match self.heap.get(s) {
-            Obj::Set { items, .. } | Obj::Dict(items) => items.keys().cloned().collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// `a | b`, `a & b`, `a - b`, `a ^ b` (and in-place forms) on sets.
-    pub fn set_binop(&mut self, op: interleave_compiler::BinOp, a: ObjRef, b: ObjRef, inplace: bool) -> PyResult<Value> {
-        use interleave_compiler::BinOp;
-        let frozen = matches!(self.heap.get(a), Obj::Set { frozen: true, .. });
-        let (xa, xb) = (self.set_items(a), self.set_items(b));
-        let mut out = Vec::new();
-        match op.base() {
-            BinOp::Or => {
-                out.extend(xa);
-                out.extend(xb);
-            }
-            BinOp::And => {
-                for v in xa {
-                    if self.set_contains(b, &v)? {
-                        out.push(v);
-                    }
-                }
-            }
-            BinOp::Subtract => {
-                for v in xa {
-                    if !self.set_contains(b, &v)? {
-                        out.push(v);
-                    }
-                }
-            }
-            _ => {
-                for v in xa {
-                    if !self.set_contains(b, &v)? {
-                        out.push(v);
-                    }
-                }
-                for v in xb {
-                    if !self.set_contains(a, &v)? {
-                        out.push(v);
-                    }
-                }
-            }
-        }
-        if inplace && !frozen {
-            if let Some(t) = self.table_mut(a) {
-                t.clear();
-            }
-            for v in out {
-                self.set_add(a, v)?;
-            }
-            return Ok(Value::Obj(a));
-        }
-        let s = self.new_set(out)?;
-        if frozen
-            && let Some(Obj::Set { frozen, .. }) = s.as_obj().map(|r| self.heap.get_mut(r)) {
-                *frozen = true;
-            }
-        Ok(s)
-    }
-
-    /// Subset ordering for `<`/`<=` on sets.
-    pub fn set_order(&mut self, a: ObjRef, b: ObjRef) -> PyResult<Option<std::cmp::Ordering>> {
-        use std::cmp::Ordering;
-        let (xa, xb) = (self.set_items(a), self.set_items(b));
-        let mut a_in_b = true;
-        for v in &xa {
-            if !self.set_contains(b, v)? {
-                a_in_b = false;
-                break;
-            }
-        }
-        let mut b_in_a = true;
-        for v in &xb {
-            if !self.set_contains(a, v)? {
-                b_in_a = false;
-                break;
-            }
-        }
-        Ok(match (a_in_b, b_in_a) {
-            (true, true) => Some(Ordering::Equal),
-            (true, false) => Some(Ordering::Less),
-            (false, true) => Some(Ordering::Greater),
-            _ => None,
-        })
-    }
-
     // ---- repr and str ----
 
     /// `repr(v)` as a Rust string (user `__repr__` runs nested).
@@ -488,9 +359,9 @@ impl Interp {
                 }
                 Ok(format!("{{{}}}", parts.join(", ")))
             }
-            Obj::Set { items, frozen } => {
+            Obj::Set { items, table, frozen } => {
                 let frozen = *frozen;
-                let keys: Vec<Value> = crate::setorder::iteration_order(items);
+                let keys: Vec<Value> = crate::setorder::iteration_order(items, table);
                 let name = if frozen { "frozenset" } else { "set" };
                 if keys.is_empty() {
                     return Ok(format!("{name}()"));
@@ -562,6 +433,7 @@ impl Interp {
                 };
                 Ok(format!("<generator object {q} at {}>", crate::hashing::fake_address(r)))
             }
+            Obj::Complex { re, im } => Ok(super::complex::complex_repr(*re, *im)),
             Obj::Range { start, stop, step } => Ok(if *step == 1 {
                 format!("range({start}, {stop})")
             } else {

@@ -45,6 +45,10 @@ impl Interp {
             Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_owned()),
             Value::Bool(b) => interleave_algo::format_int(&BigInt::from(*b as i64), spec, &tn),
             Value::Float(f) => interleave_algo::format_float(*f, spec, &tn),
+            _ if self.as_complex(v).is_some() => {
+                let z = self.as_complex(v).unwrap_or_default();
+                return self.format_complex(z, spec);
+            }
             _ => {
                 if let Some(Obj::Instance(inst)) = v.as_obj().map(|r| self.heap.get(r)) {
                     let cls = inst.class;

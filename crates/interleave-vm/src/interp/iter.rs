@@ -51,8 +51,8 @@ impl Interp {
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_) | Obj::Tuple(_) => Iter::Seq { seq: *r, index: 0 },
                 Obj::Dict(d) => Iter::Dict { dict: *r, index: 0, len: d.len(), kind: DictIterKind::Keys },
-                Obj::Set { items, .. } => {
-                    let items: Rc<[Value]> = crate::setorder::iteration_order(items).into();
+                Obj::Set { items, table, .. } => {
+                    let items: Rc<[Value]> = crate::setorder::iteration_order(items, table).into();
                     Iter::Values { items, index: 0 }
                 }
                 Obj::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },
@@ -333,7 +333,7 @@ impl Interp {
             match self.heap.get(*r) {
                 Obj::List(items) | Obj::Tuple(items) => return Ok(items.clone()),
                 Obj::Dict(d) => return Ok(d.keys().cloned().collect()),
-                Obj::Set { items, .. } => return Ok(crate::setorder::iteration_order(items)),
+                Obj::Set { items, table, .. } => return Ok(crate::setorder::iteration_order(items, table)),
                 _ => {}
             }
         }
@@ -413,11 +413,7 @@ impl Interp {
                 }
             }
             Instr::SetAdd(_) => self.set_add(t, v)?,
-            Instr::SetUpdate(_) => {
-                for x in self.collect_iterable(&v)? {
-                    self.set_add(t, x)?;
-                }
-            }
+            Instr::SetUpdate(_) => self.set_update(t, &v)?,
             Instr::DictUpdate(_) => self.dict_update_from(t, &v)?,
             Instr::DictMerge(i) => self.dict_merge(i, target, v)?,
             _ => return Err(self.internal("bad collection op")),

@@ -5,6 +5,7 @@ mod attr;
 mod call;
 mod callargs;
 mod classes;
+mod complex;
 mod convert;
 mod exc;
 mod iter;
@@ -15,10 +16,12 @@ mod patterns;
 mod format;
 mod fast;
 mod generators;
+pub mod cost;
 mod run;
 mod step;
 mod unwind;
 mod setattr;
+mod sets;
 mod threads;
 
 pub use nested::{IN_COMPARISON, PLAIN, WHILE_REPR, WHILE_STR};
@@ -90,6 +93,8 @@ pub struct Slice {
     pub active: bool,
     /// Stop (`SwitchReason::Budget`) before executing an instruction once `steps` reaches this.
     pub end_step: u64,
+    /// … or once `cpu_ns` reaches this (the time the scheduler granted).
+    pub end_ns: u64,
     /// CPython's `gil_drop_request`: stop at the next eval-breaker check point.
     pub drop_request: bool,
     /// Check the eval breaker before every instruction (CPython ≤ 3.9) instead of only at
@@ -174,9 +179,11 @@ pub struct Interp {
     pub slice: Slice,
     /// Virtual CPU cores (`os.cpu_count()`), set by the machine.
     pub cpu_count: u32,
-    /// Virtual time and step count at the start of the current slice.
+    /// Virtual CPU time this process has run, in nanoseconds (the cost model's sum).
+    pub cpu_ns: u64,
+    /// Virtual time and CPU time at the start of the current slice.
     pub clock_base_ns: u64,
-    pub clock_base_steps: u64,
+    pub clock_base_cpu: u64,
     /// Events for the scheduler, drained after each slice.
     pub events: Vec<MachineEvent>,
     /// What the trace shows of the current slice, drained by the machine.
@@ -192,8 +199,6 @@ pub struct Interp {
 /// Cached class attribute lookups: (class, name hash) → (name, what the MRO gave).
 type LookupCache = rustc_hash::FxHashMap<(ObjRef, i64), (Rc<str>, Option<Value>)>;
 
-/// Virtual time one instruction takes (a flat cost model until the machine's per-opcode one).
-pub const NS_PER_STEP: u64 = 25;
 
 /// The virtual clock's epoch: `time.time()` at the start of every run (2024-01-01 00:00:00 UTC).
 pub const EPOCH_NS: u64 = 1_704_067_200_000_000_000;
@@ -236,8 +241,9 @@ impl Interp {
             gc_check: 0,
             slice: Slice::default(),
             cpu_count: 4,
+            cpu_ns: 0,
             clock_base_ns: 0,
-            clock_base_steps: 0,
+            clock_base_cpu: 0,
             events: Vec::new(),
             records: Vec::new(),
             late_properties: false,
@@ -286,7 +292,8 @@ impl Interp {
         }
         let consts = code.consts.iter().map(|c| self.constant(c)).collect();
         let names = code.names.iter().map(|n| self.intern(n)).collect();
-        let v = Rc::new(CodeValues { consts, names });
+        let costs = code.instrs.iter().map(cost::cost_ns).collect();
+        let v = Rc::new(CodeValues { consts, names, costs });
         self.code_values.insert(key, (code.clone(), v.clone()));
         v
     }
@@ -302,12 +309,16 @@ impl Interp {
                 Err(_) => Value::Int(0),
             },
             Constant::Float(f) => Value::Float(*f),
-            Constant::Complex(_) => Value::None,
+            Constant::Complex(im) => self.new_complex(0.0, *im),
             Constant::Str(s) => self.intern(s),
             Constant::Bytes(b) => Value::Bytes(b.clone()),
             Constant::Tuple(items) => {
                 let items = items.iter().map(|c| self.constant(c)).collect();
                 self.new_tuple(items)
+            }
+            Constant::FrozenSet(items) => {
+                let items: Vec<Value> = items.iter().map(|c| self.constant(c)).collect();
+                self.frozenset_constant(items)
             }
             Constant::Code(code) => self.alloc(Obj::Code(code.clone())),
         }
@@ -343,6 +354,7 @@ impl Interp {
                 Obj::Code(_) => t.code,
                 Obj::Generator(_) => t.generator,
                 Obj::Range { .. } => t.range,
+                Obj::Complex { .. } => t.complex,
                 Obj::Slice { .. } => t.slice,
                 Obj::Property { .. } => t.property,
                 Obj::StaticMethod(_) => t.staticmethod,
@@ -529,7 +541,7 @@ impl Interp {
                 Some(b) if b == self.t.list => Payload::Builtin(self.heap.alloc(Obj::List(Vec::new()))),
                 Some(b) if b == self.t.dict => Payload::Builtin(self.heap.alloc(Obj::Dict(Dict::new()))),
                 Some(b) if b == self.t.tuple => Payload::Builtin(self.heap.alloc(Obj::Tuple(Vec::new()))),
-                Some(_) => Payload::Builtin(self.heap.alloc(Obj::Set { items: Dict::new(), frozen: false })),
+                Some(_) => Payload::Builtin(self.heap.alloc(Obj::Set { items: Dict::new(), table: Box::default(), frozen: false })),
                 None => Payload::None,
             },
         };
@@ -613,9 +625,9 @@ impl Interp {
     /// of the current slice plus the instructions run since; alone, instructions plus sleeps.
     pub fn now_ns(&self) -> u64 {
         if self.slice.active {
-            self.clock_base_ns + (self.steps - self.clock_base_steps) * NS_PER_STEP
+            self.clock_base_ns + (self.cpu_ns - self.clock_base_cpu)
         } else {
-            self.idle_ns + self.steps * NS_PER_STEP
+            self.idle_ns + self.cpu_ns
         }
     }
 

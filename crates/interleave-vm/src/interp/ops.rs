@@ -126,6 +126,9 @@ impl Interp {
         if let Some(v) = self.numeric_op(op.base(), a, b)? {
             return Ok(v);
         }
+        if let Some(v) = self.complex_binary(op.base(), a, b)? {
+            return Ok(v);
+        }
         if let Some(v) = self.sequence_op(op, a, b)? {
             return Ok(v);
         }
@@ -160,11 +163,14 @@ impl Interp {
                 return self.err(self.t.type_error, msg);
             }
         }
-        if op.base() == BinOp::Multiply
-            && (matches!(a, Value::Str(_)) || matches!(b, Value::Str(_)))
-            && (matches!(a, Value::Str(_) | Value::Int(_) | Value::Bool(_)) && matches!(b, Value::Str(_) | Value::Int(_) | Value::Bool(_)))
-        {
-            let other = if matches!(a, Value::Str(_)) { tb.clone() } else { ta.clone() };
+        let is_seq = |v: &Value| match v {
+            Value::Str(_) | Value::Bytes(_) => true,
+            Value::Obj(r) => matches!(self.heap.get(*r), Obj::List(_) | Obj::Tuple(_)),
+            _ => false,
+        };
+        if op.base() == BinOp::Multiply && (is_seq(a) || is_seq(b)) {
+            // `'ab' * 1.5`, `[1] * 2j`: CPython's `sq_repeat` needs an `__index__`.
+            let other = if is_seq(a) { tb.clone() } else { ta.clone() };
             let msg = format!("can't multiply sequence by non-int of type '{other}'");
             return self.err(self.t.type_error, msg);
         }
@@ -311,7 +317,7 @@ impl Interp {
                     return Err(self.err(self.t.zero_division_error, "0.0 cannot be raised to a negative power"));
                 }
                 if x < 0.0 && y.fract() != 0.0 {
-                    return Err(self.err(self.t.not_implemented_error, "complex numbers are not supported yet"));
+                    return self.complex_power((x, 0.0), (y, 0.0)).map(Some);
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -456,6 +462,7 @@ impl Interp {
     /// Charges extra steps for work done inside one instruction (big copies).
     pub fn charge(&mut self, steps: u64) {
         self.steps += steps;
+        self.cpu_ns += steps * crate::interp::cost::NS_PER_CHARGED_STEP;
     }
 
     /// Unary operators.
@@ -470,6 +477,9 @@ impl Interp {
         };
         if let Some(m) = self.lookup_user_method(a, name) {
             return Err(Flow::TailCall(Box::new((m, vec![a.clone()]))));
+        }
+        if let Some(v) = self.complex_unary(op, a) {
+            return Ok(v);
         }
         match (op, a) {
             (UnaryOp::Negative, Value::Int(i)) => Ok(i.checked_neg().map_or_else(|| Value::from_bigint(-BigInt::from(*i)), Value::Int)),
@@ -513,6 +523,7 @@ impl Interp {
                 Obj::Dict(d) => !d.is_empty(),
                 Obj::Set { items, .. } => !items.is_empty(),
                 Obj::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
+                Obj::Complex { re, im } => *re != 0.0 || *im != 0.0,
                 Obj::Instance(inst) => {
                     let cls = inst.class;
                     if let Some(b) = self.class_lookup(cls, "__bool__") {
@@ -648,6 +659,9 @@ impl Interp {
         }
         if let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
+        }
+        if let Some(r) = self.complex_eq(a, b) {
+            return Ok(r);
         }
         match (a, b) {
             (Value::Bytes(x), Value::Bytes(y)) => Ok(x == y),

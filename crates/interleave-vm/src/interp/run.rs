@@ -113,6 +113,7 @@ impl Interp {
             let Some(&instr) = frame.code.instrs.get(frame.ip) else {
                 return Err(self.internal("instruction pointer out of range"));
             };
+            let cost = u64::from(frame.values.costs[frame.ip]);
             if self.steps >= self.next_check {
                 // The rare path, before the instruction runs: limits, the collector, and the
                 // scheduler's switch points.
@@ -123,9 +124,11 @@ impl Interp {
                 let frame = self.threads[cur].frames.last_mut().expect("frame");
                 frame.ip += 1;
                 self.steps += 1;
+                self.cpu_ns += cost;
             } else {
                 frame.ip += 1;
                 self.steps += 1;
+                self.cpu_ns += cost;
                 if fast_step(&mut self.threads[cur], &mut self.heap, instr) {
                     // The common simple instructions run here without the general dispatch.
                     continue;
@@ -200,7 +203,7 @@ impl Interp {
         }
         let scheduled = self.slice.active && self.nested_depth == 0;
         if scheduled {
-            if self.steps >= self.slice.end_step {
+            if self.steps >= self.slice.end_step || self.cpu_ns >= self.slice.end_ns {
                 return Some(Flow::Suspend(Suspend::Switch(SwitchReason::Budget)));
             }
             if !self.events.is_empty() {
@@ -214,7 +217,10 @@ impl Interp {
             // Waiting for a check point: look at every instruction.
             self.steps + 1
         } else if scheduled {
-            self.gc_check.min(self.slice.end_step)
+            // No instruction costs more than MAX_COST_NS: the time budget cannot run out
+            // before this many more instructions.
+            let by_time = (self.slice.end_ns - self.cpu_ns) / crate::interp::cost::MAX_COST_NS;
+            self.gc_check.min(self.slice.end_step).min(self.steps + by_time.max(1))
         } else {
             self.gc_check
         };

@@ -60,7 +60,7 @@ impl Interp {
     pub fn run_thread(&mut self, tid: usize, slice: Slice) -> ThreadRun {
         self.cur = tid;
         self.slice = Slice { active: true, ..slice };
-        self.clock_base_steps = self.steps;
+        self.clock_base_cpu = self.cpu_ns;
         self.next_check = 0;
         let result = self.run_thread_inner(tid);
         self.slice.active = false;

@@ -2,7 +2,7 @@
 //! clock — `time.sleep(2)` advances it by two seconds and costs no real time — and the time
 //! zone is UTC. `time.time()` starts at [`EPOCH_NS`] (2024-01-01 00:00:00 UTC).
 
-use crate::interp::{EPOCH_NS, Interp, NS_PER_STEP};
+use crate::interp::{EPOCH_NS, Interp};
 use crate::native::{Args, NativeFn, PyResult};
 use crate::value::{ObjRef, Value};
 
@@ -63,7 +63,7 @@ fn monotonic_ns(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 /// CPU time: the instructions run so far (sleeping and blocking cost none).
 fn cpu_ns(interp: &Interp) -> u64 {
-    interp.steps * NS_PER_STEP
+    interp.cpu_ns
 }
 
 fn process_time(interp: &mut Interp, args: Args) -> PyResult<Value> {

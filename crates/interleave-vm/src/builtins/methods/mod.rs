@@ -3,6 +3,7 @@
 //! for each of its argument-parsing conventions).
 
 mod bytes;
+mod complex;
 mod dict;
 mod float;
 mod format;
@@ -29,6 +30,7 @@ pub fn install(interp: &mut Interp) {
     tuple::install(interp);
     int::install(interp);
     float::install(interp);
+    complex::install(interp);
     bytes::install(interp);
 }
 

@@ -72,83 +72,7 @@ fn as_set(interp: &mut Interp, other: &Value) -> PyResult<ObjRef> {
     {
         return Ok(r);
     }
-    let items = interp.collect_iterable(other)?;
-    let s = interp.new_set(items)?;
-    s.as_obj().ok_or_else(|| interp.internal("new set"))
-}
-
-/// A new set (or frozenset) holding `items`.
-fn make(interp: &mut Interp, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
-    let s = interp.new_set(items)?;
-    if frozen && let Some(Obj::Set { frozen, .. }) = s.as_obj().map(|r| interp.heap.get_mut(r)) {
-        *frozen = true;
-    }
-    Ok(s)
-}
-
-/// Replaces the contents of set `r` with `items`.
-fn replace_items(interp: &mut Interp, r: ObjRef, items: Vec<Value>) -> PyResult<()> {
-    if let Obj::Set { items: t, .. } = interp.heap.get_mut(r) {
-        t.clear();
-    }
-    for v in items {
-        interp.set_add(r, v)?;
-    }
-    Ok(())
-}
-
-fn union_items(interp: &mut Interp, r: ObjRef, others: &[Value]) -> PyResult<Vec<Value>> {
-    let mut out = interp.set_items(r);
-    for o in others {
-        out.extend(interp.collect_iterable(o)?);
-    }
-    Ok(out)
-}
-
-fn intersection_items(interp: &mut Interp, r: ObjRef, others: &[Value]) -> PyResult<Vec<Value>> {
-    let mut out = interp.set_items(r);
-    for o in others {
-        let s = as_set(interp, o)?;
-        let mut kept = Vec::with_capacity(out.len());
-        for v in out {
-            if interp.set_contains(s, &v)? {
-                kept.push(v);
-            }
-        }
-        out = kept;
-    }
-    Ok(out)
-}
-
-fn difference_items(interp: &mut Interp, r: ObjRef, others: &[Value]) -> PyResult<Vec<Value>> {
-    let mut out = interp.set_items(r);
-    for o in others {
-        let s = as_set(interp, o)?;
-        let mut kept = Vec::with_capacity(out.len());
-        for v in out {
-            if !interp.set_contains(s, &v)? {
-                kept.push(v);
-            }
-        }
-        out = kept;
-    }
-    Ok(out)
-}
-
-fn symmetric_items(interp: &mut Interp, r: ObjRef, other: &Value) -> PyResult<Vec<Value>> {
-    let s = as_set(interp, other)?;
-    let mut out = Vec::new();
-    for v in interp.set_items(r) {
-        if !interp.set_contains(s, &v)? {
-            out.push(v);
-        }
-    }
-    for v in interp.set_items(s) {
-        if !interp.set_contains(r, &v)? {
-            out.push(v);
-        }
-    }
-    Ok(out)
+    interp.set_from(other, false)
 }
 
 fn copy(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -157,36 +81,56 @@ fn copy(interp: &mut Interp, args: Args) -> PyResult<Value> {
     if frozen {
         return Ok(args.pos[0].clone());
     }
-    let items = interp.set_items(r);
-    make(interp, items, false)
+    Ok(Value::Obj(interp.set_copy(r, false)))
 }
 
+/// `set_union`: a copy of the receiver updated with each argument.
 fn union(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, frozen) = recv(interp, &args, "union")?;
     no_kw(interp, &args, "set.union")?;
-    let items = union_items(interp, r, &args.pos[1..])?;
-    make(interp, items, frozen)
+    let out = interp.set_copy(r, frozen);
+    for o in &args.pos[1..] {
+        interp.set_update(out, o)?;
+    }
+    Ok(Value::Obj(out))
+}
+
+/// `set_intersection_multi`.
+fn intersection_multi(interp: &mut Interp, r: ObjRef, others: &[Value], frozen: bool) -> PyResult<ObjRef> {
+    if others.is_empty() {
+        return Ok(interp.set_copy(r, frozen));
+    }
+    let mut out = r;
+    for o in others {
+        out = interp.set_intersection(out, o, frozen)?;
+    }
+    Ok(out)
 }
 
 fn intersection(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, frozen) = recv(interp, &args, "intersection")?;
     no_kw(interp, &args, "set.intersection")?;
-    let items = intersection_items(interp, r, &args.pos[1..])?;
-    make(interp, items, frozen)
+    Ok(Value::Obj(intersection_multi(interp, r, &args.pos[1..], frozen)?))
 }
 
+/// `set_difference_multi`.
 fn difference(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, frozen) = recv(interp, &args, "difference")?;
     no_kw(interp, &args, "set.difference")?;
-    let items = difference_items(interp, r, &args.pos[1..])?;
-    make(interp, items, frozen)
+    let Some((first, rest)) = args.pos[1..].split_first() else {
+        return Ok(Value::Obj(interp.set_copy(r, frozen)));
+    };
+    let out = interp.set_difference(r, first, frozen)?;
+    for o in rest {
+        interp.set_difference_update(out, o)?;
+    }
+    Ok(Value::Obj(out))
 }
 
 fn symmetric_difference(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, frozen) = recv(interp, &args, "symmetric_difference")?;
     let other = one_arg(interp, &args, if frozen { "frozenset.symmetric_difference" } else { "set.symmetric_difference" })?;
-    let items = symmetric_items(interp, r, &other)?;
-    make(interp, items, frozen)
+    Ok(Value::Obj(interp.set_symmetric_difference(r, &other, frozen)?))
 }
 
 fn issubset(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -249,23 +193,16 @@ fn discard(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn pop(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, _) = recv(interp, &args, "pop")?;
     noargs(interp, &args, "set.pop")?;
-    let first = match interp.heap.get(r) {
-        Obj::Set { items, .. } => crate::setorder::iteration_order(items).into_iter().next(),
-        _ => None,
-    };
-    let Some(v) = first else {
-        return Err(interp.key_error(Value::str("pop from an empty set")));
-    };
-    interp.set_discard(r, &v)?;
-    Ok(v)
+    match interp.set_pop(r) {
+        Some(v) => Ok(v),
+        None => Err(interp.key_error(Value::str("pop from an empty set"))),
+    }
 }
 
 fn clear(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, _) = recv(interp, &args, "clear")?;
     noargs(interp, &args, "set.clear")?;
-    if let Obj::Set { items, .. } = interp.heap.get_mut(r) {
-        items.clear();
-    }
+    interp.set_clear(r);
     Ok(Value::None)
 }
 
@@ -273,34 +210,33 @@ fn update(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, _) = recv(interp, &args, "update")?;
     no_kw(interp, &args, "set.update")?;
     for o in &args.pos[1..] {
-        for v in interp.collect_iterable(o)? {
-            interp.set_add(r, v)?;
-        }
+        interp.set_update(r, o)?;
     }
     Ok(Value::None)
 }
 
+/// `set_intersection_update_multi`: the intersection, then `set_swap_bodies`.
 fn intersection_update(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, _) = recv(interp, &args, "intersection_update")?;
     no_kw(interp, &args, "set.intersection_update")?;
-    let items = intersection_items(interp, r, &args.pos[1..])?;
-    replace_items(interp, r, items)?;
+    let tmp = intersection_multi(interp, r, &args.pos[1..], false)?;
+    interp.set_take_body(r, tmp);
     Ok(Value::None)
 }
 
 fn difference_update(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, _) = recv(interp, &args, "difference_update")?;
     no_kw(interp, &args, "set.difference_update")?;
-    let items = difference_items(interp, r, &args.pos[1..])?;
-    replace_items(interp, r, items)?;
+    for o in &args.pos[1..] {
+        interp.set_difference_update(r, o)?;
+    }
     Ok(Value::None)
 }
 
 fn symmetric_difference_update(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, _) = recv(interp, &args, "symmetric_difference_update")?;
     let other = one_arg(interp, &args, "set.symmetric_difference_update")?;
-    let items = symmetric_items(interp, r, &other)?;
-    replace_items(interp, r, items)?;
+    interp.set_symmetric_difference_update(r, &other)?;
     Ok(Value::None)
 }
 
