@@ -271,5 +271,5 @@ fn set_display_of_three_constants_is_a_frozenset_constant() {
     assert_eq!(code.consts[0], Constant::FrozenSet(items.into()));
     assert!(contains(&code.instrs, &[Instr::BuildSet(0), Instr::LoadConst(0), Instr::SetUpdate(1), Instr::StoreName(0)]));
     assert!(contains(&code.instrs, &[Instr::BuildSet(2), Instr::StoreName(1)]));
-    assert!(contains(&code.instrs, &[Instr::BuildSet(3), Instr::StoreName(2)]));
+    assert!(contains(&code.instrs, &[Instr::BuildSet(3), Instr::StoreName(3)]));
 }

@@ -405,7 +405,7 @@ impl Interp {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args(&qual, "positional", &missing));
+            return Err(self.missing_args(qual, "positional", &missing));
         }
         let mut missing_kw = Vec::new();
         for (slot, name) in slots[nparams..nparams + nkwonly].iter_mut().zip(&code.varnames[nparams..]) {
@@ -417,7 +417,7 @@ impl Interp {
             }
         }
         if !missing_kw.is_empty() {
-            return Err(self.missing_args(&qual, "keyword-only", &missing_kw));
+            return Err(self.missing_args(qual, "keyword-only", &missing_kw));
         }
         Ok(slots)
     }
