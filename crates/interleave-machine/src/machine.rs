@@ -290,7 +290,7 @@ impl<S: Scheduler> Machine<S> {
             },
         };
         let on = match &wait {
-            Wait::Sleep { .. } => "sleep".to_string(),
+            Wait::Sleep { until_ns } => format!("sleep until {:.6} s", *until_ns as f64 / 1e9),
             Wait::Lock { lock, .. } => format!("lock {}", interleave_vm::hashing::fake_address(*lock)),
         };
         self.trace.push(TraceEvent::Blocked { t: self.now, thread: tid, on });

@@ -129,6 +129,7 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
         match m.round() {
             Ok(Round::Continue) => {}
             Ok(Round::Exited(0, run)) => {
+                record_exception(m, 0, &run);
                 match run {
                     ThreadRun::Raised(e) => exit_code = report_exception(&mut m.interp, e),
                     ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
@@ -139,7 +140,10 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
                 }
                 shutting_down = true;
             }
-            Ok(Round::Exited(tid, run)) => match run {
+            Ok(Round::Exited(tid, run)) => match {
+                record_exception(m, tid, &run);
+                run
+            } {
                 ThreadRun::Raised(e) => {
                     // Only threads started with `_thread` directly get here: `threading`
                     // reports exceptions itself (`threading.excepthook`).
@@ -171,6 +175,14 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
                 return LIMIT_EXIT_CODE;
             }
         }
+    }
+}
+
+/// Records an exception that escaped a thread in the trace.
+fn record_exception<S: Scheduler>(m: &mut Machine<S>, thread: usize, run: &ThreadRun) {
+    if let ThreadRun::Raised(e) = run {
+        let exception = m.interp.format_exception_only(*e).trim_end().to_string();
+        m.trace.push(TraceEvent::Exception { t: m.now, thread, exception });
     }
 }
 

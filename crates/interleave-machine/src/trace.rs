@@ -34,6 +34,8 @@ pub enum TraceEvent {
     Output { t: u64, thread: usize, stream: String, text: String },
     /// The thread acquired (or released) the lock with id `lock` (its `id()`).
     Lock { t: u64, thread: usize, lock: u64, acquired: bool },
+    /// An exception escaped the thread (`exception` is its last traceback line).
+    Exception { t: u64, thread: usize, exception: String },
 }
 
 /// What a thread is doing during a [`Segment`].
@@ -99,7 +101,8 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
             | TraceEvent::GilDropped { .. }
             | TraceEvent::DropRequest { .. }
             | TraceEvent::Output { .. }
-            | TraceEvent::Lock { .. } => {}
+            | TraceEvent::Lock { .. }
+            | TraceEvent::Exception { .. } => {}
         }
     }
     for thread in 0..open.len() {
