@@ -10,8 +10,8 @@
 //! it (CPython's FORCE_SWITCHING). In free-threaded mode there is no GIL: up to `cores` ready
 //! threads run in short interleaved quanta.
 
-use interleave_vm::interp::{MachineEvent, Record, Slice, ThreadRun, Wake};
 use interleave_vm::Stream;
+use interleave_vm::interp::{MachineEvent, Record, Slice, ThreadRun, Wake};
 use interleave_vm::native::{Suspend, SwitchReason, Wait};
 use interleave_vm::{Interp, ObjRef};
 
@@ -25,9 +25,15 @@ pub enum ThreadState {
     /// Wants to run; waiting for the GIL (or a core) since `since`. If the GIL has not changed
     /// hands by `request_at` (a switch interval later, plus the wake-up latency of a timed wait
     /// on a real OS, a scheduling decision), the thread sets the drop request.
-    Ready { since: u64, request_at: u64 },
+    Ready {
+        since: u64,
+        request_at: u64,
+    },
     /// Blocked until woken by an event or by `deadline`.
-    Blocked { wait: Wait, deadline: Option<u64> },
+    Blocked {
+        wait: Wait,
+        deadline: Option<u64>,
+    },
     Done,
 }
 
@@ -72,7 +78,10 @@ pub struct Machine<S: Scheduler> {
 
 impl<S: Scheduler> Machine<S> {
     pub fn new(interp: Interp, settings: Settings, scheduler: S) -> Machine<S> {
-        let states = vec![ThreadState::Ready { since: 0, request_at: 0 }];
+        let states = vec![ThreadState::Ready {
+            since: 0,
+            request_at: 0,
+        }];
         Machine {
             interp,
             settings,
@@ -133,7 +142,10 @@ impl<S: Scheduler> Machine<S> {
             other => {
                 self.release_gil(holder, GilDrop::Exited);
                 self.states[holder] = ThreadState::Done;
-                self.trace.push(TraceEvent::ThreadExited { t: self.now, thread: holder });
+                self.trace.push(TraceEvent::ThreadExited {
+                    t: self.now,
+                    thread: holder,
+                });
                 Round::Exited(holder, other)
             }
         })
@@ -148,17 +160,46 @@ impl<S: Scheduler> Machine<S> {
         let elapsed = self.interp.cpu_ns - cpu_before;
         if steps > 0 {
             let end = self.now + elapsed;
-            self.trace.push(TraceEvent::Ran { thread: tid, core, start: self.now, end, steps });
+            self.trace.push(TraceEvent::Ran {
+                thread: tid,
+                core,
+                start: self.now,
+                end,
+                steps,
+            });
         }
         for record in std::mem::take(&mut self.interp.records) {
             self.trace.push(match record {
-                Record::Output { t, thread, stream, text } => {
-                    let stream = if stream == Stream::Stdout { "stdout" } else { "stderr" }.to_string();
-                    TraceEvent::Output { t, thread, stream, text }
+                Record::Output {
+                    t,
+                    thread,
+                    stream,
+                    text,
+                } => {
+                    let stream = if stream == Stream::Stdout {
+                        "stdout"
+                    } else {
+                        "stderr"
+                    }
+                    .to_string();
+                    TraceEvent::Output {
+                        t,
+                        thread,
+                        stream,
+                        text,
+                    }
                 }
-                Record::Lock { t, thread, lock, acquired } => {
-                    TraceEvent::Lock { t, thread, lock: interleave_vm::hashing::fake_id(lock), acquired }
-                }
+                Record::Lock {
+                    t,
+                    thread,
+                    lock,
+                    acquired,
+                } => TraceEvent::Lock {
+                    t,
+                    thread,
+                    lock: interleave_vm::hashing::fake_id(lock),
+                    acquired,
+                },
             });
         }
         (run, elapsed)
@@ -168,9 +209,10 @@ impl<S: Scheduler> Machine<S> {
     fn take_gil(&mut self) -> bool {
         let mut ready: Vec<usize> = self.ready_threads();
         if ready.len() > 1
-            && let Some(f) = self.forced_out {
-                ready.retain(|&t| t != f);
-            }
+            && let Some(f) = self.forced_out
+        {
+            ready.retain(|&t| t != f);
+        }
         if ready.is_empty() {
             return false;
         }
@@ -178,7 +220,10 @@ impl<S: Scheduler> Machine<S> {
         self.gil = Some(pick);
         self.drop_request = false;
         self.forced_out = None;
-        self.trace.push(TraceEvent::GilTaken { t: self.now, thread: pick });
+        self.trace.push(TraceEvent::GilTaken {
+            t: self.now,
+            thread: pick,
+        });
         // Every other waiter starts a fresh switch interval (the GIL changed hands).
         for i in 0..self.states.len() {
             if i != pick && matches!(self.states[i], ThreadState::Ready { .. }) {
@@ -194,17 +239,29 @@ impl<S: Scheduler> Machine<S> {
     /// switched out at the same instruction).
     fn ready_now(&mut self) -> ThreadState {
         let latency_us = self.scheduler.choose(Decision::WakeLatency, 100) as u64;
-        ThreadState::Ready { since: self.now, request_at: self.now + self.interp.switch_interval_ns + latency_us * 1000 }
+        ThreadState::Ready {
+            since: self.now,
+            request_at: self.now + self.interp.switch_interval_ns + latency_us * 1000,
+        }
     }
 
     fn release_gil(&mut self, holder: usize, why: GilDrop) {
         self.gil = None;
         self.drop_request = false;
-        self.trace.push(TraceEvent::GilDropped { t: self.now, thread: holder, why });
+        self.trace.push(TraceEvent::GilDropped {
+            t: self.now,
+            thread: holder,
+            why,
+        });
     }
 
     fn ready_threads(&self) -> Vec<usize> {
-        self.states.iter().enumerate().filter(|(_, s)| matches!(s, ThreadState::Ready { .. })).map(|(i, _)| i).collect()
+        self.states
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s, ThreadState::Ready { .. }))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// A waiter that has waited a whole switch interval sets the drop request.
@@ -214,7 +271,8 @@ impl<S: Scheduler> Machine<S> {
         }
         let holder = self.gil;
         let due = self.states.iter().enumerate().find(|(i, s)| {
-            Some(*i) != holder && matches!(s, ThreadState::Ready { request_at, .. } if *request_at <= self.now)
+            Some(*i) != holder
+                && matches!(s, ThreadState::Ready { request_at, .. } if *request_at <= self.now)
         });
         if let Some((by, _)) = due {
             self.drop_request = true;
@@ -228,8 +286,14 @@ impl<S: Scheduler> Machine<S> {
         let mut consider = |t: u64| next = Some(next.map_or(t, |n: u64| n.min(t)));
         for (i, s) in self.states.iter().enumerate() {
             match s {
-                ThreadState::Blocked { deadline: Some(d), .. } => consider(*d),
-                ThreadState::Ready { request_at, .. } if Some(i) != self.gil && !self.drop_request => consider(*request_at),
+                ThreadState::Blocked {
+                    deadline: Some(d), ..
+                } => consider(*d),
+                ThreadState::Ready { request_at, .. }
+                    if Some(i) != self.gil && !self.drop_request =>
+                {
+                    consider(*request_at)
+                }
                 _ => {}
             }
         }
@@ -243,7 +307,9 @@ impl<S: Scheduler> Machine<S> {
             .states
             .iter()
             .filter_map(|s| match s {
-                ThreadState::Blocked { deadline: Some(d), .. } => Some(*d),
+                ThreadState::Blocked {
+                    deadline: Some(d), ..
+                } => Some(*d),
                 _ => None,
             })
             .min();
@@ -261,10 +327,17 @@ impl<S: Scheduler> Machine<S> {
         for (i, s) in self.states.iter().enumerate() {
             if let ThreadState::Blocked { wait, .. } = s {
                 let (waits_for, held_by) = match wait {
-                    Wait::Lock { lock, .. } => (format!("lock {}", interleave_vm::hashing::fake_address(*lock)), self.lock_owner(*lock)),
+                    Wait::Lock { lock, .. } => (
+                        format!("lock {}", interleave_vm::hashing::fake_address(*lock)),
+                        self.lock_owner(*lock),
+                    ),
                     Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
                 };
-                out.push(BlockedThread { thread: i, waits_for, held_by });
+                out.push(BlockedThread {
+                    thread: i,
+                    waits_for,
+                    held_by,
+                });
             }
         }
         out
@@ -291,25 +364,38 @@ impl<S: Scheduler> Machine<S> {
         };
         let on = match &wait {
             Wait::Sleep { until_ns } => format!("sleep until {:.6} s", *until_ns as f64 / 1e9),
-            Wait::Lock { lock, .. } => format!("lock {}", interleave_vm::hashing::fake_address(*lock)),
+            Wait::Lock { lock, .. } => {
+                format!("lock {}", interleave_vm::hashing::fake_address(*lock))
+            }
         };
-        self.trace.push(TraceEvent::Blocked { t: self.now, thread: tid, on });
+        self.trace.push(TraceEvent::Blocked {
+            t: self.now,
+            thread: tid,
+            on,
+        });
         self.states[tid] = ThreadState::Blocked { wait, deadline };
     }
 
     /// Wakes threads whose deadline has passed.
     fn wake_expired(&mut self) {
         for tid in 0..self.states.len() {
-            if let ThreadState::Blocked { deadline: Some(d), .. } = self.states[tid]
-                && d <= self.now {
-                    self.wake(tid, Wake::Timeout);
-                }
+            if let ThreadState::Blocked {
+                deadline: Some(d), ..
+            } = self.states[tid]
+                && d <= self.now
+            {
+                self.wake(tid, Wake::Timeout);
+            }
         }
     }
 
     fn wake(&mut self, tid: usize, why: Wake) {
         self.interp.threads[tid].wake = Some(why);
-        self.trace.push(TraceEvent::Woken { t: self.now, thread: tid, timeout: why == Wake::Timeout });
+        self.trace.push(TraceEvent::Woken {
+            t: self.now,
+            thread: tid,
+            timeout: why == Wake::Timeout,
+        });
         // A lock waiter keeps its deadline (as `block` reads it) until it runs again.
         self.states[tid] = self.ready_now();
     }
@@ -323,7 +409,10 @@ impl<S: Scheduler> Machine<S> {
                         self.states.resize(tid + 1, ThreadState::Done);
                     }
                     self.states[tid] = self.ready_now();
-                    self.trace.push(TraceEvent::ThreadCreated { t: self.now, thread: tid });
+                    self.trace.push(TraceEvent::ThreadCreated {
+                        t: self.now,
+                        thread: tid,
+                    });
                 }
                 MachineEvent::LockReleased(lock) => {
                     let waiters: Vec<usize> = self
@@ -382,7 +471,10 @@ impl<S: Scheduler> Machine<S> {
                 other => {
                     self.now = start + elapsed;
                     self.states[tid] = ThreadState::Done;
-                    self.trace.push(TraceEvent::ThreadExited { t: self.now, thread: tid });
+                    self.trace.push(TraceEvent::ThreadExited {
+                        t: self.now,
+                        thread: tid,
+                    });
                     self.now = start + longest;
                     return Ok(Round::Exited(tid, other));
                 }
@@ -394,6 +486,11 @@ impl<S: Scheduler> Machine<S> {
 
     /// Threads that are not done.
     pub fn live_threads(&self) -> Vec<usize> {
-        self.states.iter().enumerate().filter(|(_, s)| **s != ThreadState::Done).map(|(i, _)| i).collect()
+        self.states
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s != ThreadState::Done)
+            .map(|(i, _)| i)
+            .collect()
     }
 }

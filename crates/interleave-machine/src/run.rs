@@ -60,25 +60,48 @@ impl RunResult {
     }
 
     pub fn stdout(&self) -> String {
-        self.output.iter().filter(|(k, _)| *k == Stream::Stdout).map(|(_, t)| t.as_str()).collect()
+        self.output
+            .iter()
+            .filter(|(k, _)| *k == Stream::Stdout)
+            .map(|(_, t)| t.as_str())
+            .collect()
     }
 
     pub fn stderr(&self) -> String {
-        self.output.iter().filter(|(k, _)| *k == Stream::Stderr).map(|(_, t)| t.as_str()).collect()
+        self.output
+            .iter()
+            .filter(|(k, _)| *k == Stream::Stderr)
+            .map(|(_, t)| t.as_str())
+            .collect()
     }
 }
 
 /// Compiles and runs `source` as the main program `filename`, with seeded scheduling.
 pub fn run_program(source: &str, filename: &str, settings: &Settings) -> RunResult {
-    run_with(source, filename, settings, RandomScheduler::new(settings.seed))
+    run_with(
+        source,
+        filename,
+        settings,
+        RandomScheduler::new(settings.seed),
+    )
 }
 
 /// Runs again following a recorded schedule (`RunResult::schedule`).
-pub fn replay_program(source: &str, filename: &str, settings: &Settings, schedule: Vec<u32>) -> RunResult {
+pub fn replay_program(
+    source: &str,
+    filename: &str,
+    settings: &Settings,
+    schedule: Vec<u32>,
+) -> RunResult {
     run_with(source, filename, settings, ReplayScheduler::new(schedule))
 }
 
-fn run_with<S: Scheduler>(source: &str, filename: &str, settings: &Settings, scheduler: S) -> RunResult {
+fn run_with<S: Scheduler>(
+    source: &str,
+    filename: &str,
+    settings: &Settings,
+    scheduler: S,
+) -> RunResult {
     let code = match interleave_compiler::compile_module(source, filename) {
         Ok(c) => c,
         Err(e) => {
@@ -95,7 +118,10 @@ fn run_with<S: Scheduler>(source: &str, filename: &str, settings: &Settings, sch
             };
         }
     };
-    let limits = Limits { max_steps: settings.max_steps, ..Limits::default() };
+    let limits = Limits {
+        max_steps: settings.max_steps,
+        ..Limits::default()
+    };
     let mut interp = Interp::new(limits, settings.seed);
     interp.main_file = filename.to_owned();
     interp.stdin = settings.stdin.clone();
@@ -103,10 +129,21 @@ fn run_with<S: Scheduler>(source: &str, filename: &str, settings: &Settings, sch
     interp.cpu_count = settings.cores;
     interp.sources.insert(Rc::from(filename), Rc::from(source));
     interp.start_main(code);
-    let mut m = Machine::new(interp, settings.clone(), Recorder { inner: scheduler, choices: Vec::new() });
+    let mut m = Machine::new(
+        interp,
+        settings.clone(),
+        Recorder {
+            inner: scheduler,
+            choices: Vec::new(),
+        },
+    );
     let exit_code = drive(&mut m);
     let threads = (0..m.interp.threads.len())
-        .map(|i| ThreadInfo { index: i, ident: m.interp.threads[i].ident, name: thread_name(&m.interp, i) })
+        .map(|i| ThreadInfo {
+            index: i,
+            ident: m.interp.threads[i].ident,
+            name: thread_name(&m.interp, i),
+        })
         .collect();
     RunResult {
         threads,
@@ -140,27 +177,35 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
                 }
                 shutting_down = true;
             }
-            Ok(Round::Exited(tid, run)) => match {
+            Ok(Round::Exited(tid, run)) => {
                 record_exception(m, tid, &run);
-                run
-            } {
-                ThreadRun::Raised(e) => {
-                    // Only threads started with `_thread` directly get here: `threading`
-                    // reports exceptions itself (`threading.excepthook`).
-                    let func = m.interp.threads[tid].started_by.clone();
-                    let who = m.interp.repr(&func).unwrap_or_default();
-                    let text = m.interp.format_exception(e);
-                    m.interp.write(Stream::Stderr, &format!("Exception ignored in thread started by: {who}\n{text}"));
+                match run {
+                    ThreadRun::Raised(e) => {
+                        // Only threads started with `_thread` directly get here: `threading`
+                        // reports exceptions itself (`threading.excepthook`).
+                        let func = m.interp.threads[tid].started_by.clone();
+                        let who = m.interp.repr(&func).unwrap_or_default();
+                        let text = m.interp.format_exception(e);
+                        m.interp.write(
+                            Stream::Stderr,
+                            &format!("Exception ignored in thread started by: {who}\n{text}"),
+                        );
+                    }
+                    ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
+                    _ => {}
                 }
-                ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
-                _ => {}
-            },
+            }
             Err(Halt::Deadlock(blocked)) => {
-                let mut msg = String::from("interleave: deadlock: every thread is blocked and none can ever be woken\n");
+                let mut msg = String::from(
+                    "interleave: deadlock: every thread is blocked and none can ever be woken\n",
+                );
                 for b in &blocked {
                     let who = thread_name(&m.interp, b.thread);
                     let at = blocked_at(&m.interp, b.thread);
-                    let holder = b.held_by.map(|h| format!(", held by {}", thread_name(&m.interp, h))).unwrap_or_default();
+                    let holder = b
+                        .held_by
+                        .map(|h| format!(", held by {}", thread_name(&m.interp, h)))
+                        .unwrap_or_default();
                     msg.push_str(&format!("  {who} waits for {}{holder}{at}\n", b.waits_for));
                 }
                 m.interp.write(Stream::Stderr, &msg);
@@ -182,7 +227,11 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
 fn record_exception<S: Scheduler>(m: &mut Machine<S>, thread: usize, run: &ThreadRun) {
     if let ThreadRun::Raised(e) = run {
         let exception = m.interp.format_exception_only(*e).trim_end().to_string();
-        m.trace.push(TraceEvent::Exception { t: m.now, thread, exception });
+        m.trace.push(TraceEvent::Exception {
+            t: m.now,
+            thread,
+            exception,
+        });
     }
 }
 
@@ -201,10 +250,19 @@ fn blocked_at(interp: &Interp, tid: usize) -> String {
     // `<frozen threading>`); a blocked call has not run, so its frame's ip points at it and
     // callers' ips are one past their call.
     let frames = &interp.threads[tid].frames;
-    let Some((depth, f)) = frames.iter().enumerate().rev().find(|(_, f)| !f.code.filename.starts_with('<')) else {
+    let Some((depth, f)) = frames
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, f)| !f.code.filename.starts_with('<'))
+    else {
         return String::new();
     };
-    let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
+    let ip = if depth + 1 == frames.len() {
+        f.ip
+    } else {
+        f.ip.saturating_sub(1)
+    };
     let line = f.code.locations.get(ip).map_or(0, |l| l.line);
     format!(" (at {}:{line})", f.code.filename)
 }
@@ -213,11 +271,18 @@ fn blocked_at(interp: &Interp, tid: usize) -> String {
 /// on the main thread, which waits for every non-daemon thread. False if there is nothing to do.
 fn start_shutdown<S: Scheduler>(m: &mut Machine<S>) -> bool {
     let interp = &mut m.interp;
-    let Some(threading) = interp.dict_get_str(interp.modules, "threading") else { return false };
-    let Ok(Some(shutdown)) = interp.getattr_opt(&threading, "_shutdown") else { return false };
+    let Some(threading) = interp.dict_get_str(interp.modules, "threading") else {
+        return false;
+    };
+    let Ok(Some(shutdown)) = interp.getattr_opt(&threading, "_shutdown") else {
+        return false;
+    };
     let main = &mut interp.threads[0];
     main.done = false;
     main.start = Some((shutdown, interleave_vm::Args::default()));
-    m.states[0] = crate::machine::ThreadState::Ready { since: m.now, request_at: m.now + m.interp.switch_interval_ns };
+    m.states[0] = crate::machine::ThreadState::Ready {
+        since: m.now,
+        request_at: m.now + m.interp.switch_interval_ns,
+    };
     true
 }

@@ -30,13 +30,19 @@ pub struct RandomScheduler {
 
 impl RandomScheduler {
     pub fn new(seed: u64) -> RandomScheduler {
-        RandomScheduler { rng: Rng::new(seed) }
+        RandomScheduler {
+            rng: Rng::new(seed),
+        }
     }
 }
 
 impl Scheduler for RandomScheduler {
     fn choose(&mut self, _decision: Decision, n: usize) -> usize {
-        if n <= 1 { 0 } else { self.rng.below(n as u64) as usize }
+        if n <= 1 {
+            0
+        } else {
+            self.rng.below(n as u64) as usize
+        }
     }
 }
 

@@ -20,22 +20,66 @@ pub enum GilDrop {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TraceEvent {
-    ThreadCreated { t: u64, thread: usize },
+    ThreadCreated {
+        t: u64,
+        thread: usize,
+    },
     /// The thread ran on `core` from `start` to `end` (holding the GIL, unless free-threaded).
-    Ran { thread: usize, core: u32, start: u64, end: u64, steps: u64 },
-    GilTaken { t: u64, thread: usize },
-    GilDropped { t: u64, thread: usize, why: GilDrop },
+    Ran {
+        thread: usize,
+        core: u32,
+        start: u64,
+        end: u64,
+        steps: u64,
+    },
+    GilTaken {
+        t: u64,
+        thread: usize,
+    },
+    GilDropped {
+        t: u64,
+        thread: usize,
+        why: GilDrop,
+    },
     /// A waiting thread's switch interval expired: it set `gil_drop_request`.
-    DropRequest { t: u64, by: usize },
-    Blocked { t: u64, thread: usize, on: String },
-    Woken { t: u64, thread: usize, timeout: bool },
-    ThreadExited { t: u64, thread: usize },
+    DropRequest {
+        t: u64,
+        by: usize,
+    },
+    Blocked {
+        t: u64,
+        thread: usize,
+        on: String,
+    },
+    Woken {
+        t: u64,
+        thread: usize,
+        timeout: bool,
+    },
+    ThreadExited {
+        t: u64,
+        thread: usize,
+    },
     /// Text the thread wrote to `stdout` or `stderr`.
-    Output { t: u64, thread: usize, stream: String, text: String },
+    Output {
+        t: u64,
+        thread: usize,
+        stream: String,
+        text: String,
+    },
     /// The thread acquired (or released) the lock with id `lock` (its `id()`).
-    Lock { t: u64, thread: usize, lock: u64, acquired: bool },
+    Lock {
+        t: u64,
+        thread: usize,
+        lock: u64,
+        acquired: bool,
+    },
     /// An exception escaped the thread (`exception` is its last traceback line).
-    Exception { t: u64, thread: usize, exception: String },
+    Exception {
+        t: u64,
+        thread: usize,
+        exception: String,
+    },
 }
 
 /// What a thread is doing during a [`Segment`].
@@ -70,12 +114,21 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
             open.resize(t + 1, None);
         }
     }
-    let close = |open: &mut Vec<Option<(SegmentState, u64)>>, out: &mut Vec<Segment>, thread: usize, t: u64| {
+    let close = |open: &mut Vec<Option<(SegmentState, u64)>>,
+                 out: &mut Vec<Segment>,
+                 thread: usize,
+                 t: u64| {
         ensure(open, thread);
         if let Some((state, start)) = open[thread].take()
-            && t > start {
-                out.push(Segment { thread, state, start, end: t });
-            }
+            && t > start
+        {
+            out.push(Segment {
+                thread,
+                state,
+                start,
+                end: t,
+            });
+        }
     };
     for ev in trace {
         match ev {
@@ -83,9 +136,16 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
                 ensure(&mut open, *thread);
                 open[*thread] = Some((SegmentState::WaitingGil, *t));
             }
-            TraceEvent::Ran { thread, start, end, .. } => {
+            TraceEvent::Ran {
+                thread, start, end, ..
+            } => {
                 close(&mut open, &mut out, *thread, *start);
-                out.push(Segment { thread: *thread, state: SegmentState::Running, start: *start, end: *end });
+                out.push(Segment {
+                    thread: *thread,
+                    state: SegmentState::Running,
+                    start: *start,
+                    end: *end,
+                });
                 open[*thread] = Some((SegmentState::WaitingGil, *end));
             }
             TraceEvent::Blocked { t, thread, on } => {
@@ -115,7 +175,11 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
     let mut merged: Vec<Segment> = Vec::with_capacity(out.len());
     for s in out {
         match merged.last_mut() {
-            Some(last) if last.thread == s.thread && last.state == s.state && last.end == s.start => last.end = s.end,
+            Some(last)
+                if last.thread == s.thread && last.state == s.state && last.end == s.start =>
+            {
+                last.end = s.end
+            }
             _ => merged.push(s),
         }
     }
@@ -155,7 +219,12 @@ pub struct TraceFile<'a> {
 
 /// A compact text timeline: one lane per thread, `width` columns over `[0, end)`.
 /// `#` running, `.` waiting for the GIL, `z` blocked or sleeping, blank when not alive.
-pub fn text_timeline(trace: &[TraceEvent], end: u64, width: usize, threads: &[ThreadInfo]) -> String {
+pub fn text_timeline(
+    trace: &[TraceEvent],
+    end: u64,
+    width: usize,
+    threads: &[ThreadInfo],
+) -> String {
     let segs = segments(trace, end);
     let nlanes = segs.iter().map(|s| s.thread + 1).max().unwrap_or(1);
     let end = end.max(1);
@@ -180,13 +249,23 @@ pub fn text_timeline(trace: &[TraceEvent], end: u64, width: usize, threads: &[Th
             }
         }
     }
-    let mut out = format!("virtual time 0 .. {:.6} s, {} per column\n", end as f64 / 1e9, fmt_ns(end / width as u64));
+    let mut out = format!(
+        "virtual time 0 .. {:.6} s, {} per column\n",
+        end as f64 / 1e9,
+        fmt_ns(end / width as u64)
+    );
     let names: Vec<String> = (0..lanes.len()).map(|i| thread_label(threads, i)).collect();
     let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     for (lane, name) in lanes.iter().zip(&names) {
-        out.push_str(&format!("{name:>w$} |{}|\n", lane.iter().collect::<String>()));
+        out.push_str(&format!(
+            "{name:>w$} |{}|\n",
+            lane.iter().collect::<String>()
+        ));
     }
-    out.push_str(&format!("{:w$}  # running   . waiting for the GIL   z blocked/sleeping\n", ""));
+    out.push_str(&format!(
+        "{:w$}  # running   . waiting for the GIL   z blocked/sleeping\n",
+        ""
+    ));
     out
 }
 
@@ -214,7 +293,12 @@ fn fmt_ns(ns: u64) -> String {
 pub fn chrome_trace(trace: &[TraceEvent], end: u64, threads: &[ThreadInfo]) -> String {
     let mut out = String::from("{\"traceEvents\":[\n");
     let mut first = true;
-    for t in 0..segments(trace, end).iter().map(|s| s.thread + 1).max().unwrap_or(1) {
+    for t in 0..segments(trace, end)
+        .iter()
+        .map(|s| s.thread + 1)
+        .max()
+        .unwrap_or(1)
+    {
         let name = thread_label(threads, t).replace('"', "'");
         if !first {
             out.push_str(",\n");
@@ -248,13 +332,39 @@ mod tests {
     fn sample() -> Vec<TraceEvent> {
         vec![
             TraceEvent::GilTaken { t: 0, thread: 0 },
-            TraceEvent::Ran { thread: 0, core: 0, start: 0, end: 100, steps: 4 },
+            TraceEvent::Ran {
+                thread: 0,
+                core: 0,
+                start: 0,
+                end: 100,
+                steps: 4,
+            },
             TraceEvent::ThreadCreated { t: 100, thread: 1 },
-            TraceEvent::Blocked { t: 100, thread: 0, on: "sleep".into() },
-            TraceEvent::Ran { thread: 1, core: 0, start: 100, end: 300, steps: 8 },
+            TraceEvent::Blocked {
+                t: 100,
+                thread: 0,
+                on: "sleep".into(),
+            },
+            TraceEvent::Ran {
+                thread: 1,
+                core: 0,
+                start: 100,
+                end: 300,
+                steps: 8,
+            },
             TraceEvent::ThreadExited { t: 300, thread: 1 },
-            TraceEvent::Woken { t: 400, thread: 0, timeout: true },
-            TraceEvent::Ran { thread: 0, core: 0, start: 400, end: 500, steps: 4 },
+            TraceEvent::Woken {
+                t: 400,
+                thread: 0,
+                timeout: true,
+            },
+            TraceEvent::Ran {
+                thread: 0,
+                core: 0,
+                start: 400,
+                end: 500,
+                steps: 4,
+            },
             TraceEvent::ThreadExited { t: 500, thread: 0 },
         ]
     }
@@ -262,8 +372,11 @@ mod tests {
     #[test]
     fn segments_cover_each_thread_state() {
         let segs = segments(&sample(), 500);
-        let main: Vec<(SegmentState, u64, u64)> =
-            segs.iter().filter(|s| s.thread == 0).map(|s| (s.state.clone(), s.start, s.end)).collect();
+        let main: Vec<(SegmentState, u64, u64)> = segs
+            .iter()
+            .filter(|s| s.thread == 0)
+            .map(|s| (s.state.clone(), s.start, s.end))
+            .collect();
         assert_eq!(
             main,
             vec![
@@ -272,7 +385,10 @@ mod tests {
                 (SegmentState::Running, 400, 500),
             ]
         );
-        assert!(segs.iter().any(|s| s.thread == 1 && s.state == SegmentState::Running && s.end == 300));
+        assert!(
+            segs.iter()
+                .any(|s| s.thread == 1 && s.state == SegmentState::Running && s.end == 300)
+        );
     }
 
     #[test]
@@ -286,7 +402,10 @@ mod tests {
     fn chrome_trace_is_json_with_one_event_per_segment() {
         let j = chrome_trace(&sample(), 500, &[]);
         assert!(j.starts_with("{\"traceEvents\":["));
-        assert_eq!(j.matches("\"ph\":\"X\"").count(), segments(&sample(), 500).len());
+        assert_eq!(
+            j.matches("\"ph\":\"X\"").count(),
+            segments(&sample(), 500).len()
+        );
         assert!(j.contains("\"name\":\"blocked: sleep\""));
     }
 }

@@ -9,28 +9,52 @@ fn run(src: &str, settings: &Settings) -> interleave_machine::RunResult {
 
 #[test]
 fn an_infinite_loop_stops_at_the_step_limit() {
-    let settings = Settings { max_steps: 200_000, ..Settings::default() };
+    let settings = Settings {
+        max_steps: 200_000,
+        ..Settings::default()
+    };
     let r = run("while True:\n    pass\n", &settings);
     assert_eq!(r.exit_code, 124);
-    assert!(r.stderr().contains("stopped after 200000 steps"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("stopped after 200000 steps"),
+        "{}",
+        r.stderr()
+    );
     assert!(r.steps <= 201_100, "{}", r.steps);
 }
 
 #[test]
 fn deep_recursion_raises_recursion_error_like_cpython() {
-    let r = run("def f(n):\n    return f(n + 1)\nf(0)\n", &Settings::default());
+    let r = run(
+        "def f(n):\n    return f(n + 1)\nf(0)\n",
+        &Settings::default(),
+    );
     assert_eq!(r.exit_code, 1);
     let err = r.stderr();
-    assert!(err.contains("[Previous line repeated 996 more times]"), "{err}");
-    assert!(err.ends_with("RecursionError: maximum recursion depth exceeded\n"), "{err}");
+    assert!(
+        err.contains("[Previous line repeated 996 more times]"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn huge_allocations_raise_memory_error() {
-    for src in ["x = 'a' * (10 ** 10)\n", "x = [0] * (10 ** 10)\n", "x = 2 ** (10 ** 10)\n"] {
+    for src in [
+        "x = 'a' * (10 ** 10)\n",
+        "x = [0] * (10 ** 10)\n",
+        "x = 2 ** (10 ** 10)\n",
+    ] {
         let r = run(src, &Settings::default());
         assert_eq!(r.exit_code, 1, "{src}");
-        assert!(r.stderr().ends_with("MemoryError\n"), "{src}: {}", r.stderr());
+        assert!(
+            r.stderr().ends_with("MemoryError\n"),
+            "{src}: {}",
+            r.stderr()
+        );
     }
 }
 
@@ -46,7 +70,12 @@ fn deep_nesting_is_a_syntax_error_not_a_crash() {
     let src = format!("x = {}1{}\n", "(".repeat(5000), ")".repeat(5000));
     let r = run(&src, &Settings::default());
     assert_eq!(r.exit_code, 1);
-    assert!(r.stderr().contains("SyntaxError: too many nested parentheses"), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("SyntaxError: too many nested parentheses"),
+        "{}",
+        r.stderr()
+    );
 }
 
 #[test]
@@ -55,5 +84,9 @@ fn creating_and_dropping_many_objects_runs_in_bounded_memory() {
     let r = run(src, &Settings::default());
     assert_eq!(r.stdout(), "done\n");
     assert!(r.gc_collections > 0, "the collector never ran");
-    assert!(r.live_objects < 50_000, "{} objects still live", r.live_objects);
+    assert!(
+        r.live_objects < 50_000,
+        "{} objects still live",
+        r.live_objects
+    );
 }

@@ -34,7 +34,11 @@ print(total)
 }
 
 fn run(src: &str, python: PythonMode, seed: u64) -> RunResult {
-    let settings = Settings { python, seed, ..Settings::default() };
+    let settings = Settings {
+        python,
+        seed,
+        ..Settings::default()
+    };
     run_program(src, "/prog.py", &settings)
 }
 
@@ -55,11 +59,19 @@ fn counter_loses_updates_on_39_and_free_threaded() {
     for mode in [PythonMode::Py39, PythonMode::Py313t] {
         let outs: Vec<String> = (0..4)
             .map(|seed| {
-                let settings = Settings { python: mode, seed, switch_interval_ns: 500_000, ..Settings::default() };
+                let settings = Settings {
+                    python: mode,
+                    seed,
+                    switch_interval_ns: 500_000,
+                    ..Settings::default()
+                };
                 run_program(&src, "/prog.py", &settings).stdout()
             })
             .collect();
-        assert!(outs.iter().any(|o| o != "0\n"), "{mode:?} never lost an update: {outs:?}");
+        assert!(
+            outs.iter().any(|o| o != "0\n"),
+            "{mode:?} never lost an update: {outs:?}"
+        );
         for o in &outs {
             let v: i64 = o.trim().parse().expect("a number");
             assert!(v.abs() <= 100_000, "{mode:?}: impossible total {v}");
@@ -74,7 +86,11 @@ fn same_seed_same_output_and_trace_and_replay_round_trips() {
     let b = run(&src, PythonMode::Py39, 7);
     assert_eq!(a.stdout(), b.stdout());
     assert_eq!(a.trace, b.trace);
-    let settings = Settings { python: PythonMode::Py39, seed: 7, ..Settings::default() };
+    let settings = Settings {
+        python: PythonMode::Py39,
+        seed: 7,
+        ..Settings::default()
+    };
     let replayed = replay_program(&src, "/prog.py", &settings, a.schedule.clone());
     assert_eq!(replayed.stdout(), a.stdout());
     assert_eq!(replayed.trace, a.trace);
@@ -106,8 +122,14 @@ done.acquire()
     assert_eq!(r.exit_code, 124);
     let err = r.stderr();
     assert!(err.contains("deadlock"), "{err}");
-    assert!(err.contains("thread 1 waits for lock") && err.contains("held by thread 2"), "{err}");
-    assert!(err.contains("thread 2 waits for lock") && err.contains("held by thread 1"), "{err}");
+    assert!(
+        err.contains("thread 1 waits for lock") && err.contains("held by thread 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("thread 2 waits for lock") && err.contains("held by thread 1"),
+        "{err}"
+    );
 }
 
 const WORKERS: &str = r#"
@@ -146,25 +168,47 @@ fn sleep_bound_threads_overlap_and_cpu_bound_ones_do_not_under_the_gil() {
     let r = run(WORKERS, PythonMode::Py311, 0);
     let out = r.stdout();
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "1.0", "four 1 s sleeps in parallel take about 1 s");
+    assert_eq!(
+        lines[0], "1.0",
+        "four 1 s sleeps in parallel take about 1 s"
+    );
     let ratio: f64 = lines[1].parse().expect("ratio");
-    assert!((3.5..=4.5).contains(&ratio), "4 CPU-bound threads under the GIL take ≈4× one: {ratio}");
+    assert!(
+        (3.5..=4.5).contains(&ratio),
+        "4 CPU-bound threads under the GIL take ≈4× one: {ratio}"
+    );
 }
 
 #[test]
 fn free_threaded_cpu_bound_threads_run_in_parallel_on_four_cores() {
     let r = run(WORKERS, PythonMode::Py313t, 0);
-    let ratio: f64 = r.stdout().lines().nth(1).expect("two lines").parse().expect("ratio");
-    assert!((0.8..=1.5).contains(&ratio), "4 threads on 4 cores take ≈1× one: {ratio}");
+    let ratio: f64 = r
+        .stdout()
+        .lines()
+        .nth(1)
+        .expect("two lines")
+        .parse()
+        .expect("ratio");
+    assert!(
+        (0.8..=1.5).contains(&ratio),
+        "4 threads on 4 cores take ≈1× one: {ratio}"
+    );
 }
 
 #[test]
 fn virtual_time_limit_stops_a_server_loop() {
     let src = "import time\nwhile True:\n    time.sleep(1)\n";
-    let settings = Settings { until_ns: 10_000_000_000, ..Settings::default() };
+    let settings = Settings {
+        until_ns: 10_000_000_000,
+        ..Settings::default()
+    };
     let r = run_program(src, "/prog.py", &settings);
     assert_eq!(r.exit_code, 124);
-    assert!(r.stderr().contains("stopped at 10.000 s of virtual time"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("stopped at 10.000 s of virtual time"),
+        "{}",
+        r.stderr()
+    );
 }
 
 #[test]
@@ -183,11 +227,17 @@ print("main")
     let settings = Settings::default();
     let r = run_program(src, "/prog.py", &settings);
     assert_eq!(r.stdout(), "worker\nmain\n");
-    let json: serde_json::Value = serde_json::from_str(&r.trace_json(&settings)).expect("valid JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(&r.trace_json(&settings)).expect("valid JSON");
     assert_eq!(json["format"], "interleave-trace");
     assert_eq!(json["version"], 1);
     assert_eq!(json["settings"]["python"], "3.11");
-    let names: Vec<&str> = json["threads"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = json["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["MainThread", "worker-1"]);
     let events = json["events"].as_array().unwrap();
     let outputs: Vec<(u64, &str)> = events
@@ -196,8 +246,18 @@ print("main")
         .map(|e| (e["thread"].as_u64().unwrap(), e["text"].as_str().unwrap()))
         .collect();
     assert_eq!(outputs, [(1, "worker\n"), (0, "main\n")]);
-    assert!(events.iter().any(|e| e["kind"] == "lock" && e["thread"] == 1 && e["acquired"] == true));
-    assert!(json["segments"].as_array().unwrap().iter().any(|s| s["thread"] == 1 && s["state"] == "running"));
+    assert!(
+        events
+            .iter()
+            .any(|e| e["kind"] == "lock" && e["thread"] == 1 && e["acquired"] == true)
+    );
+    assert!(
+        json["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["thread"] == 1 && s["state"] == "running")
+    );
 }
 
 #[test]
@@ -229,7 +289,12 @@ for use_lock in (True, False):
 "#;
     for seed in 0..3 {
         let r = run(src, PythonMode::Py311, seed);
-        assert_eq!(r.stdout(), "True 0 10.0\nFalse 99 0.1\n", "seed {seed}: {}", r.stderr());
+        assert_eq!(
+            r.stdout(),
+            "True 0 10.0\nFalse 99 0.1\n",
+            "seed {seed}: {}",
+            r.stderr()
+        );
     }
 }
 
@@ -253,5 +318,10 @@ with l:
     let r = run(src, PythonMode::Py311, 0);
     assert_eq!(r.stdout(), "re-entered\nacquiring twice\n");
     assert_eq!(r.exit_code, 124);
-    assert!(r.stderr().contains("MainThread waits for lock") && r.stderr().contains("held by MainThread"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("MainThread waits for lock")
+            && r.stderr().contains("held by MainThread"),
+        "{}",
+        r.stderr()
+    );
 }

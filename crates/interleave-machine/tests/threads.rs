@@ -15,7 +15,10 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[(
 )];
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 #[test]
@@ -34,7 +37,11 @@ fn threading_programs_match_cpython_in_every_mode() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for path in &programs {
-        let name = path.file_stem().expect("stem").to_string_lossy().to_string();
+        let name = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .to_string();
         let source = std::fs::read_to_string(path).expect("source");
         let expect_out = std::fs::read_to_string(path.with_extension("out")).unwrap_or_default();
         let expect_err = std::fs::read_to_string(path.with_extension("err"))
@@ -44,7 +51,12 @@ fn threading_programs_match_cpython_in_every_mode() {
         let mut all_matched = true;
         for python in [PythonMode::Py311, PythonMode::Py39, PythonMode::Py313t] {
             for seed in 0..2 {
-                let settings = Settings { python, seed, switch_interval_ns: 1_000_000, ..Settings::default() };
+                let settings = Settings {
+                    python,
+                    seed,
+                    switch_interval_ns: 1_000_000,
+                    ..Settings::default()
+                };
                 let r = run_program(&source, &path.to_string_lossy(), &settings);
                 let matched = r.stdout() == expect_out && r.stderr() == expect_err;
                 all_matched &= matched;
@@ -60,10 +72,20 @@ fn threading_programs_match_cpython_in_every_mode() {
             }
         }
         if known.is_some() && all_matched {
-            failures.push(format!("{name} now matches CPython: remove it from KNOWN_DIFFERENCES"));
+            failures.push(format!(
+                "{name} now matches CPython: remove it from KNOWN_DIFFERENCES"
+            ));
         }
         checked += 1;
     }
-    println!("threads: {checked} programs × 6 runs, {} known differences", KNOWN_DIFFERENCES.len());
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    println!(
+        "threads: {checked} programs × 6 runs, {} known differences",
+        KNOWN_DIFFERENCES.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
