@@ -212,7 +212,7 @@ fn virtual_time_limit_stops_a_server_loop() {
 }
 
 #[test]
-fn trace_file_names_threads_and_records_output_and_locks() {
+fn trace_file_names_threads_and_records_output() {
     let src = r#"
 import threading
 lock = threading.Lock()
@@ -246,11 +246,11 @@ print("main")
         .map(|e| (e["thread"].as_u64().unwrap(), e["text"].as_str().unwrap()))
         .collect();
     assert_eq!(outputs, [(1, "worker\n"), (0, "main\n")]);
-    assert!(
-        events
-            .iter()
-            .any(|e| e["kind"] == "lock" && e["thread"] == 1 && e["acquired"] == true)
-    );
+    // Only contended lock operations are marked: the worker's `lock` never is, but `join`
+    // waits for the worker's end (its sentinel lock): main acquires after waiting.
+    let locks: Vec<&serde_json::Value> = events.iter().filter(|e| e["kind"] == "lock").collect();
+    assert!(locks.len() <= 4, "{locks:?}");
+    assert!(locks.iter().any(|e| e["thread"] == 0 && e["acquired"] == true), "{locks:?}");
     assert!(
         json["segments"]
             .as_array()

@@ -152,7 +152,10 @@ fn acquire(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
             st.waiters = st.waiters.saturating_sub(1);
         }
         interp.threads[me].holding.push(r);
-        record_lock(interp, r, true);
+        if wake.is_some() {
+            // Acquired after waiting: worth a mark on the timeline.
+            record_lock(interp, r, true);
+        }
         return Ok(Value::Bool(true));
     }
     if !blocking || wake == Some(Wake::Timeout) || timeout == Some(0) {
@@ -197,12 +200,15 @@ fn release(interp: &mut Interp, args: Args) -> PyResult<Value> {
         }
     if waiters > 0 {
         interp.events.push(MachineEvent::LockReleased(r));
+        // Released while others wait: worth a mark on the timeline.
+        record_lock(interp, r, false);
     }
-    record_lock(interp, r, false);
     Ok(Value::None)
 }
 
-/// Records a lock operation for the machine's trace (only under the scheduler).
+/// Records a lock operation for the machine's trace (only under the scheduler). Only contended
+/// operations are recorded — an acquire that had to wait, a release that wakes a waiter — so
+/// that a loop taking an uncontended lock a million times keeps the trace small.
 fn record_lock(interp: &mut Interp, lock: ObjRef, acquired: bool) {
     if interp.slice.active {
         let (t, thread) = (interp.now_ns(), interp.cur);
