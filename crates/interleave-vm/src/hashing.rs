@@ -27,6 +27,31 @@ pub fn hash_str(s: &str) -> i64 {
     interleave_algo::hash_str(s)
 }
 
+thread_local! {
+    /// Hashes of names the VM looks up from Rust (`"__init__"`, `"__name__"`…), which would
+    /// otherwise be re-hashed with SipHash on every lookup.
+    static NAME_HASHES: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, i64>> = Default::default();
+}
+
+/// `hash_str` for short identifiers looked up again and again (memoised; at most a few
+/// thousand distinct names are kept).
+pub fn hash_name(s: &str) -> i64 {
+    if s.len() > 64 {
+        return hash_str(s);
+    }
+    NAME_HASHES.with(|m| {
+        if let Some(&h) = m.borrow().get(s) {
+            return h;
+        }
+        let h = hash_str(s);
+        let mut m = m.borrow_mut();
+        if m.len() < 4096 {
+            m.insert(Box::from(s), h);
+        }
+        h
+    })
+}
+
 pub fn bytes_hash(b: &[u8]) -> i64 {
     interleave_algo::hash_bytes(b)
 }

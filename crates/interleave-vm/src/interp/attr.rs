@@ -354,7 +354,7 @@ impl Interp {
         let start_cls = if self.is_class(target) { target.as_obj().expect("class") } else { self.type_of(target) };
         let mro = self.class(start_cls).mro.clone();
         let pos = mro.iter().position(|&c| c == class).map_or(mro.len(), |p| p + 1);
-        let hash = crate::hashing::hash_str(name);
+        let hash = crate::hashing::hash_name(name);
         for &c in &mro[pos..] {
             let dict = self.class(c).dict;
             let found = match self.heap.get(dict) {
@@ -391,7 +391,7 @@ impl Interp {
     /// For `LoadMethod`: the unbound method to call with `obj` as first argument, when `name`
     /// is a plain function or built-in method on `type(obj)` not shadowed by the instance.
     pub fn lookup_method(&mut self, obj: &Value, name: &str) -> Option<Value> {
-        self.lookup_method_hashed(obj, name, crate::hashing::hash_str(name))
+        self.lookup_method_hashed(obj, name, crate::hashing::hash_name(name))
     }
 
     /// `lookup_method` with the name's hash already known.

@@ -92,7 +92,7 @@ impl Interp {
     /// Stores an extra attribute (such as `name` of a NameError) in the exception's dict.
     pub fn set_exc_attr(&mut self, e: ObjRef, name: &str, v: Value) {
         let key = self.intern(name);
-        let hash = crate::hashing::hash_str(name);
+        let hash = crate::hashing::hash_name(name);
         if let Obj::Instance(i) = self.heap.get_mut(e) {
             match i.dict.find_str(hash, name) {
                 Some(idx) => i.dict.set_value_at(idx, v),
@@ -117,7 +117,7 @@ impl Interp {
 
     fn exc_attr_dict(&self, e: ObjRef, name: &str) -> Option<Value> {
         match self.heap.get(e) {
-            Obj::Instance(i) => i.dict.find_str(crate::hashing::hash_str(name), name).map(|idx| i.dict.value_at(idx).clone()),
+            Obj::Instance(i) => i.dict.find_str(crate::hashing::hash_name(name), name).map(|idx| i.dict.value_at(idx).clone()),
             _ => None,
         }
     }

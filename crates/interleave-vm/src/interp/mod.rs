@@ -395,7 +395,7 @@ impl Interp {
 
     /// Looks `name` up along `cls`'s MRO (no descriptors applied).
     pub fn class_lookup(&self, cls: ObjRef, name: &str) -> Option<Value> {
-        self.class_lookup_hashed(cls, name, crate::hashing::hash_str(name))
+        self.class_lookup_hashed(cls, name, crate::hashing::hash_name(name))
     }
 
     /// `class_lookup` with the name's hash already known (hot paths pass a `PyStr`'s cached one).
@@ -545,7 +545,7 @@ impl Interp {
                 None => Payload::None,
             },
         };
-        self.alloc(Obj::Instance(Box::new(Instance { class: cls, dict: Dict::new(), payload })))
+        self.alloc(Obj::Instance(Box::new(Instance { class: cls, dict: Dict::with_capacity(4), payload })))
     }
 
     /// Creates a module object with a fresh namespace.
@@ -563,7 +563,7 @@ impl Interp {
     /// Looks up a `str` key in a dict object.
     pub fn dict_get_str(&self, dict: ObjRef, name: &str) -> Option<Value> {
         let Obj::Dict(d) = self.heap.get(dict) else { return None };
-        let hash = crate::hashing::hash_str(name);
+        let hash = crate::hashing::hash_name(name);
         d.find_str(hash, name).map(|i| d.value_at(i).clone())
     }
 
