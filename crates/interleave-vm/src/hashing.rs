@@ -2,13 +2,9 @@
 //! `Objects/tupleobject.c`), so that set iteration order can match CPython's.
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::value::{ObjRef, PyStr};
 
-/// `_PyHASH_MODULUS` = 2**61 - 1.
-const MODULUS: u64 = (1 << 61) - 1;
-const HASH_INF: i64 = 314_159;
 /// `hash(None)` in CPython 3.11 is derived from its address; any constant is allowed.
 pub const NONE_HASH: i64 = 0x2F1E_7C4B;
 
@@ -57,97 +53,26 @@ pub fn bytes_hash(b: &[u8]) -> i64 {
 }
 
 pub fn int_hash(i: i64) -> i64 {
-    let neg = i < 0;
-    let m = (i.unsigned_abs() % MODULUS) as i64;
-    let h = if neg { -m } else { m };
-    if h == -1 { -2 } else { h }
+    interleave_algo::hash_i64(i)
 }
 
 pub fn bigint_hash(b: &BigInt) -> i64 {
-    let m = (b.abs() % BigInt::from(MODULUS)).to_i64().unwrap_or(0);
-    let h = if b.is_negative() { -m } else { m };
-    if h == -1 { -2 } else { h }
+    interleave_algo::hash_int(b)
 }
 
-/// `_Py_HashDouble`.
+/// `_Py_HashDouble`. CPython 3.11 hashes a NaN by the object's identity; every NaN here gets 0.
 pub fn float_hash(v: f64) -> i64 {
-    if v.is_nan() {
-        return 0;
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { HASH_INF } else { -HASH_INF };
-    }
-    if v == v.trunc() && v.abs() < 9.2e18 {
-        return int_hash(v as i64);
-    }
-    let (mut m, mut e) = frexp(v.abs());
-    let sign: i64 = if v < 0.0 { -1 } else { 1 };
-    let mut x: u64 = 0;
-    while !m.is_zero() {
-        x = ((x << 28) & MODULUS) | (x >> (61 - 28));
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        x += y;
-        if x >= MODULUS {
-            x -= MODULUS;
-        }
-    }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
-    x = ((x << e) & MODULUS) | (x >> (61 - e));
-    let h = (x as i64) * sign;
-    if h == -1 { -2 } else { h }
+    interleave_algo::hash_float(v).unwrap_or(0)
 }
 
-fn frexp(x: f64) -> (f64, i32) {
-    if x == 0.0 {
-        return (0.0, 0);
-    }
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        let (m, e) = frexp(x * 2f64.powi(54));
-        return (m, e - 54);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
-}
-
-/// `tuplehash` (xxHash-based, CPython 3.8+).
+/// `tuplehash` (xxHash-based, CPython 3.8+) of the items' hashes.
 pub fn tuple_hash(items: &[i64]) -> i64 {
-    const P1: u64 = 11_400_714_785_074_694_791;
-    const P2: u64 = 14_029_467_366_897_019_727;
-    const P5: u64 = 2_870_177_450_012_600_261;
-    let mut acc: u64 = P5;
-    for &h in items {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
-    }
-    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3_527_539));
-    if acc == u64::MAX {
-        return 1_546_275_796;
-    }
-    acc as i64
+    interleave_algo::hash_tuple(items)
 }
 
-/// `frozenset_hash`.
+/// `frozenset_hash` of the items' hashes.
 pub fn frozenset_hash(items: &[i64]) -> i64 {
-    fn shuffle(h: u64) -> u64 {
-        ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
-    }
-    let mut hash: u64 = 0;
-    for &h in items {
-        hash ^= shuffle(h as u64);
-    }
-    hash ^= (items.len() as u64).wrapping_add(1).wrapping_mul(1_927_868_237);
-    hash ^= (hash >> 11) ^ (hash >> 25);
-    hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
-    if hash == u64::MAX {
-        hash = 590_923_713;
-    }
-    hash as i64
+    interleave_algo::hash_frozenset(items)
 }
 
 /// A deterministic stand-in for an object's address, used by `id()`, default reprs and the

@@ -304,13 +304,13 @@ impl Interp {
                 if y == 0.0 {
                     return Err(self.err(self.t.zero_division_error, "float floor division by zero"));
                 }
-                Value::Float(float_divmod(x, y).0)
+                Value::Float(interleave_algo::float_floordiv(x, y).unwrap_or(f64::NAN))
             }
             BinOp::Remainder => {
                 if y == 0.0 {
                     return Err(self.err(self.t.zero_division_error, "float modulo"));
                 }
-                Value::Float(float_divmod(x, y).1)
+                Value::Float(interleave_algo::float_mod(x, y).unwrap_or(f64::NAN))
             }
             BinOp::Power => {
                 if x == 0.0 && y < 0.0 {
@@ -888,29 +888,6 @@ fn int_float_cmp(i: &BigInt, f: f64) -> Option<Ordering> {
     }
 }
 
-/// Python's float `divmod` (floor division and modulo with the sign of the divisor).
-pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
-    let mut m = x % y;
-    let mut div = (x - m) / y;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) {
-            m += y;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(y);
-    }
-    let floordiv = if div != 0.0 {
-        let mut fd = div.floor();
-        if div - fd > 0.5 {
-            fd += 1.0;
-        }
-        fd
-    } else {
-        0.0f64.copysign(x / y)
-    };
-    (floordiv, m)
-}
 
 /// True division of big ints, correctly rounded enough for display purposes.
 pub fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {

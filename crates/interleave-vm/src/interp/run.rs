@@ -57,9 +57,8 @@ impl Interp {
         globals
     }
 
-    /// Executes a module body with `globals` as its namespace, to completion (nested).
-    pub fn run_module_code(&mut self, code: Rc<Code>, globals: ObjRef) -> PyResult<Value> {
-        self.check_nested_depth(super::PLAIN)?;
+    /// Pushes a frame that runs a module body with `globals` as its namespace.
+    pub(crate) fn push_module_frame(&mut self, code: Rc<Code>, globals: ObjRef, on_return: ReturnAction) {
         let values = self.code_values(&code);
         let nslots = code.varnames.len() + code.ncells();
         let th = self.thread();
@@ -75,8 +74,14 @@ impl Interp {
             globals,
             locals: Some(globals),
             func: None,
-            on_return: ReturnAction::Nested,
+            on_return,
         });
+    }
+
+    /// Executes a module body with `globals` as its namespace, to completion (nested).
+    pub fn run_module_code(&mut self, code: Rc<Code>, globals: ObjRef) -> PyResult<Value> {
+        self.check_nested_depth(super::PLAIN)?;
+        self.push_module_frame(code, globals, ReturnAction::Nested);
         let floor = self.thread().frames.len() - 1;
         self.run_nested(floor)
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use interleave_compiler::Code;
 
-use crate::frame::{Frame, ReturnAction};
+use crate::frame::ReturnAction;
 use crate::interp::{Interp, Slice, Thread};
 use crate::native::{Args, Flow, RunStop, Suspend};
 use crate::value::{ObjRef, Value};
@@ -37,23 +37,8 @@ impl Interp {
     /// Prepares the main module to run on thread 0 as `__main__` (it runs under `run_thread`).
     pub fn start_main(&mut self, code: Rc<Code>) {
         let globals = self.main_namespace(&code);
-        let values = self.code_values(&code);
-        let nslots = code.varnames.len() + code.ncells();
-        let th = &mut self.threads[0];
-        let base = th.stack.len();
-        th.stack.resize(base + nslots, Value::Null);
-        th.frames.push(Frame {
-            code,
-            values,
-            ip: 0,
-            base,
-            ret_to: base,
-            blocks: Vec::new(),
-            globals,
-            locals: Some(globals),
-            func: None,
-            on_return: ReturnAction::Discard,
-        });
+        self.cur = 0;
+        self.push_module_frame(code, globals, ReturnAction::Discard);
     }
 
     /// Runs thread `tid` until it blocks, is switched out by `slice`, finishes or raises.

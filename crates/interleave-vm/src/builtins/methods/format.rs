@@ -60,7 +60,7 @@ fn render(interp: &mut Interp, template: &str, src: &Source, auto: &mut AutoNumb
                         's' => interp.to_str_value(&v)?,
                         _ => {
                             let r = interp.repr(&v)?;
-                            Value::str(ascii_escape(&r))
+                            Value::str(crate::builtins::functions::ascii_escape(&r))
                         }
                     };
                 }
@@ -125,20 +125,3 @@ fn lookup(interp: &mut Interp, name: &str, src: &Source, auto: &mut AutoNumber) 
     Ok(v)
 }
 
-/// `ascii()` of a repr: every non-ASCII character as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
-fn ascii_escape(r: &str) -> String {
-    let mut out = String::with_capacity(r.len());
-    for c in r.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
-}
