@@ -7,6 +7,7 @@
 pub mod args;
 mod constructors;
 pub mod functions;
+pub mod numeric;
 pub mod io;
 mod methods;
 mod object;

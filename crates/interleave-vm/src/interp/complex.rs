@@ -367,7 +367,7 @@ impl Interp {
         if z.1 != 0.0 {
             return Some(false);
         }
-        Some(super::ops::num_cmp(&super::ops::Num::Float(z.0), &n) == Some(std::cmp::Ordering::Equal))
+        Some(super::compare::num_cmp(&super::ops::Num::Float(z.0), &n) == Some(std::cmp::Ordering::Equal))
     }
 
     /// `abs(z)`.

@@ -5,6 +5,7 @@ mod attr;
 mod call;
 mod callargs;
 mod classes;
+mod compare;
 mod complex;
 mod convert;
 mod exc;

@@ -205,7 +205,7 @@ impl Encoder {
         }
         if self.sort_keys {
             let pairs: Vec<Value> = entries.iter().map(|(k, v)| interp.new_tuple(vec![k.clone(), v.clone()])).collect();
-            let sorted = crate::builtins::functions::sort_values(interp, pairs, None, false)?;
+            let sorted = crate::builtins::numeric::sort_values(interp, pairs, None, false)?;
             entries = sorted
                 .iter()
                 .filter_map(|p| match p.as_obj().map(|r| interp.heap.get(r)) {

@@ -4,7 +4,7 @@
 use super::string::{slot_arg, slot_noarg};
 use super::{check_self, keywords, noargs, one_arg, positional, register, seq_bound, seq_count, seq_index, type_error};
 use crate::builtins::args;
-use crate::builtins::functions::sort_values;
+use crate::builtins::numeric::sort_values;
 use crate::interp::Interp;
 use std::rc::Rc;
 
