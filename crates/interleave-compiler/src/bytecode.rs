@@ -208,8 +208,9 @@ pub enum Instr {
     Raise(u32),
     /// ` → AssertionError`
     LoadAssertionError,
-    /// `mgr → exit NULL enter` : looks up `type(mgr).__exit__` and `__enter__` (bound to mgr)
-    /// so that a following `Call(0)` runs `__enter__` (TypeError if mgr lacks them).
+    /// `mgr → exit NULL enter` or `mgr → exit enter mgr`: looks up `type(mgr).__exit__` (bound
+    /// to mgr) and `__enter__`, laid out for the call convention so that a following `Call(0)`
+    /// runs `__enter__` (TypeError if mgr lacks them).
     BeforeWith,
     /// `exit exc → exit exc NULL exit type(exc) exc tb`, ready for `Call(3)`.
     WithExceptStart,

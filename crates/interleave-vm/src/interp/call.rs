@@ -600,11 +600,17 @@ impl Interp {
             return Err(self.err(self.t.type_error, msg));
         };
         let exit_b = self.bind_for_call(exit, &mgr);
-        let enter_b = self.bind_for_call(enter, &mgr);
+        // `__enter__` as a method call (`enter mgr`) when it is a plain function or built-in
+        // method, which saves binding it; otherwise bound, after a NULL.
+        let plain = matches!(
+            enter.as_obj().map(|r| self.heap.get(r)),
+            Some(Obj::Function(_)) | Some(Obj::Native(crate::object::NativeFunction { slf: Value::Null, owner: Some(_), .. }))
+        );
+        let (a, b) = if plain { (enter, mgr) } else { (Value::Null, self.bind_for_call(enter, &mgr)) };
         let st = &mut self.threads[cur].stack;
         st.push(exit_b);
-        st.push(Value::Null);
-        st.push(enter_b);
+        st.push(a);
+        st.push(b);
         Ok(())
     }
 
