@@ -362,12 +362,16 @@ impl<S: Scheduler> Machine<S> {
                 _ => timeout_ns.map(|t| self.now + t),
             },
         };
-        let on = match &wait {
+        let mut on = match &wait {
             Wait::Sleep { until_ns } => format!("sleep until {:.6} s", *until_ns as f64 / 1e9),
             Wait::Lock { lock, .. } => {
                 format!("lock {}", interleave_vm::hashing::fake_address(*lock))
             }
         };
+        // Name the wait after the program's own call (`q.get()`, `t.join()`, `with lock:`).
+        if let Some(c) = blocking_call(&self.interp, tid) {
+            on = format!("{on} in {} at line {}", c.text, c.line);
+        }
         self.trace.push(TraceEvent::Blocked {
             t: self.now,
             thread: tid,
@@ -493,4 +497,30 @@ impl<S: Scheduler> Machine<S> {
             .map(|(i, _)| i)
             .collect()
     }
+}
+
+/// The program's own call a blocked thread is waiting in.
+pub struct BlockingCall {
+    /// The source text of the call (`q.get()`), or of its line when the call spans lines.
+    pub text: String,
+    pub file: String,
+    pub line: u32,
+}
+
+/// Finds the innermost frame of the program itself (not of an embedded module such as
+/// `<frozen threading>`) and the call it is executing. A blocked call has not run, so the top
+/// frame's ip points at it; callers' ips are one past their call.
+pub fn blocking_call(interp: &Interp, tid: usize) -> Option<BlockingCall> {
+    let frames = &interp.threads[tid].frames;
+    let (depth, f) = frames.iter().enumerate().rev().find(|(_, f)| !f.code.filename.starts_with('<'))?;
+    let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
+    let loc = f.code.locations.get(ip)?;
+    let source = interp.sources.get(&f.code.filename)?;
+    let line_text = source.lines().nth(loc.line.checked_sub(1)? as usize)?;
+    let segment = if loc.end_line == loc.line {
+        line_text.get(loc.col as usize..loc.end_col as usize).unwrap_or(line_text)
+    } else {
+        line_text
+    };
+    Some(BlockingCall { text: segment.trim().to_string(), file: f.code.filename.to_string(), line: loc.line })
 }

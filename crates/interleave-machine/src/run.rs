@@ -246,25 +246,10 @@ pub fn thread_name(interp: &Interp, tid: usize) -> String {
 
 /// ` (at file:line)` of where a blocked thread is waiting.
 fn blocked_at(interp: &Interp, tid: usize) -> String {
-    // The innermost frame of the program itself (not of an embedded module such as
-    // `<frozen threading>`); a blocked call has not run, so its frame's ip points at it and
-    // callers' ips are one past their call.
-    let frames = &interp.threads[tid].frames;
-    let Some((depth, f)) = frames
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, f)| !f.code.filename.starts_with('<'))
-    else {
-        return String::new();
-    };
-    let ip = if depth + 1 == frames.len() {
-        f.ip
-    } else {
-        f.ip.saturating_sub(1)
-    };
-    let line = f.code.locations.get(ip).map_or(0, |l| l.line);
-    format!(" (at {}:{line})", f.code.filename)
+    match crate::machine::blocking_call(interp, tid) {
+        Some(c) => format!(" in `{}` (at {}:{})", c.text, c.file, c.line),
+        None => String::new(),
+    }
 }
 
 /// After the main module: CPython calls `threading._shutdown()` (if `threading` was imported)

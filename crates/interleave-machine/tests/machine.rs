@@ -130,6 +130,9 @@ done.acquire()
         err.contains("thread 2 waits for lock") && err.contains("held by thread 1"),
         "{err}"
     );
+    // Each wait is named by the program's own statement and line.
+    assert!(err.contains("in `with b:` (at /prog.py:8)"), "{err}");
+    assert!(err.contains("in `with a:` (at /prog.py:13)"), "{err}");
 }
 
 const WORKERS: &str = r#"
