@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::string::normalize_encoding;
+use super::string::{codec_args, unknown_encoding, CodecArgs};
 use super::{check_self, keywords, noargs, old_style, one_arg, opt_index, positional, register, register_classmethod, type_error};
 use crate::builtins::args;
 use crate::interp::Interp;
@@ -113,20 +113,7 @@ fn decode_utf8(interp: &mut Interp, data: &[u8], errors: &str) -> PyResult<Strin
 
 fn decode(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let data = recv(interp, &args, "decode")?;
-    let a = keywords(interp, &args, "decode", &["encoding", "errors"], 0, 2)?;
-    let mut names = Vec::new();
-    for (i, what) in ["encoding", "errors"].iter().enumerate() {
-        match &a[i] {
-            None => names.push(None),
-            Some(Value::Str(e)) => names.push(Some(e.clone())),
-            Some(v) => {
-                let msg = format!("decode() argument '{what}' must be str, not {}", interp.type_name(v));
-                return Err(type_error(interp, msg));
-            }
-        }
-    }
-    let enc = names[0].as_ref().map_or("utf-8".to_string(), |e| normalize_encoding(e.as_str()));
-    let errors = names[1].as_ref().map_or("strict", |e| e.as_str()).to_owned();
+    let CodecArgs { given, encoding: enc, errors } = codec_args(interp, &args, "decode")?;
     let text = match enc.as_str() {
         "utf-8" => decode_utf8(interp, &data, &errors)?,
         "latin-1" => data.iter().map(|&b| b as char).collect(),
@@ -143,10 +130,7 @@ fn decode(interp: &mut Interp, args: Args) -> PyResult<Value> {
             }
             s
         }
-        _ => {
-            let msg = format!("unknown encoding: {}", names[0].as_ref().map_or("", |e| e.as_str()));
-            return Err(interp.err(interp.t.lookup_error, msg));
-        }
+        _ => return Err(unknown_encoding(interp, &given)),
     };
     Ok(Value::str(text))
 }

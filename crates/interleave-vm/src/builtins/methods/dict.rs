@@ -1,7 +1,7 @@
 //! Methods of `dict`: views (`keys`, `values`, `items`), lookups (`get`, `setdefault`),
 //! removal (`pop`, `popitem`, `clear`), `update`, `copy`, `fromkeys` and the item dunders.
 
-use super::string::{slot_arg, slot_noarg};
+use super::string::{slot_arg, slot_delitem, slot_noarg, slot_setitem};
 use super::{check_self, noargs, one_arg, positional, register, register_classmethod, type_error};
 use crate::dictview::DictView;
 use crate::interp::Interp;
@@ -165,19 +165,12 @@ fn dunder_getitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn dunder_setitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let base = Value::Obj(recv(interp, &args, "__setitem__")?);
-    let n = args.pos.len().saturating_sub(1);
-    if n != 2 || !args.kw.is_empty() {
-        return Err(type_error(interp, format!("expected 2 arguments, got {n}")));
-    }
-    interp.setitem(&base, args.pos[1].clone(), args.pos[2].clone())?;
-    Ok(Value::None)
+    slot_setitem(interp, base, &args)
 }
 
 fn dunder_delitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let base = Value::Obj(recv(interp, &args, "__delitem__")?);
-    let k = slot_arg(interp, &args)?;
-    interp.delitem(&base, &k)?;
-    Ok(Value::None)
+    slot_delitem(interp, base, &args)
 }
 
 fn dunder_contains(interp: &mut Interp, args: Args) -> PyResult<Value> {

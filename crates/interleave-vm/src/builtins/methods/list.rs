@@ -1,8 +1,8 @@
 //! Methods of `list`: mutation (`append`, `extend`, `insert`, `remove`, `pop`, `clear`,
 //! `sort`, `reverse`), search (`index`, `count`), `copy`, and the item dunders.
 
-use super::string::{slot_arg, slot_noarg};
-use super::{check_self, keywords, noargs, one_arg, positional, register, seq_bound, seq_count, seq_index, type_error};
+use super::string::{slot_arg, slot_delitem, slot_noarg, slot_setitem};
+use super::{check_self, keywords, noargs, one_arg, positional, register, seq_bound, seq_count, seq_index};
 use crate::builtins::args;
 use crate::builtins::numeric::sort_values;
 use crate::interp::Interp;
@@ -224,19 +224,12 @@ fn dunder_getitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn dunder_setitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let base = Value::Obj(recv(interp, &args, "__setitem__")?);
-    let n = args.pos.len().saturating_sub(1);
-    if n != 2 || !args.kw.is_empty() {
-        return Err(type_error(interp, format!("expected 2 arguments, got {n}")));
-    }
-    interp.setitem(&base, args.pos[1].clone(), args.pos[2].clone())?;
-    Ok(Value::None)
+    slot_setitem(interp, base, &args)
 }
 
 fn dunder_delitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let base = Value::Obj(recv(interp, &args, "__delitem__")?);
-    let k = slot_arg(interp, &args)?;
-    interp.delitem(&base, &k)?;
-    Ok(Value::None)
+    slot_delitem(interp, base, &args)
 }
 
 fn dunder_contains(interp: &mut Interp, args: Args) -> PyResult<Value> {

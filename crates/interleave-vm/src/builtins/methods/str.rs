@@ -9,7 +9,7 @@ use interleave_compiler::{BinOp, CmpOp};
 use super::{check_self, keywords, noargs, old_style, one_arg, opt_index, positional, register, self_str, type_error};
 use crate::builtins::args;
 use crate::interp::Interp;
-use crate::native::{Args, NativeFn, PyResult};
+use crate::native::{Args, Flow, NativeFn, PyResult};
 use crate::object::Obj;
 use crate::value::{PyStr, Value};
 
@@ -463,30 +463,49 @@ pub(super) fn normalize_encoding(name: &str) -> String {
     }
 }
 
-fn encode(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let s = recv(interp, &args, "encode")?;
-    let a = keywords(interp, &args, "encode", &["encoding", "errors"], 0, 2)?;
+/// The `encoding` and `errors` arguments shared by `str.encode` and `bytes.decode`.
+pub(super) struct CodecArgs {
+    /// The encoding name as the caller spelled it (empty when omitted), for error messages.
+    pub given: String,
+    /// The normalised encoding name (`utf-8` when omitted).
+    pub encoding: String,
+    /// The error handler (`strict` when omitted).
+    pub errors: String,
+}
+
+/// Parses `(encoding='utf-8', errors='strict')` for the method `name`; both must be `str`.
+pub(super) fn codec_args(interp: &mut Interp, args: &Args, name: &str) -> PyResult<CodecArgs> {
+    let a = keywords(interp, args, name, &["encoding", "errors"], 0, 2)?;
     let mut names = Vec::new();
     for (i, what) in ["encoding", "errors"].iter().enumerate() {
         match &a[i] {
             None => names.push(None),
-            Some(Value::Str(e)) => names.push(Some(e.clone())),
+            Some(Value::Str(e)) => names.push(Some(e.as_str().to_owned())),
             Some(v) => {
-                let msg = format!("encode() argument '{what}' must be str, not {}", interp.type_name(v));
+                let msg = format!("{name}() argument '{what}' must be str, not {}", interp.type_name(v));
                 return Err(type_error(interp, msg));
             }
         }
     }
-    let enc = names[0].as_ref().map_or("utf-8".to_string(), |e| normalize_encoding(e.as_str()));
-    let errors = names[1].as_ref().map_or("strict", |e| e.as_str()).to_owned();
+    let encoding = names[0].as_deref().map_or("utf-8".to_string(), normalize_encoding);
+    let errors = names[1].take().unwrap_or_else(|| "strict".to_owned());
+    Ok(CodecArgs { given: names[0].take().unwrap_or_default(), encoding, errors })
+}
+
+/// The `LookupError` for an encoding this interpreter does not know.
+pub(super) fn unknown_encoding(interp: &mut Interp, given: &str) -> Flow {
+    let msg = format!("unknown encoding: {given}");
+    interp.err(interp.t.lookup_error, msg)
+}
+
+fn encode(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let s = recv(interp, &args, "encode")?;
+    let CodecArgs { given, encoding: enc, errors } = codec_args(interp, &args, "encode")?;
     let limit: u32 = match enc.as_str() {
         "utf-8" => return Ok(Value::Bytes(Rc::from(s.as_str().as_bytes()))),
         "ascii" => 128,
         "latin-1" => 256,
-        _ => {
-            let msg = format!("unknown encoding: {}", names[0].as_ref().map_or("", |e| e.as_str()));
-            return Err(interp.err(interp.t.lookup_error, msg));
-        }
+        _ => return Err(unknown_encoding(interp, &given)),
     };
     let mut bytes = Vec::with_capacity(s.as_str().len());
     for (pos, c) in s.as_str().chars().enumerate() {
@@ -590,6 +609,23 @@ pub(super) fn slot_arg(interp: &mut Interp, args: &Args) -> PyResult<Value> {
         return Err(type_error(interp, format!("expected 1 argument, got {n}")));
     }
     Ok(args.pos[1].clone())
+}
+
+/// `base.__setitem__(key, value)` for a container slot wrapper: exactly two arguments after `self`.
+pub(super) fn slot_setitem(interp: &mut Interp, base: Value, args: &Args) -> PyResult<Value> {
+    let n = args.pos.len().saturating_sub(1);
+    if n != 2 || !args.kw.is_empty() {
+        return Err(type_error(interp, format!("expected 2 arguments, got {n}")));
+    }
+    interp.setitem(&base, args.pos[1].clone(), args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+/// `base.__delitem__(key)` for a container slot wrapper.
+pub(super) fn slot_delitem(interp: &mut Interp, base: Value, args: &Args) -> PyResult<Value> {
+    let k = slot_arg(interp, args)?;
+    interp.delitem(&base, &k)?;
+    Ok(Value::None)
 }
 
 /// A slot wrapper that takes no argument (`expected 0 arguments, got 1`).
