@@ -198,11 +198,6 @@ impl Interp {
         Ok(())
     }
 
-    /// Sets a key that is known to be hashable without Python code (a str).
-    pub fn dict_set_item_known(&mut self, d: ObjRef, key: Value, v: Value) {
-        self.dict_set_str(d, key, v);
-    }
-
     /// `d.pop(key, <missing>)`.
     pub fn dict_remove(&mut self, d: ObjRef, key: &Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;

@@ -46,9 +46,7 @@ impl Interp {
     /// Creates the `__main__` module for `code` and returns its namespace.
     pub(crate) fn main_namespace(&mut self, code: &Code) -> ObjRef {
         let (module, globals) = self.new_module("__main__");
-        let modules = self.modules;
-        let key = self.intern("__main__");
-        self.dict_set_item_known(modules, key, module);
+        self.set_item_str(self.modules, "__main__", module);
         let builtins_mod = self.dict_get_str(self.modules, "builtins").unwrap_or(Value::None);
         self.set_item_str(globals, "__builtins__", builtins_mod);
         let file = self.intern(&code.filename);
