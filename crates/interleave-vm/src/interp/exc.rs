@@ -192,11 +192,6 @@ impl Interp {
         }
     }
 
-    /// Marks that the next unwind re-raises without a new traceback entry for this frame.
-    pub(crate) fn pop_last_traceback_if_same_frame(&mut self, _e: ObjRef) {
-        self.reraising = true;
-    }
-
     /// Does exception `exc` match `ty` (a class or tuple of classes) in an `except` clause?
     pub(crate) fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
         let classes: Vec<Value> = match ty.as_obj().map(|r| self.heap.get(r)) {

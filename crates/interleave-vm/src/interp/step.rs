@@ -438,9 +438,9 @@ impl Interp {
             Reraise => {
                 let v = self.threads[cur].stack.pop().expect("stack");
                 let Value::Obj(e) = v else { return Err(self.internal("Reraise of a non-exception")) };
-                // Re-raising keeps the traceback: the frame's entry is added by unwinding only
-                // if it is not the last one recorded.
-                self.pop_last_traceback_if_same_frame(e);
+                // Re-raising keeps the traceback: unwinding this frame adds no new entry
+                // (`add_traceback` skips once when `reraising` is set), as in CPython's RERAISE.
+                self.reraising = true;
                 return Err(Flow::Exc(e));
             }
             Raise(n) => return Err(self.do_raise(n)?),
