@@ -7,7 +7,7 @@ use crate::object::{DictIterKind, Iter, Obj};
 use crate::types::Types;
 use crate::value::{ObjRef, Value};
 
-/// A view of `dict`. Invariant: `kind` is `Keys`, `Values` or `Items` (never `SetItems`).
+/// A view of `dict` (`keys()`, `values()` or `items()`, by `kind`).
 #[derive(Clone, Copy, Debug)]
 pub struct DictView {
     pub dict: ObjRef,

@@ -227,8 +227,6 @@ pub enum DictIterKind {
     Keys,
     Values,
     Items,
-    /// Iterating a set (keys of its table).
-    SetItems,
 }
 
 impl Obj {

@@ -28,7 +28,6 @@ impl Interp {
                 DictIterKind::Keys => t.dict_keyiterator,
                 DictIterKind::Values => t.dict_valueiterator,
                 DictIterKind::Items => t.dict_itemiterator,
-                DictIterKind::SetItems => t.set_iterator,
             },
             Iter::Enumerate { .. } => t.enumerate,
             Iter::Zip { .. } => t.zip,
@@ -200,7 +199,7 @@ impl Interp {
                     *index = i + 1;
                 }
                 Ok(item.map(|(k, v)| match kind {
-                        DictIterKind::Keys | DictIterKind::SetItems => k,
+                        DictIterKind::Keys => k,
                         DictIterKind::Values => v,
                         DictIterKind::Items => self.new_tuple(vec![k, v]),
                     }))
