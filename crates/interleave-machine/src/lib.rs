@@ -8,5 +8,5 @@ pub mod scheduler;
 pub mod settings;
 pub mod trace;
 
-pub use run::{RunResult, replay_program, run_program};
+pub use run::{RunResult, Session, replay_program, run_program};
 pub use settings::{PythonMode, Settings, parse_duration};

@@ -160,14 +160,24 @@ impl<S: Scheduler> Machine<S> {
         let elapsed = self.interp.cpu_ns - cpu_before;
         if steps > 0 {
             let end = self.now + elapsed;
+            let line = user_line(&self.interp, tid);
             self.trace.push(TraceEvent::Ran {
                 thread: tid,
                 core,
                 start: self.now,
                 end,
                 steps,
+                line,
             });
         }
+        self.absorb_records(None);
+        (run, elapsed)
+    }
+
+    /// Moves what the VM recorded (output, contended lock operations) into the trace. Records
+    /// written outside a slice (a traceback printed at exit, a deadlock report) get `stamp`,
+    /// the machine's clock, as their time.
+    pub fn absorb_records(&mut self, stamp: Option<u64>) {
         for record in std::mem::take(&mut self.interp.records) {
             self.trace.push(match record {
                 Record::Output {
@@ -176,6 +186,7 @@ impl<S: Scheduler> Machine<S> {
                     stream,
                     text,
                 } => {
+                    let t = stamp.unwrap_or(t);
                     let stream = if stream == Stream::Stdout {
                         "stdout"
                     } else {
@@ -195,14 +206,13 @@ impl<S: Scheduler> Machine<S> {
                     lock,
                     acquired,
                 } => TraceEvent::Lock {
-                    t,
+                    t: stamp.unwrap_or(t),
                     thread,
                     lock: interleave_vm::hashing::fake_id(lock),
                     acquired,
                 },
             });
         }
-        (run, elapsed)
     }
 
     /// Gives the GIL to one of the ready threads. False if none is ready.
@@ -497,6 +507,17 @@ impl<S: Scheduler> Machine<S> {
             .map(|(i, _)| i)
             .collect()
     }
+}
+
+/// The line of the program's own code a thread is at (its innermost frame outside embedded
+/// modules such as `<frozen threading>`), 0 if it has none (not started, or finished).
+pub fn user_line(interp: &Interp, tid: usize) -> u32 {
+    let frames = &interp.threads[tid].frames;
+    let Some((depth, f)) = frames.iter().enumerate().rev().find(|(_, f)| !f.code.filename.starts_with('<')) else {
+        return 0;
+    };
+    let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
+    f.code.locations.get(ip).or_else(|| f.code.locations.last()).map_or(0, |loc| loc.line)
 }
 
 /// The program's own call a blocked thread is waiting in.

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use interleave_vm::interp::ThreadRun;
+use interleave_compiler::CompileError;
 use interleave_vm::{Interp, Limits, Stream};
 
 use crate::machine::{Halt, Machine, Round};
@@ -102,12 +103,159 @@ fn run_with<S: Scheduler>(
     settings: &Settings,
     scheduler: S,
 ) -> RunResult {
-    let code = match interleave_compiler::compile_module(source, filename) {
-        Ok(c) => c,
-        Err(e) => {
+    let mut session = Session::with_scheduler(source, filename, settings, scheduler);
+    while session.step().is_none() {}
+    session.into_result()
+}
+
+/// A run in progress, advanced a round at a time: what the web playground drives (to stream
+/// the trace, pause and step) and what `run_program` runs to the end.
+pub struct Session<S: Scheduler = RandomScheduler> {
+    /// `None` when the program did not compile.
+    machine: Option<Machine<Recorder<S>>>,
+    /// The compile error's report, when the program did not compile.
+    compile_error: Option<(CompileError, String)>,
+    /// `threading._shutdown()` is running on the main thread.
+    shutting_down: bool,
+    /// The exit code so far (the main module's outcome).
+    exit_code: i32,
+    /// Set once the run is over.
+    finished: Option<i32>,
+}
+
+impl Session<RandomScheduler> {
+    /// Compiles `source` and prepares its run with seeded scheduling.
+    pub fn new(source: &str, filename: &str, settings: &Settings) -> Session<RandomScheduler> {
+        Session::with_scheduler(source, filename, settings, RandomScheduler::new(settings.seed))
+    }
+}
+
+impl<S: Scheduler> Session<S> {
+    pub fn with_scheduler(source: &str, filename: &str, settings: &Settings, scheduler: S) -> Session<S> {
+        let code = match interleave_compiler::compile_module(source, filename) {
+            Ok(c) => c,
+            Err(e) => {
+                let report = e.render(filename);
+                return Session {
+                    machine: None,
+                    compile_error: Some((e, report)),
+                    shutting_down: false,
+                    exit_code: 1,
+                    finished: Some(1),
+                };
+            }
+        };
+        let limits = Limits {
+            max_steps: settings.max_steps,
+            ..Limits::default()
+        };
+        let mut interp = Interp::new(limits, settings.seed);
+        interp.main_file = filename.to_owned();
+        interp.stdin = settings.stdin.clone();
+        interp.switch_interval_ns = settings.switch_interval_ns;
+        interp.cpu_count = settings.cores;
+        interp.sources.insert(Rc::from(filename), Rc::from(source));
+        interp.start_main(code);
+        let machine = Machine::new(
+            interp,
+            settings.clone(),
+            Recorder {
+                inner: scheduler,
+                choices: Vec::new(),
+            },
+        );
+        Session {
+            machine: Some(machine),
+            compile_error: None,
+            shutting_down: false,
+            exit_code: 0,
+            finished: None,
+        }
+    }
+
+    /// The exit code once the run is over.
+    pub fn finished(&self) -> Option<i32> {
+        self.finished
+    }
+
+    /// The syntax error that stopped the program from compiling, with its report.
+    pub fn compile_error(&self) -> Option<&CompileError> {
+        self.compile_error.as_ref().map(|(e, _)| e)
+    }
+
+    /// Virtual time now, in nanoseconds.
+    pub fn now(&self) -> u64 {
+        self.machine.as_ref().map_or(0, |m| m.now)
+    }
+
+    /// Instructions executed so far.
+    pub fn steps(&self) -> u64 {
+        self.machine.as_ref().map_or(0, |m| m.interp.steps)
+    }
+
+    /// The trace so far. Output written by the program is in it (`TraceEvent::Output`), so a
+    /// client can show the console from the events alone.
+    pub fn events(&self) -> &[TraceEvent] {
+        self.machine.as_ref().map_or(&[], |m| &m.trace)
+    }
+
+    /// Every thread created so far.
+    pub fn threads(&self) -> Vec<ThreadInfo> {
+        let Some(m) = &self.machine else { return Vec::new() };
+        (0..m.interp.threads.len())
+            .map(|i| ThreadInfo {
+                index: i,
+                ident: m.interp.threads[i].ident,
+                name: thread_name(&m.interp, i),
+            })
+            .collect()
+    }
+
+    /// Each live thread's line in the program's own code (for highlighting while stepping).
+    pub fn thread_lines(&self) -> Vec<(usize, u32)> {
+        let Some(m) = &self.machine else { return Vec::new() };
+        m.live_threads()
+            .into_iter()
+            .map(|t| (t, crate::machine::user_line(&m.interp, t)))
+            .filter(|&(_, line)| line > 0)
+            .collect()
+    }
+
+    /// Runs one round of the machine (one scheduling decision and the slice it leads to).
+    /// Returns the exit code when the run is over.
+    pub fn step(&mut self) -> Option<i32> {
+        if self.finished.is_some() {
+            return self.finished;
+        }
+        let m = self.machine.as_mut().expect("a compiled program has a machine");
+        let outcome = advance(m, &mut self.shutting_down, &mut self.exit_code);
+        m.absorb_records(Some(m.now));
+        self.finished = outcome;
+        outcome
+    }
+
+    /// Runs rounds until the run is over, `max_rounds` have run, or virtual time passes
+    /// `until_ns`. Returns the exit code when the run is over.
+    pub fn run_for(&mut self, max_rounds: u32, until_ns: u64) -> Option<i32> {
+        for _ in 0..max_rounds {
+            if let Some(code) = self.step() {
+                return Some(code);
+            }
+            if self.now() >= until_ns {
+                break;
+            }
+        }
+        self.finished
+    }
+
+    /// The whole run, once it is over (or as far as it went).
+    pub fn into_result(self) -> RunResult {
+        let exit_code = self.finished.unwrap_or(self.exit_code);
+        let Some(mut m) = self.machine else {
+            let report = self.compile_error.map(|(_, r)| r).unwrap_or_default();
             return RunResult {
-                output: vec![(Stream::Stderr, e.render(filename))],
-                exit_code: 1,
+                output: vec![(Stream::Stderr, report)],
+                exit_code,
                 steps: 0,
                 end_ns: 0,
                 trace: Vec::new(),
@@ -116,109 +264,87 @@ fn run_with<S: Scheduler>(
                 live_objects: 0,
                 threads: Vec::new(),
             };
+        };
+        let threads = (0..m.interp.threads.len())
+            .map(|i| ThreadInfo {
+                index: i,
+                ident: m.interp.threads[i].ident,
+                name: thread_name(&m.interp, i),
+            })
+            .collect();
+        RunResult {
+            threads,
+            output: std::mem::take(&mut m.interp.output),
+            exit_code,
+            steps: m.interp.steps,
+            end_ns: m.now,
+            trace: std::mem::take(&mut m.trace),
+            schedule: std::mem::take(&mut m.scheduler.choices),
+            gc_collections: m.interp.heap.collections,
+            live_objects: m.interp.heap.len(),
         }
-    };
-    let limits = Limits {
-        max_steps: settings.max_steps,
-        ..Limits::default()
-    };
-    let mut interp = Interp::new(limits, settings.seed);
-    interp.main_file = filename.to_owned();
-    interp.stdin = settings.stdin.clone();
-    interp.switch_interval_ns = settings.switch_interval_ns;
-    interp.cpu_count = settings.cores;
-    interp.sources.insert(Rc::from(filename), Rc::from(source));
-    interp.start_main(code);
-    let mut m = Machine::new(
-        interp,
-        settings.clone(),
-        Recorder {
-            inner: scheduler,
-            choices: Vec::new(),
-        },
-    );
-    let exit_code = drive(&mut m);
-    let threads = (0..m.interp.threads.len())
-        .map(|i| ThreadInfo {
-            index: i,
-            ident: m.interp.threads[i].ident,
-            name: thread_name(&m.interp, i),
-        })
-        .collect();
-    RunResult {
-        threads,
-        output: std::mem::take(&mut m.interp.output),
-        exit_code,
-        steps: m.interp.steps,
-        end_ns: m.now,
-        trace: std::mem::take(&mut m.trace),
-        schedule: std::mem::take(&mut m.scheduler.choices),
-        gc_collections: m.interp.heap.collections,
-        live_objects: m.interp.heap.len(),
     }
 }
 
-/// Runs rounds until the program is over; returns the exit code.
-fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
-    let mut exit_code = 0;
-    let mut shutting_down = false;
-    loop {
-        match m.round() {
-            Ok(Round::Continue) => {}
-            Ok(Round::Exited(0, run)) => {
-                record_exception(m, 0, &run);
-                match run {
-                    ThreadRun::Raised(e) => exit_code = report_exception(&mut m.interp, e),
-                    ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
-                    ThreadRun::Finished | ThreadRun::Suspended(_) => {}
-                }
-                if shutting_down || !start_shutdown(m) {
-                    return exit_code;
-                }
-                shutting_down = true;
+/// Runs one round and handles how it ended; `Some(exit code)` when the program is over.
+fn advance<S: Scheduler>(m: &mut Machine<S>, shutting_down: &mut bool, exit_code: &mut i32) -> Option<i32> {
+    match m.round() {
+        Ok(Round::Continue) => None,
+        Ok(Round::Exited(0, run)) => {
+            record_exception(m, 0, &run);
+            match run {
+                ThreadRun::Raised(e) => *exit_code = report_exception(&mut m.interp, e),
+                ThreadRun::Stopped(stop) => return Some(report_stop(&mut m.interp, &stop)),
+                ThreadRun::Finished | ThreadRun::Suspended(_) => {}
             }
-            Ok(Round::Exited(tid, run)) => {
-                record_exception(m, tid, &run);
-                match run {
-                    ThreadRun::Raised(e) => {
-                        // Only threads started with `_thread` directly get here: `threading`
-                        // reports exceptions itself (`threading.excepthook`).
-                        let func = m.interp.threads[tid].started_by.clone();
-                        let who = m.interp.repr(&func).unwrap_or_default();
-                        let text = m.interp.format_exception(e);
-                        m.interp.write(
-                            Stream::Stderr,
-                            &format!("Exception ignored in thread started by: {who}\n{text}"),
-                        );
-                    }
-                    ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
-                    _ => {}
+            if *shutting_down || !start_shutdown(m) {
+                return Some(*exit_code);
+            }
+            *shutting_down = true;
+            None
+        }
+        Ok(Round::Exited(tid, run)) => {
+            record_exception(m, tid, &run);
+            match run {
+                ThreadRun::Raised(e) => {
+                    // Only threads started with `_thread` directly get here: `threading`
+                    // reports exceptions itself (`threading.excepthook`).
+                    let func = m.interp.threads[tid].started_by.clone();
+                    let who = m.interp.repr(&func).unwrap_or_default();
+                    let text = m.interp.format_exception(e);
+                    m.interp.write(
+                        Stream::Stderr,
+                        &format!("Exception ignored in thread started by: {who}\n{text}"),
+                    );
+                    None
                 }
+                ThreadRun::Stopped(stop) => Some(report_stop(&mut m.interp, &stop)),
+                _ => None,
             }
-            Err(Halt::Deadlock(blocked)) => {
-                let mut msg = String::from(
-                    "interleave: deadlock: every thread is blocked and none can ever be woken\n",
-                );
-                for b in &blocked {
-                    let who = thread_name(&m.interp, b.thread);
-                    let at = blocked_at(&m.interp, b.thread);
-                    let holder = b
-                        .held_by
-                        .map(|h| format!(", held by {}", thread_name(&m.interp, h)))
-                        .unwrap_or_default();
-                    msg.push_str(&format!("  {who} waits for {}{holder}{at}\n", b.waits_for));
-                }
-                m.interp.write(Stream::Stderr, &msg);
-                return LIMIT_EXIT_CODE;
+        }
+        Err(Halt::Deadlock(blocked)) => {
+            let mut msg = String::from(
+                "interleave: deadlock: every thread is blocked and none can ever be woken\n",
+            );
+            for b in &blocked {
+                let who = thread_name(&m.interp, b.thread);
+                let at = blocked_at(&m.interp, b.thread);
+                let holder = b
+                    .held_by
+                    .map(|h| format!(", held by {}", thread_name(&m.interp, h)))
+                    .unwrap_or_default();
+                msg.push_str(&format!("  {who} waits for {}{holder}{at}\n", b.waits_for));
             }
-            Err(Halt::TimeLimit(t)) => {
-                let msg = format!(
-                    "interleave: the program was stopped at {:.3} s of virtual time (time limit; raise it with --until)\n",
-                    t as f64 / 1e9
-                );
-                m.interp.write(Stream::Stderr, &msg);
-                return LIMIT_EXIT_CODE;
-            }
+            m.interp.write(Stream::Stderr, &msg);
+            Some(LIMIT_EXIT_CODE)
+        }
+        Err(Halt::TimeLimit(t)) => {
+            let msg = format!(
+                "interleave: the program was stopped at {:.3} s of virtual time (time limit; raise it with --until)\n",
+                t as f64 / 1e9
+            );
+            m.interp.write(Stream::Stderr, &msg);
+            Some(LIMIT_EXIT_CODE)
         }
     }
 }

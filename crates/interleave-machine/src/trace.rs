@@ -2,10 +2,10 @@
 //! timeline and the state views. (The versioned, serialisable format comes with the trace
 //! issue; this is the in-memory record it will be built from.)
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why a thread gave up the GIL.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GilDrop {
     /// Another thread asked (drop request honoured at an eval-breaker check point).
@@ -17,20 +17,22 @@ pub enum GilDrop {
 }
 
 /// One event of a run. Times (`t`, `start`, `end`) are virtual nanoseconds since the start.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TraceEvent {
     ThreadCreated {
         t: u64,
         thread: usize,
     },
-    /// The thread ran on `core` from `start` to `end` (holding the GIL, unless free-threaded).
+    /// The thread ran on `core` from `start` to `end` (holding the GIL, unless free-threaded)
+    /// and stopped at `line` of the program's own code (0: outside it, or finished).
     Ran {
         thread: usize,
         core: u32,
         start: u64,
         end: u64,
         steps: u64,
+        line: u32,
     },
     GilTaken {
         t: u64,
@@ -188,10 +190,10 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
 
 /// The current version of the trace file format (`--trace`). Bump it on any change that a
 /// reader could notice.
-pub const TRACE_FORMAT_VERSION: u32 = 1;
+pub const TRACE_FORMAT_VERSION: u32 = 2;
 
 /// A thread as the trace file names it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThreadInfo {
     /// Index used by every event's `thread` field.
     pub index: usize,
@@ -338,6 +340,7 @@ mod tests {
                 start: 0,
                 end: 100,
                 steps: 4,
+                line: 1,
             },
             TraceEvent::ThreadCreated { t: 100, thread: 1 },
             TraceEvent::Blocked {
@@ -351,6 +354,7 @@ mod tests {
                 start: 100,
                 end: 300,
                 steps: 8,
+                line: 1,
             },
             TraceEvent::ThreadExited { t: 300, thread: 1 },
             TraceEvent::Woken {
@@ -364,6 +368,7 @@ mod tests {
                 start: 400,
                 end: 500,
                 steps: 4,
+                line: 1,
             },
             TraceEvent::ThreadExited { t: 500, thread: 0 },
         ]

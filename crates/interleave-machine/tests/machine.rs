@@ -233,7 +233,7 @@ print("main")
     let json: serde_json::Value =
         serde_json::from_str(&r.trace_json(&settings)).expect("valid JSON");
     assert_eq!(json["format"], "interleave-trace");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_eq!(json["settings"]["python"], "3.11");
     let names: Vec<&str> = json["threads"]
         .as_array()
@@ -327,4 +327,80 @@ with l:
         "{}",
         r.stderr()
     );
+}
+
+/// The text of every `output` event of a stream, in order.
+fn event_text(events: &[interleave_machine::trace::TraceEvent], which: &str) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            interleave_machine::trace::TraceEvent::Output { stream, text, .. } if stream == which => {
+                Some(text.as_str())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_session_stepped_round_by_round_is_the_same_run() {
+    let src = r#"
+import threading, time
+def work(n):
+    for i in range(3):
+        print(n, i)
+        time.sleep(0.001)
+ts = [threading.Thread(target=work, args=(n,)) for n in range(3)]
+for t in ts: t.start()
+for t in ts: t.join()
+raise ValueError("at exit")
+"#;
+    let settings = Settings { seed: 7, ..Settings::default() };
+    let whole = run_program(src, "/prog.py", &settings);
+    let mut session = interleave_machine::Session::new(src, "/prog.py", &settings);
+    let mut rounds = 0;
+    let code = loop {
+        rounds += 1;
+        if let Some(code) = session.step() {
+            break code;
+        }
+    };
+    assert!(rounds > 10, "{rounds}");
+    assert_eq!(code, 1);
+    assert_eq!(session.step(), Some(1), "a finished session stays finished");
+    // The events carry all the output, including the traceback printed after the main
+    // thread ended (outside any slice).
+    assert_eq!(event_text(session.events(), "stdout"), whole.stdout());
+    assert_eq!(event_text(session.events(), "stderr"), whole.stderr());
+    assert!(whole.stderr().ends_with("ValueError: at exit\n"), "{}", whole.stderr());
+    let stepped = session.into_result();
+    assert_eq!(stepped.trace, whole.trace);
+    assert_eq!(stepped.schedule, whole.schedule);
+}
+
+#[test]
+fn ran_events_name_the_line_each_thread_stopped_at() {
+    let src = "import time\nx = 1\ntime.sleep(1)\nprint(x)\n";
+    let mut session = interleave_machine::Session::new(src, "/prog.py", &Settings::default());
+    // Run until the main thread blocks in the sleep: it is then at line 3.
+    while !session.events().iter().any(|e| matches!(e, interleave_machine::trace::TraceEvent::Blocked { .. })) {
+        assert!(session.step().is_none());
+    }
+    assert_eq!(session.thread_lines(), [(0, 3)]);
+    let last_ran_line = session.events().iter().rev().find_map(|e| match e {
+        interleave_machine::trace::TraceEvent::Ran { line, .. } => Some(*line),
+        _ => None,
+    });
+    assert_eq!(last_ran_line, Some(3));
+    assert_eq!(session.run_for(1000, u64::MAX), Some(0));
+    assert_eq!(session.now(), session.into_result().end_ns);
+}
+
+#[test]
+fn a_syntax_error_ends_the_session_at_once() {
+    let session = interleave_machine::Session::new("x = (1,\n", "/prog.py", &Settings::default());
+    assert_eq!(session.finished(), Some(1));
+    let e = session.compile_error().expect("a compile error");
+    assert_eq!(e.line, 1);
+    assert!(session.into_result().stderr().contains("SyntaxError"));
 }

@@ -597,10 +597,10 @@ impl Interp {
             Some((s, buf)) if *s == stream => buf.push_str(text),
             _ => self.output.push((stream, text.to_owned())),
         }
-        if self.slice.active {
-            let (t, thread) = (self.now_ns(), self.cur);
-            self.records.push(Record::Output { t, thread, stream, text: text.to_owned() });
-        }
+        // Recorded even between slices (a traceback printed at exit): the machine stamps those
+        // with its own clock when it drains the records.
+        let (t, thread) = (self.now_ns(), self.cur);
+        self.records.push(Record::Output { t, thread, stream, text: text.to_owned() });
     }
 
     /// `sys.stdout` / `sys.stderr` if `sys` has been imported (None: write directly).
