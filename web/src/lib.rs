@@ -1,8 +1,21 @@
-//! The Interleave playground's web front end: Yew components rendered in the browser.
+//! The Interleave playground in the browser.
 //!
-//! For now the page is a placeholder that says the playground is under construction and
-//! that the command-line interpreter works today.
+//! Two programs share this crate: the page (`main.rs`: Yew components, `components/`) and the
+//! simulation worker (`bin/worker.rs`, `worker.rs`, `driver.rs`). They talk only through the
+//! messages of `protocol.rs`; the page's picture of a run (`model.rs`) is built from them.
+
+pub mod driver;
+pub mod lessons;
+pub mod model;
+pub mod protocol;
+pub mod share;
+
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
 mod components;
 
 pub use components::app::App;
+
+/// The program's file name in the playground, as tracebacks show it.
+pub const PROGRAM_FILE: &str = "main.py";

@@ -74,6 +74,10 @@ pub struct Machine<S: Scheduler> {
     /// The thread that dropped the GIL on request and may not retake it before someone else.
     forced_out: Option<usize>,
     pub trace: Vec<TraceEvent>,
+    /// The most instructions one round may run (a client that must stay responsive, such as
+    /// the web worker, bounds it; a long slice is then cut into several rounds, with no
+    /// effect on the run itself).
+    pub round_steps: u64,
 }
 
 impl<S: Scheduler> Machine<S> {
@@ -92,6 +96,7 @@ impl<S: Scheduler> Machine<S> {
             drop_request: false,
             forced_out: None,
             trace: Vec::new(),
+            round_steps: u64::MAX,
         }
     }
 
@@ -118,7 +123,7 @@ impl<S: Scheduler> Machine<S> {
         let budget_ns = next_event.map_or(25_000_000, |t| t.saturating_sub(self.now).max(1));
         let slice = Slice {
             active: true,
-            end_step: u64::MAX,
+            end_step: self.interp.steps.saturating_add(self.round_steps),
             end_ns: self.interp.cpu_ns + budget_ns,
             drop_request: self.drop_request,
             check_every_instruction: self.settings.python == PythonMode::Py39,

@@ -173,6 +173,14 @@ impl<S: Scheduler> Session<S> {
         }
     }
 
+    /// Bounds the instructions one `step` may run, so that a client can pause between rounds
+    /// even in a long stretch of pure computation. The run itself is unchanged.
+    pub fn limit_round_steps(&mut self, steps: u64) {
+        if let Some(m) = &mut self.machine {
+            m.round_steps = steps.max(1);
+        }
+    }
+
     /// The exit code once the run is over.
     pub fn finished(&self) -> Option<i32> {
         self.finished

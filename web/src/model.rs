@@ -1,0 +1,339 @@
+//! The page's picture of one run, built only from the worker's reports (plain data): the
+//! events so far, and what the views derive from them — console lines, timeline lanes, the
+//! GIL holder, and where each thread is at any moment (for scrubbing back in time).
+
+use interleave_machine::trace::{Segment, ThreadInfo, TraceEvent, segments};
+
+use crate::protocol::{Diagnostic, FromWorker};
+
+/// Where a run stands.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Status {
+    /// Nothing has run yet.
+    #[default]
+    Idle,
+    Running,
+    Paused,
+    Finished { exit_code: i32 },
+    /// Stopped by the user.
+    Stopped,
+}
+
+/// One console line (or the unfinished end of one), written by one thread to one stream.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsoleLine {
+    pub t: u64,
+    pub thread: usize,
+    pub stderr: bool,
+    pub text: String,
+}
+
+/// A stretch during which a thread held the GIL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GilSpan {
+    pub thread: usize,
+    pub start: u64,
+    pub end: u64,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct RunModel {
+    pub status: Status,
+    pub events: Vec<TraceEvent>,
+    pub threads: Vec<ThreadInfo>,
+    /// The virtual time the views show up to.
+    pub live_ns: u64,
+    pub steps: u64,
+    /// Each live thread's current line (from the last report).
+    pub lines: Vec<(usize, u32)>,
+    pub error: Option<Diagnostic>,
+    pub console: Vec<ConsoleLine>,
+    /// Derived from `events` when they change.
+    pub segments: Vec<Segment>,
+    pub gil: Vec<GilSpan>,
+}
+
+impl RunModel {
+    /// Takes in one report from the worker.
+    pub fn absorb(&mut self, report: FromWorker) {
+        match report {
+            FromWorker::Ready | FromWorker::Failed { .. } => {}
+            FromWorker::Progress { events, threads, live_ns, steps, lines, paused } => {
+                self.add_events(events);
+                self.threads = threads;
+                self.live_ns = self.live_ns.max(live_ns);
+                self.steps = steps;
+                self.lines = lines;
+                self.status = if paused { Status::Paused } else { Status::Running };
+                self.derive();
+            }
+            FromWorker::Finished { events, threads, end_ns, steps, exit_code, error } => {
+                self.add_events(events);
+                self.threads = threads;
+                self.live_ns = end_ns;
+                self.steps = steps;
+                self.lines.clear();
+                self.error = error;
+                self.status = Status::Finished { exit_code };
+                self.derive();
+            }
+        }
+    }
+
+    fn add_events(&mut self, events: Vec<TraceEvent>) {
+        for e in &events {
+            if let TraceEvent::Output { t, thread, stream, text } = e {
+                self.write(*t, *thread, stream == "stderr", text);
+            }
+        }
+        self.events.extend(events);
+    }
+
+    /// Appends output to the console: a line continues only with text from the same thread
+    /// and stream.
+    fn write(&mut self, t: u64, thread: usize, stderr: bool, text: &str) {
+        for piece in text.split_inclusive('\n') {
+            match self.console.last_mut() {
+                Some(last) if !last.text.ends_with('\n') && last.thread == thread && last.stderr == stderr => {
+                    last.text.push_str(piece)
+                }
+                _ => self.console.push(ConsoleLine { t, thread, stderr, text: piece.to_string() }),
+            }
+        }
+    }
+
+    fn derive(&mut self) {
+        self.segments = segments(&self.events, self.live_ns);
+        self.gil.clear();
+        let mut held: Option<(usize, u64)> = None;
+        for e in &self.events {
+            match *e {
+                TraceEvent::GilTaken { t, thread } => held = Some((thread, t)),
+                TraceEvent::GilDropped { t, thread, .. } => {
+                    if let Some((h, start)) = held.take()
+                        && h == thread
+                        && t > start
+                    {
+                        self.gil.push(GilSpan { thread, start, end: t });
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some((thread, start)) = held
+            && self.live_ns > start
+        {
+            self.gil.push(GilSpan { thread, start, end: self.live_ns });
+        }
+    }
+
+    /// The virtual time the run covers so far.
+    pub fn end_ns(&self) -> u64 {
+        self.live_ns
+    }
+
+    pub fn thread_name(&self, thread: usize) -> String {
+        self.threads.get(thread).map_or_else(|| format!("thread {thread}"), |t| t.name.clone())
+    }
+
+    /// What `thread` was doing at `t`: its segment then, if it existed.
+    pub fn segment_at(&self, thread: usize, t: u64) -> Option<&Segment> {
+        self.segments.iter().find(|s| s.thread == thread && s.start <= t && t < s.end.max(s.start + 1))
+    }
+
+    /// Each thread's line in the program at time `t` (where its last slice before `t`
+    /// stopped), for threads that had started and not finished.
+    pub fn lines_at(&self, t: u64) -> Vec<(usize, u32)> {
+        if t >= self.live_ns && !matches!(self.status, Status::Finished { .. }) {
+            return self.lines.clone();
+        }
+        let mut line: Vec<u32> = vec![0; self.threads.len()];
+        let mut alive: Vec<bool> = vec![false; self.threads.len()];
+        for e in &self.events {
+            match *e {
+                TraceEvent::Ran { thread, start, line: l, .. } if start <= t => {
+                    if thread < line.len() {
+                        line[thread] = l;
+                        alive[thread] = true;
+                    }
+                }
+                TraceEvent::ThreadExited { t: at, thread } if at <= t && thread < alive.len() => alive[thread] = false,
+                _ => {}
+            }
+        }
+        (0..line.len()).filter(|&i| alive[i] && line[i] > 0).map(|i| (i, line[i])).collect()
+    }
+
+    /// Console lines written by time `t`.
+    pub fn console_until(&self, t: u64) -> usize {
+        self.console.partition_point(|l| l.t <= t)
+    }
+
+    /// Where the first traceback of the program points (the last `File "main.py", line N`
+    /// of the first traceback on stderr), for marking a runtime error in the editor.
+    pub fn runtime_error(&self, filename: &str) -> Option<Diagnostic> {
+        if let Some(e) = &self.error {
+            return Some(e.clone());
+        }
+        let stderr: String = self.console.iter().filter(|l| l.stderr).map(|l| l.text.as_str()).collect();
+        let start = stderr.find("Traceback (most recent call last):")?;
+        let text = &stderr[start..];
+        let needle = format!("File \"{filename}\", line ");
+        let mut line = None;
+        let mut message = None;
+        for l in text.lines().skip(1) {
+            if let Some(rest) = l.trim_start().strip_prefix(&needle) {
+                line = rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse().ok());
+            } else if !l.starts_with(' ') {
+                message = Some(l.to_string());
+                break;
+            }
+        }
+        Some(Diagnostic { line: line?, col: 0, message: message.unwrap_or_default() })
+    }
+
+    /// Virtual time each core (or the GIL, in GIL modes) was busy, per core index.
+    pub fn core_busy(&self) -> Vec<u64> {
+        let mut busy: Vec<u64> = Vec::new();
+        for e in &self.events {
+            if let TraceEvent::Ran { core, start, end, .. } = *e {
+                let c = core as usize;
+                if busy.len() <= c {
+                    busy.resize(c + 1, 0);
+                }
+                busy[c] += end - start;
+            }
+        }
+        busy
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::driver::Driver;
+    use crate::protocol::{RunConfig, Speed, ToWorker};
+
+    /// Runs `source` to the end through the driver, as the worker would, feeding every report
+    /// to a model.
+    fn run(source: &str) -> RunModel {
+        let mut driver = Driver::new();
+        let mut model = RunModel::default();
+        let cmd = ToWorker::Run {
+            source: source.into(),
+            filename: "main.py".into(),
+            config: RunConfig::default(),
+            speed: Speed::Max,
+            paused: false,
+        };
+        for r in driver.command(cmd) {
+            model.absorb(r);
+        }
+        let mut wall = 0.0;
+        let mut clock = move || {
+            wall += 1.0;
+            wall
+        };
+        for _ in 0..10_000 {
+            let (report, _) = driver.chunk(&mut clock);
+            match report {
+                Some(r) => model.absorb(r),
+                None => break,
+            }
+        }
+        model
+    }
+
+    #[test]
+    fn console_lines_are_tagged_with_their_thread() {
+        let m = run("import threading\ndef w():\n    print('from worker')\nt = threading.Thread(target=w)\nt.start(); t.join()\nprint('main', end='')\nprint(' done')\n");
+        assert_eq!(m.status, Status::Finished { exit_code: 0 });
+        let lines: Vec<(usize, &str)> = m.console.iter().map(|l| (l.thread, l.text.as_str())).collect();
+        assert_eq!(lines, [(1, "from worker\n"), (0, "main done\n")]);
+        assert_eq!(m.thread_name(1), "Thread-1 (w)");
+        assert!(!m.gil.is_empty());
+        assert!(m.segments.iter().any(|s| s.thread == 1));
+    }
+
+    #[test]
+    fn a_runtime_error_points_at_its_line() {
+        let m = run("x = 1\n\ndef f():\n    return 1 / 0\nf()\n");
+        assert_eq!(m.status, Status::Finished { exit_code: 1 });
+        let d = m.runtime_error("main.py").expect("an error");
+        assert_eq!((d.line, d.message.as_str()), (4, "ZeroDivisionError: division by zero"));
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_with_its_place() {
+        let m = run("print('a'\n");
+        let d = m.runtime_error("main.py").expect("an error");
+        assert_eq!(d.line, 1);
+        assert!(m.console.iter().any(|l| l.stderr && l.text.contains("SyntaxError")), "{:?}", m.console);
+    }
+
+    #[test]
+    fn lines_at_an_earlier_time_are_where_threads_were_then() {
+        let m = run("import time\nx = 1\ntime.sleep(1)\ny = 2\ntime.sleep(1)\nprint(x + y)\n");
+        assert_eq!(m.lines_at(500_000_000), [(0, 3)]);
+        assert_eq!(m.lines_at(1_500_000_000), [(0, 5)]);
+        assert!(m.lines_at(m.end_ns()).is_empty(), "finished threads have no line");
+    }
+
+    #[test]
+    fn paced_playback_waits_for_the_wall_clock() {
+        let mut driver = Driver::new();
+        let cmd = ToWorker::Run {
+            source: "import time\nfor i in range(3):\n    time.sleep(1)\n    print(i)\n".into(),
+            filename: "main.py".into(),
+            config: RunConfig::default(),
+            speed: Speed::RealTime,
+            paused: false,
+        };
+        assert!(driver.command(cmd).is_empty());
+        let mut model = RunModel::default();
+        // The wall clock stands still: the run cannot get past its first second.
+        let (report, next) = driver.chunk(&mut || 0.0);
+        model.absorb(report.expect("a report"));
+        assert!(matches!(next, crate::driver::Next::Wait(_)), "{next:?}");
+        assert!(model.console.is_empty());
+        // 1.5 s of wall time later, `0` has been printed.
+        let (report, _) = driver.chunk(&mut || 1500.0);
+        model.absorb(report.expect("a report"));
+        assert_eq!(model.console.len(), 1);
+        assert!(model.live_ns <= 1_500_000_000, "{}", model.live_ns);
+    }
+
+    #[test]
+    fn step_runs_one_round_and_pause_stops_the_chunks() {
+        let mut driver = Driver::new();
+        let cmd = ToWorker::Run {
+            source: "while True:\n    pass\n".into(),
+            filename: "main.py".into(),
+            config: RunConfig::default(),
+            speed: Speed::Max,
+            paused: true,
+        };
+        let first = driver.command(cmd);
+        assert!(matches!(first[..], [FromWorker::Progress { paused: true, .. }]), "{first:?}");
+        let (report, next) = driver.chunk(&mut || 0.0);
+        assert!(report.is_none() && next == crate::driver::Next::Idle);
+        let stepped = driver.command(ToWorker::Step);
+        let [FromWorker::Progress { events, lines, .. }] = &stepped[..] else { panic!("{stepped:?}") };
+        assert!(events.iter().any(|e| matches!(e, TraceEvent::Ran { .. })));
+        assert!(matches!(lines[..], [(0, 1..=2)]), "{lines:?}");
+    }
+
+    #[test]
+    fn invalid_settings_fail_with_a_message() {
+        let mut driver = Driver::new();
+        let config = RunConfig { switch_interval: "soon".into(), ..RunConfig::default() };
+        let out = driver.command(ToWorker::Run {
+            source: "pass\n".into(),
+            filename: "main.py".into(),
+            config,
+            speed: Speed::Max,
+            paused: false,
+        });
+        assert!(matches!(&out[..], [FromWorker::Failed { message }] if message.contains("switch-interval")), "{out:?}");
+    }
+}

@@ -1,0 +1,168 @@
+//! The messages between the page and the simulation worker. They travel as JSON strings
+//! (`postMessage`): the page sends commands, the worker answers with the trace as it grows.
+//! The worker is just another client of the engine, like the CLI: everything the page shows
+//! comes from these plain-data messages.
+
+use interleave_machine::trace::{ThreadInfo, TraceEvent};
+use interleave_machine::{PythonMode, Settings, parse_duration};
+use serde::{Deserialize, Serialize};
+
+/// The settings of a run, with the names and spellings of the CLI flags (`--seed`, `--cores`,
+/// `--python`, `--switch-interval`, `--until`): the same names in the UI, share links and
+/// lessons.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RunConfig {
+    pub seed: u64,
+    pub cores: u32,
+    pub python: String,
+    #[serde(rename = "switch-interval")]
+    pub switch_interval: String,
+    pub until: String,
+    pub stdin: String,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            seed: 0,
+            cores: 4,
+            python: "3.11".into(),
+            switch_interval: "5ms".into(),
+            until: "60s".into(),
+            stdin: String::new(),
+        }
+    }
+}
+
+/// The choices the UI offers for `--python`.
+pub const PYTHON_MODES: [&str; 3] = ["3.9", "3.11", "3.13t"];
+
+impl RunConfig {
+    /// The machine settings, or a message naming the setting that is not valid.
+    pub fn settings(&self) -> Result<Settings, String> {
+        let python = PythonMode::parse(&self.python)
+            .ok_or_else(|| format!("python: unknown mode {:?} (3.9, 3.11 or 3.13t)", self.python))?;
+        let switch_interval_ns = parse_duration(&self.switch_interval)
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("switch-interval: {:?} is not a duration such as 5ms", self.switch_interval))?;
+        let until_ns = parse_duration(&self.until)
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("until: {:?} is not a duration such as 60s", self.until))?;
+        if !(1..=64).contains(&self.cores) {
+            return Err(format!("cores: {} is not between 1 and 64", self.cores));
+        }
+        Ok(Settings {
+            seed: self.seed,
+            cores: self.cores,
+            python,
+            switch_interval_ns,
+            until_ns,
+            stdin: self.stdin.as_bytes().to_vec(),
+            ..Settings::default()
+        })
+    }
+}
+
+/// How fast a run plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Speed {
+    /// A virtual second plays as a wall-clock second.
+    RealTime,
+    /// Ten virtual seconds per wall-clock second.
+    Times10,
+    /// As fast as the machine can simulate.
+    #[default]
+    Max,
+}
+
+impl Speed {
+    pub const ALL: [Speed; 3] = [Speed::RealTime, Speed::Times10, Speed::Max];
+
+    /// Virtual nanoseconds per wall-clock millisecond, `None` for as fast as possible.
+    pub fn virtual_ns_per_ms(self) -> Option<f64> {
+        match self {
+            Speed::RealTime => Some(1e6),
+            Speed::Times10 => Some(1e7),
+            Speed::Max => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Speed::RealTime => "1x",
+            Speed::Times10 => "10x",
+            Speed::Max => "max",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Speed> {
+        Speed::ALL.into_iter().find(|v| v.name() == s)
+    }
+}
+
+/// A command from the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "cmd", rename_all = "snake_case")]
+pub enum ToWorker {
+    /// Start a new run (replacing any run in progress). `paused`: prepare it and wait for
+    /// `Resume` or `Step`.
+    Run { source: String, filename: String, config: RunConfig, speed: Speed, paused: bool },
+    Pause,
+    Resume,
+    /// Run one round (one scheduling decision and the slice it leads to), then stay paused.
+    Step,
+    SetSpeed { speed: Speed },
+}
+
+/// Where an error points in the program (1-based), for marking it in the editor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+/// A report from the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "msg", rename_all = "snake_case")]
+pub enum FromWorker {
+    /// The worker has loaded and takes commands.
+    Ready,
+    /// The run went on: the events since the last report, every thread so far, the virtual
+    /// time the page may show (`live_ns`; at real-time speed it trails the simulation), and
+    /// each live thread's line.
+    Progress {
+        events: Vec<TraceEvent>,
+        threads: Vec<ThreadInfo>,
+        live_ns: u64,
+        steps: u64,
+        lines: Vec<(usize, u32)>,
+        paused: bool,
+    },
+    /// The run is over. `error` locates a syntax error (the traceback of a runtime error is
+    /// in the output).
+    Finished {
+        events: Vec<TraceEvent>,
+        threads: Vec<ThreadInfo>,
+        end_ns: u64,
+        steps: u64,
+        exit_code: i32,
+        error: Option<Diagnostic>,
+    },
+    /// The command could not be carried out (for example a setting is not valid).
+    Failed { message: String },
+}
+
+impl ToWorker {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("commands serialise")
+    }
+}
+
+impl FromWorker {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("reports serialise")
+    }
+}
