@@ -53,13 +53,16 @@ ensure_web_tools() {
         cargo install --force "wasm-bindgen-cli@$bindgen_version"
     fi
 
-    section "web tools: wasm-opt (binaryen $BINARYEN_VERSION from npm)"
+    section "web tools: npm packages (wasm-opt from binaryen $BINARYEN_VERSION, CodeMirror, esbuild, playwright-core)"
     if ! command -v npm >/dev/null; then
         echo "npm is missing; installing Debian's nodejs and npm"
         apt-get update
         apt-get install -y nodejs npm
     fi
-    if [[ "$(wasm-opt --version 2>/dev/null || true)" == *"(version_$BINARYEN_VERSION)"* ]]; then
+    # node_modules matches package-lock.json when npm's own copy of the lock is identical.
+    if [[ -f node_modules/.package-lock.json ]] && node -e '
+        const a = require("./package-lock.json").packages, b = require("./node_modules/.package-lock.json").packages;
+        for (const k of Object.keys(a)) if (k && (!b[k] || b[k].version !== a[k].version)) process.exit(1);' 2>/dev/null; then
         echo "present"
     else
         npm ci --no-audit --no-fund
@@ -69,5 +72,26 @@ ensure_web_tools() {
     if [[ "$found" != "$PWD/node_modules/.bin/wasm-opt" ]]; then
         echo "error: expected wasm-opt from node_modules, found '${found:-nothing}'" >&2
         return 1
+    fi
+    if [[ "$(wasm-opt --version 2>/dev/null || true)" != *"(version_$BINARYEN_VERSION)"* ]]; then
+        echo "error: wasm-opt is not binaryen $BINARYEN_VERSION: $(wasm-opt --version 2>&1)" >&2
+        return 1
+    fi
+}
+
+# Chromium and its driver (Debian's), for the browser tests.
+ensure_chromium() {
+    section "web tools: chromium and chromedriver"
+    if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+        chromium --version
+    else
+        apt-get update
+        apt-get install -y chromium chromium-driver
+    fi
+    # CJK text (the lessons' 中文) needs a font with those glyphs, or screenshots show boxes.
+    if fc-list 2>/dev/null | grep -qiE 'wqy|noto sans cjk|droid sans fallback'; then
+        echo "CJK font: present"
+    else
+        apt-get install -y fonts-wqy-zenhei || echo "warning: no CJK font installed (screenshots of Chinese text will show boxes)"
     fi
 }

@@ -95,6 +95,14 @@ impl Driver {
                 self.anchor = None;
                 Vec::new()
             }
+            ToWorker::Check { lesson, example, source } => {
+                let Some(ex) = crate::lessons::find(&lesson).and_then(|l| l.lesson.example(&example)) else {
+                    return vec![FromWorker::Failed { message: format!("no exercise {example} in lesson {lesson}") }];
+                };
+                let runs = interleave_lessons::check::run_seeds(&source, crate::PROGRAM_FILE, &ex.run);
+                let failures = interleave_lessons::check::failed_clauses(&ex.expect, &runs);
+                vec![FromWorker::Checked { example, failures }]
+            }
             ToWorker::Step => {
                 self.paused = true;
                 self.anchor = None;

@@ -4,7 +4,10 @@
 //! simulation worker (`bin/worker.rs`, `worker.rs`, `driver.rs`). They talk only through the
 //! messages of `protocol.rs`; the page's picture of a run (`model.rs`) is built from them.
 
+pub mod browser;
+pub mod client;
 pub mod driver;
+pub mod i18n;
 pub mod lessons;
 pub mod model;
 pub mod protocol;
@@ -15,7 +18,7 @@ pub mod worker;
 
 mod components;
 
-pub use components::app::App;
+pub use components::app::{App, AppProps, Route};
 
 /// The program's file name in the playground, as tracebacks show it.
 pub const PROGRAM_FILE: &str = "main.py";

@@ -1,4 +1,4 @@
-//! Entry point of the web app: Trunk builds this binary for `wasm32-unknown-unknown`.
+//! Entry point of the page: Trunk builds this binary for `wasm32-unknown-unknown`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -57,7 +57,7 @@ impl RunModel {
     /// Takes in one report from the worker.
     pub fn absorb(&mut self, report: FromWorker) {
         match report {
-            FromWorker::Ready | FromWorker::Failed { .. } => {}
+            FromWorker::Ready | FromWorker::Failed { .. } | FromWorker::Checked { .. } => {}
             FromWorker::Progress { events, threads, live_ns, steps, lines, paused } => {
                 self.add_events(events);
                 self.threads = threads;
@@ -321,6 +321,26 @@ mod tests {
         let [FromWorker::Progress { events, lines, .. }] = &stepped[..] else { panic!("{stepped:?}") };
         assert!(events.iter().any(|e| matches!(e, TraceEvent::Ran { .. })));
         assert!(matches!(lines[..], [(0, 1..=2)]), "{lines:?}");
+    }
+
+    #[test]
+    fn an_exercise_check_runs_its_seeds() {
+        let lesson = crate::lessons::find("01-processes-threads").expect("lesson 1");
+        let ex = lesson.lesson.example("join-them").expect("its exercise");
+        let mut driver = Driver::new();
+        let check = |driver: &mut Driver, source: &str| {
+            let out = driver.command(ToWorker::Check {
+                lesson: "01-processes-threads".into(),
+                example: "join-them".into(),
+                source: source.into(),
+            });
+            match &out[..] {
+                [FromWorker::Checked { failures, .. }] => failures.clone(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert!(!check(&mut driver, &ex.code).is_empty(), "the starter fails");
+        assert_eq!(check(&mut driver, ex.solution.as_deref().expect("a solution")), Vec::<String>::new());
     }
 
     #[test]

@@ -114,6 +114,8 @@ pub enum ToWorker {
     /// Run one round (one scheduling decision and the slice it leads to), then stay paused.
     Step,
     SetSpeed { speed: Speed },
+    /// Check an exercise: run `source` over the exercise's seeds and test its expectations.
+    Check { lesson: String, example: String, source: String },
 }
 
 /// Where an error points in the program (1-based), for marking it in the editor.
@@ -151,6 +153,8 @@ pub enum FromWorker {
         exit_code: i32,
         error: Option<Diagnostic>,
     },
+    /// The result of `Check`: what failed (empty: solved).
+    Checked { example: String, failures: Vec<String> },
     /// The command could not be carried out (for example a setting is not valid).
     Failed { message: String },
 }

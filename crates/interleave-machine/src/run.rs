@@ -242,15 +242,16 @@ impl<S: Scheduler> Session<S> {
         outcome
     }
 
-    /// Runs rounds until the run is over, `max_rounds` have run, or virtual time passes
-    /// `until_ns`. Returns the exit code when the run is over.
+    /// Runs rounds until the run is over, `max_rounds` have run, or virtual time reaches
+    /// `until_ns` (checked before each round: none runs once the clock is there). Returns the
+    /// exit code when the run is over.
     pub fn run_for(&mut self, max_rounds: u32, until_ns: u64) -> Option<i32> {
         for _ in 0..max_rounds {
+            if self.finished.is_none() && self.now() >= until_ns {
+                break;
+            }
             if let Some(code) = self.step() {
                 return Some(code);
-            }
-            if self.now() >= until_ns {
-                break;
             }
         }
         self.finished

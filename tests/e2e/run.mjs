@@ -1,0 +1,282 @@
+// End-to-end tests of the playground in real Chromium (playwright-core + Debian's chromium).
+// Builds nothing: run `trunk build --release` first (scripts/test does). Serves dist/ under a
+// sub-path, drives the page like a user, and saves screenshots of the main views to
+// target/e2e/ (look at them). Prints one line per test and a total; exits non-zero on failure.
+//
+//   node tests/e2e/run.mjs [filter]
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, CHROMIUM_ARGS } from './server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = path.join(ROOT, 'target/e2e');
+fs.mkdirSync(SHOTS, { recursive: true });
+const filter = process.argv[2] || '';
+
+const site = await serve(path.join(ROOT, 'dist'));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+/// A fresh page (own storage) with page errors collected.
+async function open(hash, opts = {}) {
+  const context = opts.context || await browser.newContext({ viewport: opts.viewport || { width: 1400, height: 950 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(site.url + hash);
+  return page;
+}
+
+function check(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/// Replaces the editor's text as a user would (select all, type).
+async function setCode(page, code) {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // insertText types the whole program at once, without auto-indent rewriting it.
+  await page.keyboard.insertText(code);
+}
+
+async function waitFinished(page, timeout = 30000) {
+  await page.waitForSelector('.status.ok, .status.bad', { timeout });
+}
+
+async function consoleText(page) {
+  return (await page.locator('.console-line .text').allInnerTexts()).join('\n');
+}
+
+/// How many distinct non-background pixels the timeline's lanes have (drawn lanes ⇒ many).
+async function timelineInk(page) {
+  return page.$eval('canvas.tl-canvas', (c) => {
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(140 * devicePixelRatio, 50 * devicePixelRatio, c.width - 140 * devicePixelRatio, c.height - 50 * devicePixelRatio);
+    const bg = [data[0], data[1], data[2]];
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 60) ink++;
+    }
+    return ink;
+  });
+}
+
+test('home page lists the lessons and links the playground', async () => {
+  const page = await open('#/');
+  await page.waitForSelector('.lesson-card');
+  check((await page.title()).includes('Interleave'), 'title');
+  const cards = await page.locator('.lesson-card').count();
+  check(cards >= 2, `lesson cards: ${cards}`);
+  check(await page.locator('a[href="#/play"]').count() >= 1, 'playground link');
+  await shot(page, 'home');
+  check(page.errors.length === 0, `page errors: ${page.errors}`);
+});
+
+test('a lesson example runs and the timeline draws its lanes', async () => {
+  const page = await open('#/lesson/01-processes-threads');
+  await page.waitForSelector('.cm-editor');
+  const expected = (await page.locator('.example-card.active .expected pre').innerText().catch(() => '')).trim();
+  await page.click('button.run');
+  await waitFinished(page);
+  const out = await consoleText(page);
+  if (expected) check(out.trim() === expected, `console:\n${out}\nexpected:\n${expected}`);
+  check(await page.locator('.threads-table tr').count() >= 2, 'thread rows');
+  const ink = await timelineInk(page);
+  check(ink > 500, `timeline ink ${ink}`);
+  await shot(page, 'lesson-run');
+  check(page.errors.length === 0, `page errors: ${page.errors}`);
+});
+
+test('edit, run, and the edit survives a reload', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, 'for i in range(3):\n    print("line", i)\n');
+  await page.keyboard.press('Control+Enter');
+  await waitFinished(page);
+  check(await consoleText(page) === 'line 0\nline 1\nline 2', `console: ${await consoleText(page)}`);
+  await page.reload();
+  await page.waitForSelector('.cm-editor');
+  const text = await page.locator('.cm-content').innerText();
+  check(text.includes('print("line", i)'), `after reload: ${text}`);
+  // Reset returns to the original program (and forgets the edit).
+  page.once('dialog', (d) => d.accept());
+  await page.click('button:has-text("Reset")');
+  await page.waitForFunction(() => document.querySelector('.cm-content').innerText.includes('import threading'));
+});
+
+test('a syntax error is reported with its line, marked in the editor', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, 'x = 1\nprint(x +)\n');
+  await page.click('button.run');
+  await waitFinished(page);
+  const out = await consoleText(page);
+  check(out.includes('line 2') && out.includes('SyntaxError: invalid syntax'), out);
+  await page.waitForSelector('.cm-il-diag-marker', { timeout: 5000 });
+  await shot(page, 'syntax-error');
+});
+
+test('Stop ends an infinite loop at once, and the next run works', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, 'n = 0\nwhile True:\n    n += 1\n');
+  await page.click('button.run');
+  await page.waitForSelector('.status.live');
+  await page.waitForTimeout(700);
+  const started = Date.now();
+  await page.click('button.stop');
+  await page.waitForFunction(() => document.querySelector('.status').textContent.match(/stopped|已停止/));
+  const ms = Date.now() - started;
+  check(ms < 200, `stop took ${ms} ms`);
+  // The page stays responsive and the fresh worker runs the next program.
+  await setCode(page, 'print("after stop")\n');
+  await page.click('button.run');
+  await waitFinished(page);
+  check(await consoleText(page) === 'after stop', await consoleText(page));
+});
+
+test('pause, step and scrub show where each thread was', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, [
+    'import threading, time',
+    'def work(name):',
+    '    for i in range(5):',
+    '        time.sleep(0.2)',
+    '        print(name, i)',
+    'a = threading.Thread(target=work, args=("a",))',
+    'b = threading.Thread(target=work, args=("b",))',
+    'a.start(); b.start()',
+    'a.join(); b.join()',
+    'print("end")',
+    ''].join('\n'));
+  await page.selectOption('select[aria-label="Speed"]', '1x');
+  await page.click('button.run');
+  await page.waitForTimeout(500);
+  await page.click('button:has-text("Pause")');
+  await page.waitForFunction(() => document.querySelector('.status').textContent.includes('paused'));
+  await page.click('button:has-text("Step")');
+  await page.click('button:has-text("Step")');
+  await page.waitForSelector('.cm-il-thread-line', { timeout: 5000 });
+  const rows = await page.locator('.threads-table tr').count();
+  check(rows === 3, `threads while paused: ${rows}`);
+  await page.click('button:has-text("Resume")');
+  await page.selectOption('select[aria-label="Speed"]', 'max');
+  await waitFinished(page);
+  const all = await page.locator('.console-line').count();
+  check(all === 11, `lines: ${all}`);
+  // Click a quarter into the timeline: the playhead moves back, later lines are dimmed.
+  const box = await page.locator('canvas.tl-canvas').boundingBox();
+  await page.mouse.click(box.x + 132 + (box.width - 132) * 0.25, box.y + 40);
+  await page.waitForFunction(() => document.querySelector('.tl-playhead').textContent.startsWith('Playhead'));
+  const future = await page.locator('.console-line.future').count();
+  check(future > 0 && future < all, `dimmed lines after scrubbing: ${future}`);
+  // Keyboard: End returns to live.
+  await page.focus('canvas.tl-canvas');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelector('.tl-playhead').textContent.startsWith('Live'));
+  await shot(page, 'scrubbed');
+});
+
+test('a share link reproduces the same run in a fresh page; a broken one says so', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, 'import threading\ncount = 0\ndef add():\n    global count\n    for _ in range(20000):\n        count += 1\nts = [threading.Thread(target=add) for _ in range(3)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(count)\n');
+  await page.selectOption('select[aria-label="Python"]', '3.9');
+  await page.fill('input[aria-label="Seed"]', '7');
+  await page.locator('input[aria-label="Seed"]').dispatchEvent('change');
+  await page.click('button.run');
+  await waitFinished(page);
+  const first = await consoleText(page);
+  await page.click('button:has-text("Share")');
+  const link = await page.locator('input.share-link').inputValue();
+  check(link.includes('#/run/v1.'), link);
+  const fresh = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await waitFinished(other);
+  const second = await consoleText(other);
+  check(second === first, `shared run printed ${second}, original ${first}`);
+  check(await other.locator('select[aria-label="Python"]').inputValue() === '3.9', 'mode carried');
+  await shot(other, 'shared');
+  const broken = await open('#/run/v1.this-is-not-a-link');
+  await broken.waitForSelector('[role="alert"]');
+  const msg = await broken.locator('[role="alert"]').innerText();
+  check(/cannot be opened/.test(msg), msg);
+  const hostile = await open('#/run/' + encodeURIComponent('<img src=x onerror=alert(1)>'));
+  await hostile.waitForSelector('[role="alert"]');
+  check(await hostile.locator('img').count() === 0, 'no injected element');
+});
+
+test('language and theme switch', async () => {
+  const page = await open('#/');
+  await page.waitForSelector('.lesson-card');
+  await page.click('button.lang-toggle');
+  await page.waitForFunction(() => document.querySelector('.topbar nav a').textContent === '课程');
+  check(await page.getAttribute('html', 'lang') === 'zh-CN', 'html lang');
+  await page.click('button.theme-toggle');
+  check(await page.getAttribute('html', 'data-theme') === 'dark', 'dark theme');
+  await shot(page, 'home-zh-dark');
+  await page.goto(site.url + '#/lesson/02-gil');
+  await page.waitForSelector('.cm-editor');
+  await page.click('button.run');
+  await waitFinished(page);
+  await shot(page, 'lesson-zh-dark');
+  await page.reload();
+  await page.waitForSelector('.topbar');
+  check(await page.getAttribute('html', 'data-theme') === 'dark', 'theme kept after reload');
+});
+
+test('a phone-sized screen stacks the layout', async () => {
+  const page = await open('#/lesson/02-gil', { viewport: { width: 390, height: 844 } });
+  await page.waitForSelector('.cm-editor');
+  await shot(page, 'phone-lesson');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 1, `horizontal overflow ${overflow}px`);
+});
+
+test('every lesson opens and runs its first example', async () => {
+  const page = await open('#/');
+  await page.waitForSelector('.lesson-card');
+  const hrefs = await page.locator('.lesson-card').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  for (const href of hrefs) {
+    await page.goto(site.url + href);
+    await page.waitForSelector('.cm-editor');
+    const expected = (await page.locator('.example-card.active .expected pre').innerText().catch(() => null));
+    await page.click('button.run');
+    await waitFinished(page, 60000);
+    if (expected !== null) {
+      const out = await consoleText(page);
+      check(out.trim() === expected.trim(), `${href}: console\n${out}\nexpected\n${expected}`);
+    }
+  }
+  check(page.errors.length === 0, `page errors: ${page.errors}`);
+});
+
+let failed = 0;
+let passed = 0;
+for (const t of tests) {
+  if (filter && !t.name.includes(filter)) continue;
+  const start = Date.now();
+  try {
+    await t.fn();
+    passed++;
+    console.log(`e2e ok    ${t.name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`e2e FAIL  ${t.name}: ${e.message}`);
+  }
+}
+await browser.close();
+site.close();
+console.log(`e2e result: ${passed} passed, ${failed} failed; screenshots in target/e2e/`);
+process.exit(failed ? 1 : 0);

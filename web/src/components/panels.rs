@@ -1,0 +1,223 @@
+//! The views beside the editor: the console, the threads at the playhead, and the end-of-run
+//! report (with the wait-for graph of a deadlock).
+
+use interleave_machine::trace::SegmentState;
+use yew::prelude::*;
+
+use super::{ModelRef, fmt_time, thread_color};
+use crate::i18n::Texts;
+use crate::model::Status;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub model: ModelRef,
+    pub version: u64,
+    pub playhead: Option<u64>,
+    pub texts: &'static Texts,
+}
+
+/// Output in order, each line tagged with its thread; lines after the playhead are dimmed.
+#[component]
+pub fn Console(props: &PanelProps) -> Html {
+    let t = props.texts;
+    let m = props.model.0.borrow();
+    let shown = props.playhead.map_or(m.console.len(), |p| m.console_until(p));
+    let body = if m.console.is_empty() {
+        let note = if m.status == Status::Idle { t.press_run } else { t.no_output };
+        html! { <div class="console-empty">{ note }</div> }
+    } else {
+        html! {
+            <>
+            { for m.console.iter().enumerate().map(|(i, l)| {
+                let class = classes!("console-line", l.stderr.then_some("stderr"), (i >= shown).then_some("future"));
+                let name = m.thread_name(l.thread);
+                let style = format!("--thread:{}", thread_color(l.thread));
+                html! {
+                    <div {class} {style} title={format!("{name} @ {}", fmt_time(l.t))}>
+                        <span class="tag" aria-label={name.clone()}>{ name }</span>
+                        <span class="text">{ l.text.trim_end_matches('\n').to_string() }</span>
+                    </div>
+                }
+            }) }
+            </>
+        }
+    };
+    html! {
+        <section class="console" aria-label={t.console}>
+            <div class="pane-head"><h3>{ t.console }</h3></div>
+            <div class="console-body" role="log" aria-live="polite">{ body }</div>
+        </section>
+    }
+}
+
+/// Every thread's state and line at the playhead.
+#[component]
+pub fn Threads(props: &PanelProps) -> Html {
+    let t = props.texts;
+    let m = props.model.0.borrow();
+    let at = props.playhead.unwrap_or(m.end_ns());
+    let lines = m.lines_at(at);
+    let rows = m.threads.iter().map(|th| {
+        let i = th.index;
+        let state = match m.segment_at(i, at) {
+            Some(s) => match &s.state {
+                SegmentState::Running => t.state_running.to_string(),
+                SegmentState::WaitingGil => t.state_waiting_gil.to_string(),
+                SegmentState::Blocked(on) => format!("{}: {on}", t.state_blocked),
+            },
+            None if lines.iter().any(|(x, _)| *x == i) => t.state_waiting_gil.to_string(),
+            None if m.segments.iter().any(|s| s.thread == i && s.start <= at) => t.state_done.to_string(),
+            None => t.state_not_started.to_string(),
+        };
+        let line = lines.iter().find(|(x, _)| *x == i).map(|(_, l)| format!("{} {l}", t.line)).unwrap_or_default();
+        html! {
+            <tr>
+                <td><span class="swatch" style={format!("background:{}", thread_color(i))}></span>{ th.name.clone() }</td>
+                <td>{ state }</td>
+                <td class="num">{ line }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="threads" aria-label={t.threads}>
+            <div class="pane-head"><h3>{ t.threads }</h3><span class="muted">{ fmt_time(at) }</span></div>
+            <table class="threads-table"><tbody>{ for rows }</tbody></table>
+        </section>
+    }
+}
+
+/// One waiting thread of a deadlock report: who waits, for what, held by whom, where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WaitEdge {
+    pub waiter: String,
+    pub what: String,
+    pub holder: Option<String>,
+    pub line: Option<u32>,
+}
+
+/// Reads the machine's deadlock report (`interleave: deadlock: …` on stderr).
+pub fn parse_deadlock(stderr: &str) -> Vec<WaitEdge> {
+    let Some(start) = stderr.find("interleave: deadlock:") else { return Vec::new() };
+    stderr[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| {
+            let (waiter, rest) = l.trim().split_once(" waits for ")?;
+            let (what_holder, at) = rest.split_once(" in `").map_or((rest, ""), |(a, b)| (a, b));
+            let (what, holder) = match what_holder.split_once(", held by ") {
+                Some((w, h)) => (w.to_string(), Some(h.to_string())),
+                None => (what_holder.to_string(), None),
+            };
+            let line = at.rsplit_once(':').and_then(|(_, n)| n.trim_end_matches(')').parse().ok());
+            Some(WaitEdge { waiter: waiter.to_string(), what, holder, line })
+        })
+        .collect()
+}
+
+/// Exit code, virtual duration, instructions, CPU per core; for a deadlock, the wait-for graph.
+#[component]
+pub fn Report(props: &PanelProps) -> Html {
+    let t = props.texts;
+    let m = props.model.0.borrow();
+    let Status::Finished { exit_code } = m.status else { return html! {} };
+    let end = m.end_ns().max(1);
+    let cores = m.core_busy();
+    let stderr: String = m.console.iter().filter(|l| l.stderr).map(|l| l.text.as_str()).collect();
+    let edges = parse_deadlock(&stderr);
+    let graph = (!edges.is_empty()).then(|| deadlock_graph(&edges, t));
+    html! {
+        <section class="report" aria-label="report">
+            <dl class="report-stats">
+                <div><dt>{ t.exit_code }</dt><dd class={classes!((exit_code != 0).then_some("bad"))}>{ exit_code }</dd></div>
+                <div><dt>{ t.virtual_time }</dt><dd>{ fmt_time(end) }</dd></div>
+                <div><dt>{ t.instructions }</dt><dd>{ m.steps }</dd></div>
+                <div class="cores"><dt>{ t.core_use }</dt><dd>
+                    { for cores.iter().enumerate().map(|(i, busy)| {
+                        let pct = (*busy as f64 / end as f64 * 100.0).min(100.0);
+                        html! { <span class="core" title={format!("core {i}: {pct:.0}%")}>
+                            <span class="bar" style={format!("width:{pct:.1}%")}></span>
+                            <span class="label">{ format!("{i}: {pct:.0}%") }</span>
+                        </span> }
+                    }) }
+                </dd></div>
+            </dl>
+            { for graph }
+        </section>
+    }
+}
+
+/// The deadlock as a small graph: threads in a circle, an arrow from each waiter to the
+/// thread holding what it waits for, labelled with the line it waits on.
+fn deadlock_graph(edges: &[WaitEdge], t: &Texts) -> Html {
+    let mut names: Vec<&str> = Vec::new();
+    for e in edges {
+        for n in std::iter::once(e.waiter.as_str()).chain(e.holder.as_deref()) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    let (w, h, r) = (360.0, 220.0, 75.0);
+    let pos = |i: usize| {
+        let a = std::f64::consts::TAU * i as f64 / names.len() as f64 - std::f64::consts::FRAC_PI_2;
+        (w / 2.0 + r * 1.5 * a.cos(), h / 2.0 + r * a.sin())
+    };
+    let idx = |n: &str| names.iter().position(|x| *x == n).unwrap_or(0);
+    let arrows = edges.iter().filter_map(|e| {
+        let (x1, y1) = pos(idx(&e.waiter));
+        let (x2, y2) = pos(idx(e.holder.as_deref()?));
+        let (dx, dy) = (x2 - x1, y2 - y1);
+        let len = (dx * dx + dy * dy).sqrt().max(1.0);
+        let (ux, uy) = (dx / len, dy / len);
+        let (sx, sy, ex, ey) = (x1 + ux * 34.0, y1 + uy * 18.0, x2 - ux * 34.0, y2 - uy * 18.0);
+        // Bend the arrow a little so that two opposite arrows do not overlap.
+        let (cx, cy) = ((sx + ex) / 2.0 - uy * 22.0, (sy + ey) / 2.0 + ux * 22.0);
+        let label = e.line.map(|l| format!("{} {l}", t.line)).unwrap_or_default();
+        Some(html! {
+            <g>
+                <path d={format!("M{sx:.1},{sy:.1} Q{cx:.1},{cy:.1} {ex:.1},{ey:.1}")} class="edge" marker-end="url(#arrow)" />
+                <text x={format!("{cx:.1}")} y={format!("{cy:.1}")} class="edge-label">{ label }</text>
+            </g>
+        })
+    });
+    let nodes = names.iter().enumerate().map(|(i, n)| {
+        let (x, y) = pos(i);
+        html! {
+            <g>
+                <rect x={format!("{:.1}", x - 34.0)} y={format!("{:.1}", y - 14.0)} width="68" height="28" rx="6" class="node" />
+                <text x={format!("{x:.1}")} y={format!("{:.1}", y + 4.0)} class="node-label">{ n.to_string() }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="deadlock">
+            <figcaption>{ t.deadlock }</figcaption>
+            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={t.deadlock}>
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" class="arrowhead" />
+                    </marker>
+                </defs>
+                { for arrows }
+                { for nodes }
+            </svg>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deadlock_report_becomes_edges() {
+        let report = "interleave: deadlock: every thread is blocked and none can ever be woken\n  MainThread waits for lock 0x7f00, held by Thread-1 in `t.join()` (at main.py:14)\n  Thread-1 waits for lock 0x7f10, held by MainThread in `with b:` (at main.py:8)\n";
+        let edges = parse_deadlock(report);
+        assert_eq!(edges.len(), 2);
+        assert_eq!(edges[0].waiter, "MainThread");
+        assert_eq!(edges[0].holder.as_deref(), Some("Thread-1"));
+        assert_eq!(edges[0].line, Some(14));
+        assert_eq!(edges[1].what, "lock 0x7f10");
+    }
+}

@@ -1,0 +1,507 @@
+//! The timeline: one lane per thread (and a GIL lane), drawn on a canvas from the run's
+//! segments as the run progresses. Running stretches are solid in the thread's colour,
+//! waiting for the GIL a thin tinted bar, blocked a grey bar; ticks mark printed lines, lock
+//! hand-overs and exceptions. Wheel zooms, drag pans, a click moves the playhead, and the
+//! keyboard does all three. Only what is in view is drawn, so long runs stay smooth.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use interleave_machine::trace::{SegmentState, TraceEvent};
+use yew::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+use super::thread_color;
+use super::{ModelRef, fmt_time};
+use crate::i18n::Texts;
+
+pub const LABEL_W: f64 = 132.0;
+pub const AXIS_H: f64 = 22.0;
+pub const LANE_H: f64 = 24.0;
+
+/// The visible stretch of virtual time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub t0: f64,
+    pub t1: f64,
+    /// Follow the whole run as it grows.
+    pub fit: bool,
+}
+
+impl View {
+    fn resolve(self, end: u64) -> View {
+        if self.fit {
+            View { t0: 0.0, t1: (end as f64).max(1000.0), fit: true }
+        } else {
+            self
+        }
+    }
+
+    fn zoom(self, end: u64, at: f64, factor: f64) -> View {
+        let v = self.resolve(end);
+        let span = ((v.t1 - v.t0) * factor).clamp(50.0, (end as f64).max(1000.0) * 4.0);
+        let frac = ((at - v.t0) / (v.t1 - v.t0)).clamp(0.0, 1.0);
+        let t0 = (at - span * frac).max(-span * 0.05);
+        View { t0, t1: t0 + span, fit: false }
+    }
+
+    fn pan(self, end: u64, dt: f64) -> View {
+        let v = self.resolve(end);
+        View { t0: v.t0 + dt, t1: v.t1 + dt, fit: false }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub model: ModelRef,
+    pub version: u64,
+    pub playhead: Option<u64>,
+    pub on_seek: Callback<Option<u64>>,
+    pub dark: bool,
+    pub texts: &'static Texts,
+}
+
+struct Drag {
+    x: f64,
+    view: View,
+    moved: bool,
+}
+
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let canvas = use_node_ref();
+    let view = use_mut_ref(|| View { t0: 0.0, t1: 1.0, fit: true });
+    let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
+    let hover = use_state(|| None::<(f64, f64, String)>);
+    let redraw_tick = use_state(|| 0u32);
+    let t = props.texts;
+    let end = props.model.0.borrow().end_ns();
+    let lanes = props.model.0.borrow().threads.len().max(1);
+    let height = AXIS_H + LANE_H * (lanes as f64 + 1.0) + 6.0;
+
+    {
+        let canvas = canvas.clone();
+        let model = props.model.clone();
+        let view = view.clone();
+        let playhead = props.playhead;
+        let dark = props.dark;
+        use_effect_with((props.version, playhead, dark, *redraw_tick, height as u32), move |_| {
+            draw(&canvas, &model, *view.borrow(), playhead, dark);
+        });
+    }
+
+    let x_to_t = {
+        let canvas = canvas.clone();
+        let view = view.clone();
+        move |x: f64, end: u64| -> f64 {
+            let width = canvas_width(&canvas);
+            let v = view.borrow().resolve(end);
+            v.t0 + (x - LABEL_W) / (width - LABEL_W).max(1.0) * (v.t1 - v.t0)
+        }
+    };
+    let rerender = {
+        let redraw_tick = redraw_tick.clone();
+        move || redraw_tick.set(redraw_tick.wrapping_add(1))
+    };
+
+    let on_wheel = {
+        let view = view.clone();
+        let x_to_t = x_to_t.clone();
+        let rerender = rerender.clone();
+        let model = props.model.clone();
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            let end = model.0.borrow().end_ns();
+            let (x, _) = offset(&e);
+            let v = *view.borrow();
+            let new = if e.shift_key() {
+                let span = v.resolve(end).t1 - v.resolve(end).t0;
+                v.pan(end, e.delta_y() / 800.0 * span)
+            } else {
+                v.zoom(end, x_to_t(x.max(LABEL_W), end), (e.delta_y() * 0.0015).exp())
+            };
+            *view.borrow_mut() = new;
+            rerender();
+        })
+    };
+    let on_down = {
+        let drag = drag.clone();
+        let view = view.clone();
+        let model = props.model.clone();
+        Callback::from(move |e: MouseEvent| {
+            let end = model.0.borrow().end_ns();
+            let (x, _) = offset(&e);
+            *drag.borrow_mut() = Some(Drag { x, view: view.borrow().resolve(end), moved: false });
+        })
+    };
+    let on_move = {
+        let drag = drag.clone();
+        let view = view.clone();
+        let canvas = canvas.clone();
+        let model = props.model.clone();
+        let hover = hover.clone();
+        let x_to_t = x_to_t.clone();
+        let rerender = rerender.clone();
+        Callback::from(move |e: MouseEvent| {
+            let (x, y) = offset(&e);
+            let end = model.0.borrow().end_ns();
+            if let Some(d) = drag.borrow_mut().as_mut() {
+                if (x - d.x).abs() > 3.0 {
+                    d.moved = true;
+                }
+                if d.moved {
+                    let width = canvas_width(&canvas);
+                    let dt = (d.x - x) / (width - LABEL_W).max(1.0) * (d.view.t1 - d.view.t0);
+                    *view.borrow_mut() = View { t0: d.view.t0 + dt, t1: d.view.t1 + dt, fit: false };
+                    rerender();
+                    return;
+                }
+            }
+            let text = describe(&model.0.borrow(), x, y, x_to_t(x, end), &x_to_t);
+            hover.set(text.map(|s| (x, y, s)));
+        })
+    };
+    let on_up = {
+        let drag = drag.clone();
+        let on_seek = props.on_seek.clone();
+        let model = props.model.clone();
+        let x_to_t = x_to_t.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(d) = drag.borrow_mut().take() else { return };
+            let (x, _) = offset(&e);
+            if !d.moved && x >= LABEL_W {
+                let end = model.0.borrow().end_ns();
+                let t = x_to_t(x, end).clamp(0.0, end as f64) as u64;
+                on_seek.emit(Some(t));
+            }
+        })
+    };
+    let on_leave = {
+        let drag = drag.clone();
+        let hover = hover.clone();
+        Callback::from(move |_: MouseEvent| {
+            *drag.borrow_mut() = None;
+            hover.set(None);
+        })
+    };
+    let zoom_by = {
+        let view = view.clone();
+        let model = props.model.clone();
+        let playhead = props.playhead;
+        let rerender = rerender.clone();
+        move |factor: f64| {
+            let end = model.0.borrow().end_ns();
+            let v = view.borrow().resolve(end);
+            let at = playhead.map_or((v.t0 + v.t1) / 2.0, |p| p as f64);
+            *view.borrow_mut() = v.zoom(end, at, factor);
+            rerender();
+        }
+    };
+    let fit = {
+        let view = view.clone();
+        let rerender = rerender.clone();
+        move || {
+            view.borrow_mut().fit = true;
+            rerender();
+        }
+    };
+    let on_key = {
+        let zoom_by = zoom_by.clone();
+        let fit = fit.clone();
+        let on_seek = props.on_seek.clone();
+        let view = view.clone();
+        let model = props.model.clone();
+        let playhead = props.playhead;
+        Callback::from(move |e: KeyboardEvent| {
+            let end = model.0.borrow().end_ns();
+            let v = view.borrow().resolve(end);
+            let step = ((v.t1 - v.t0) / 50.0).max(1.0);
+            let here = playhead.unwrap_or(end) as f64;
+            let seek = |t: f64| on_seek.emit(Some(t.clamp(0.0, end as f64) as u64));
+            match e.key().as_str() {
+                "+" | "=" => zoom_by(0.5),
+                "-" | "_" => zoom_by(2.0),
+                "0" => fit(),
+                "ArrowLeft" => seek(here - step),
+                "ArrowRight" => seek(here + step),
+                "Home" => seek(0.0),
+                "End" => on_seek.emit(None),
+                _ => return,
+            }
+            e.prevent_default();
+        })
+    };
+
+    let playhead_text = match props.playhead {
+        Some(p) => format!("{} {}", t.playhead_at, fmt_time(p)),
+        None => format!("{} · {}", t.follow_live, fmt_time(end)),
+    };
+    let tooltip = hover.as_ref().map(|(x, y, text)| {
+        let style = format!("left:{}px;top:{}px", (x + 12.0).min(canvas_width(&canvas) - 260.0).max(0.0), y + 14.0);
+        html! { <div class="tl-tooltip" role="tooltip" {style}>{ text.clone() }</div> }
+    });
+    let on_zoom_in = {
+        let zoom_by = zoom_by.clone();
+        Callback::from(move |_| zoom_by(0.5))
+    };
+    let on_zoom_out = Callback::from(move |_| zoom_by(2.0));
+    let on_fit = Callback::from(move |_| fit());
+    let on_live = {
+        let on_seek = props.on_seek.clone();
+        Callback::from(move |_| on_seek.emit(None))
+    };
+    html! {
+        <section class="timeline" aria-label={t.timeline}>
+            <div class="pane-head">
+                <h3>{ t.timeline }</h3>
+                <span class="tl-playhead" aria-live="polite">{ playhead_text }</span>
+                <div class="tl-buttons">
+                    <button class="icon" title={t.zoom_in} aria-label={t.zoom_in} onclick={on_zoom_in}>{ "+" }</button>
+                    <button class="icon" title={t.zoom_out} aria-label={t.zoom_out} onclick={on_zoom_out}>{ "−" }</button>
+                    <button title={t.zoom_fit} onclick={on_fit}>{ t.zoom_fit }</button>
+                    <button title={t.follow_live} onclick={on_live} class={classes!(props.playhead.is_none().then_some("active"))}>{ t.follow_live }</button>
+                </div>
+            </div>
+            <div class="tl-canvas-wrap">
+                <canvas ref={canvas} class="tl-canvas" tabindex="0" role="img"
+                    aria-label={t.timeline_help}
+                    title={t.timeline_help}
+                    style={format!("height:{height}px")}
+                    onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move}
+                    onmouseup={on_up} onmouseleave={on_leave} onkeydown={on_key} />
+                { for tooltip }
+            </div>
+        </section>
+    }
+}
+
+/// The mouse position relative to the canvas.
+fn offset(e: &MouseEvent) -> (f64, f64) {
+    (e.offset_x() as f64, e.offset_y() as f64)
+}
+
+fn canvas_width(canvas: &NodeRef) -> f64 {
+    canvas.cast::<web_sys::Element>().map_or(800.0, |c| c.client_width() as f64).max(LABEL_W + 50.0)
+}
+
+/// The lane under `y`: `None` for the axis, `Some(None)` for the GIL lane, else a thread.
+fn lane_at(y: f64) -> Option<Option<usize>> {
+    if y < AXIS_H {
+        return None;
+    }
+    let i = ((y - AXIS_H) / LANE_H) as usize;
+    Some(i.checked_sub(1))
+}
+
+/// The tooltip for the point `(x, y)` (time `t`).
+fn describe(m: &crate::model::RunModel, x: f64, y: f64, t: f64, x_to_t: &dyn Fn(f64, u64) -> f64) -> Option<String> {
+    if x < LABEL_W || t < 0.0 {
+        return None;
+    }
+    let end = m.end_ns();
+    let near = (x_to_t(x + 4.0, end) - x_to_t(x - 4.0, end)).abs() / 2.0;
+    let tu = t as u64;
+    match lane_at(y)? {
+        None => {
+            let span = m.gil.iter().find(|s| (s.start as f64) <= t && t < s.end as f64)?;
+            Some(format!("GIL: {} · {} – {}", m.thread_name(span.thread), fmt_time(span.start), fmt_time(span.end)))
+        }
+        Some(thread) => {
+            for e in &m.events {
+                if let TraceEvent::Output { t: at, thread: th, text, .. } = e
+                    && *th == thread
+                    && ((*at as f64) - t).abs() <= near
+                {
+                    return Some(format!("{} @ {}: print {:?}", m.thread_name(thread), fmt_time(*at), text.trim_end()));
+                }
+            }
+            let seg = m.segment_at(thread, tu)?;
+            let what = match &seg.state {
+                SegmentState::Running => "running".to_string(),
+                SegmentState::WaitingGil => "waiting for the GIL".to_string(),
+                SegmentState::Blocked(on) => format!("blocked: {on}"),
+            };
+            Some(format!("{} · {what} · {} – {}", m.thread_name(thread), fmt_time(seg.start), fmt_time(seg.end)))
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn draw(_canvas: &NodeRef, _model: &ModelRef, _view: View, _playhead: Option<u64>, _dark: bool) {}
+
+#[cfg(target_arch = "wasm32")]
+fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, dark: bool) {
+    use wasm_bindgen::JsCast;
+    let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
+    let Some(ctx) = c
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|o| o.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let m = model.0.borrow();
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let width = c.client_width().max(200) as f64;
+    let height = c.client_height().max(40) as f64;
+    c.set_width((width * dpr) as u32);
+    c.set_height((height * dpr) as u32);
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+
+    let (bg, fg, muted, grid, blocked) = if dark {
+        ("#161a21", "#e6e9ef", "#8b93a3", "#262c36", "#5b6472")
+    } else {
+        ("#ffffff", "#1d232d", "#6b7384", "#eceef2", "#a9b0bd")
+    };
+    ctx.set_fill_style_str(bg);
+    ctx.fill_rect(0.0, 0.0, width, height);
+
+    let end = m.end_ns();
+    let v = view.resolve(end);
+    let plot_w = (width - LABEL_W).max(1.0);
+    let x_of = |t: f64| LABEL_W + (t - v.t0) / (v.t1 - v.t0) * plot_w;
+    let lanes = m.threads.len();
+
+    // Axis with "nice" ticks.
+    ctx.set_font("11px ui-monospace, Menlo, Consolas, monospace");
+    ctx.set_text_baseline("middle");
+    let span = v.t1 - v.t0;
+    let raw = span / (plot_w / 110.0).max(1.0);
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|k| k * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let mut tick = (v.t0 / step).ceil() * step;
+    while tick <= v.t1 {
+        let x = x_of(tick);
+        ctx.set_fill_style_str(grid);
+        ctx.fill_rect(x, AXIS_H - 4.0, 1.0, height - AXIS_H + 4.0);
+        ctx.set_fill_style_str(muted);
+        if tick >= 0.0 {
+            let _ = ctx.fill_text(&fmt_time(tick as u64), x + 3.0, AXIS_H / 2.0);
+        }
+        tick += step;
+    }
+
+    // Lane labels.
+    let lane_y = |i: usize| AXIS_H + LANE_H * i as f64;
+    ctx.set_font("12px system-ui, sans-serif");
+    for i in 0..=lanes {
+        let y = lane_y(i);
+        ctx.set_fill_style_str(grid);
+        ctx.fill_rect(0.0, y + LANE_H - 1.0, width, 1.0);
+        let (name, color) = if i == 0 {
+            ("GIL".to_string(), fg.to_string())
+        } else {
+            (m.thread_name(i - 1), thread_color(i - 1).to_string())
+        };
+        ctx.set_fill_style_str(&color);
+        ctx.fill_rect(6.0, y + LANE_H / 2.0 - 4.0, 8.0, 8.0);
+        ctx.set_fill_style_str(fg);
+        let mut label = name;
+        while label.chars().count() > 3 && ctx.measure_text(&label).map_or(0.0, |m| m.width()) > LABEL_W - 24.0 {
+            label.pop();
+            label.pop();
+            label.push('…');
+        }
+        let _ = ctx.fill_text(&label, 20.0, y + LANE_H / 2.0);
+    }
+
+    ctx.save();
+    ctx.begin_path();
+    ctx.rect(LABEL_W, 0.0, plot_w, height);
+    ctx.clip();
+
+    let visible = |start: u64, stop: u64| (stop as f64) >= v.t0 && (start as f64) <= v.t1;
+    // GIL lane: who holds it.
+    for s in m.gil.iter().filter(|s| visible(s.start, s.end)) {
+        let x0 = x_of(s.start as f64);
+        let w = (x_of(s.end as f64) - x0).max(1.0);
+        ctx.set_fill_style_str(thread_color(s.thread));
+        ctx.fill_rect(x0, lane_y(0) + 5.0, w, LANE_H - 10.0);
+    }
+    // Thread lanes.
+    for s in m.segments.iter().filter(|s| visible(s.start, s.end)) {
+        let y = lane_y(s.thread + 1);
+        let x0 = x_of(s.start as f64);
+        let w = (x_of(s.end as f64) - x0).max(1.0);
+        match &s.state {
+            SegmentState::Running => {
+                ctx.set_fill_style_str(thread_color(s.thread));
+                ctx.fill_rect(x0, y + 4.0, w, LANE_H - 8.0);
+            }
+            SegmentState::WaitingGil => {
+                ctx.set_global_alpha(0.35);
+                ctx.set_fill_style_str(thread_color(s.thread));
+                ctx.fill_rect(x0, y + LANE_H / 2.0 - 3.0, w, 6.0);
+                ctx.set_global_alpha(1.0);
+            }
+            SegmentState::Blocked(on) => {
+                ctx.set_fill_style_str(blocked);
+                ctx.fill_rect(x0, y + LANE_H / 2.0 - 1.5, w, 3.0);
+                if w > 60.0 {
+                    ctx.set_fill_style_str(muted);
+                    ctx.set_font("10px system-ui, sans-serif");
+                    let short: String = on.chars().take((w / 6.0) as usize).collect();
+                    let _ = ctx.fill_text(&short, x0 + 3.0, y + 6.0);
+                }
+            }
+        }
+    }
+    // Markers: printed lines, contended locks, exceptions.
+    for e in &m.events {
+        match e {
+            TraceEvent::Output { t, thread, stream, .. } if visible(*t, *t) => {
+                let x = x_of(*t as f64);
+                let y = lane_y(thread + 1);
+                ctx.set_fill_style_str(if stream == "stderr" { "#d64545" } else { fg });
+                ctx.begin_path();
+                ctx.move_to(x - 3.5, y + 1.0);
+                ctx.line_to(x + 3.5, y + 1.0);
+                ctx.line_to(x, y + 6.0);
+                ctx.close_path();
+                ctx.fill();
+            }
+            TraceEvent::Lock { t, thread, .. } if visible(*t, *t) => {
+                let x = x_of(*t as f64);
+                let y = lane_y(thread + 1) + LANE_H - 5.0;
+                ctx.set_fill_style_str("#c08a00");
+                ctx.begin_path();
+                ctx.move_to(x, y - 3.5);
+                ctx.line_to(x + 3.5, y);
+                ctx.line_to(x, y + 3.5);
+                ctx.line_to(x - 3.5, y);
+                ctx.close_path();
+                ctx.fill();
+            }
+            TraceEvent::Exception { t, thread, .. } if visible(*t, *t) => {
+                let x = x_of(*t as f64);
+                let y = lane_y(thread + 1) + LANE_H / 2.0;
+                ctx.set_stroke_style_str("#d64545");
+                ctx.set_line_width(2.0);
+                ctx.begin_path();
+                ctx.move_to(x - 4.0, y - 4.0);
+                ctx.line_to(x + 4.0, y + 4.0);
+                ctx.move_to(x + 4.0, y - 4.0);
+                ctx.line_to(x - 4.0, y + 4.0);
+                ctx.stroke();
+            }
+            _ => {}
+        }
+    }
+    // The live edge and the playhead.
+    let live_x = x_of(end as f64);
+    ctx.set_fill_style_str(muted);
+    ctx.fill_rect(live_x, AXIS_H, 1.0, height - AXIS_H);
+    if let Some(p) = playhead {
+        let x = x_of(p as f64);
+        ctx.set_fill_style_str("#e0457b");
+        ctx.fill_rect(x - 1.0, 0.0, 2.0, height);
+        ctx.begin_path();
+        ctx.move_to(x - 5.0, 0.0);
+        ctx.line_to(x + 5.0, 0.0);
+        ctx.line_to(x, 7.0);
+        ctx.close_path();
+        ctx.fill();
+    }
+    ctx.restore();
+}
