@@ -151,11 +151,9 @@ impl RunModel {
         let mut alive: Vec<bool> = vec![false; self.threads.len()];
         for e in &self.events {
             match *e {
-                TraceEvent::Ran { thread, start, line: l, .. } if start <= t => {
-                    if thread < line.len() {
-                        line[thread] = l;
-                        alive[thread] = true;
-                    }
+                TraceEvent::Ran { thread, start, line: l, .. } if start <= t && thread < line.len() => {
+                    line[thread] = l;
+                    alive[thread] = true;
                 }
                 TraceEvent::ThreadExited { t: at, thread } if at <= t && thread < alive.len() => alive[thread] = false,
                 _ => {}

@@ -47,7 +47,7 @@ pub fn fmt_time(ns: u64) -> String {
 /// A duration in the settings' spelling (`5ms`, `100us`, `2s`), the shortest exact one.
 pub fn fmt_duration(ns: u64) -> String {
     for (unit, scale) in [("s", 1_000_000_000), ("ms", 1_000_000), ("us", 1_000)] {
-        if ns >= scale && ns % scale == 0 {
+        if ns >= scale && ns.is_multiple_of(scale) {
             return format!("{}{unit}", ns / scale);
         }
     }

@@ -18,6 +18,9 @@ use crate::model::{RunModel, Status};
 use crate::protocol::{FromWorker, PYTHON_MODES, RunConfig, Speed, ToWorker};
 use crate::{PROGRAM_FILE, share};
 
+/// Applies an edited field's text to the settings.
+type SetField = Box<dyn Fn(&mut RunConfig, String)>;
+
 /// An exercise's identity and its solution, for Check and "show a solution".
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExerciseRef {
@@ -188,7 +191,6 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
     let on_step = {
         let send = send.clone();
         let start_run = start_run.clone();
-        let running = running;
         Callback::from(move |_: MouseEvent| {
             if !running {
                 start_run(true, None);
@@ -254,7 +256,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
     };
     let set_config = {
         let config = config.clone();
-        move |f: Box<dyn Fn(&mut RunConfig, String)>| {
+        move |f: SetField| {
             let config = config.clone();
             Callback::from(move |e: Event| {
                 if let Some(v) = select_value(&e) {
@@ -341,7 +343,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         Status::Finished { .. } => m.runtime_error(PROGRAM_FILE).into_iter().collect(),
         _ => Vec::new(),
     };
-    let show_lines = *playhead != None || m.status == Status::Paused;
+    let show_lines = playhead.is_some() || m.status == Status::Paused;
     let thread_lines: Vec<ThreadLine> = if show_lines {
         m.lines_at(playhead.unwrap_or(m.end_ns()))
             .into_iter()
