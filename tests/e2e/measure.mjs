@@ -1,0 +1,123 @@
+// Measures the built site (dist/): transfer sizes (raw and gzip), time to interactive on
+// localhost, and the longest main-thread task while a heavy program runs. Writes
+// web/MEASUREMENTS.md. Run after `trunk build --release`:
+//
+//   node tests/e2e/measure.mjs
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serve, CHROMIUM_ARGS } from './server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = path.join(ROOT, 'dist');
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+
+// Sizes.
+const files = fs.readdirSync(DIST).filter((f) => fs.statSync(path.join(DIST, f)).isFile()).sort();
+let rawTotal = 0;
+let gzTotal = 0;
+const rows = files.map((f) => {
+  const data = fs.readFileSync(path.join(DIST, f));
+  const gz = zlib.gzipSync(data, { level: 9 }).length;
+  rawTotal += data.length;
+  gzTotal += gz;
+  return `| \`${f.replace(/-[0-9a-f]{16}(?=[._])/, '-…')}\` | ${kb(data.length)} | ${kb(gz)} |`;
+});
+
+const site = await serve(DIST);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+async function timeTo(hash, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url + hash);
+  await page.waitForSelector(selector);
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return ms;
+}
+
+// Time to interactive: the median of 5 cold loads (a fresh context each: no cache).
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const home = [];
+const play = [];
+for (let i = 0; i < 5; i++) {
+  home.push(await timeTo('#/', '.lesson-card'));
+  play.push(await timeTo('#/play', '.cm-editor'));
+}
+
+// The longest main-thread task during a heavy run (three CPU-bound threads, as fast as
+// possible, several seconds of simulation), from the Long Tasks API and from frame gaps.
+const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+await page.goto(site.url + '#/play');
+await page.waitForSelector('.cm-editor');
+await page.click('.cm-content');
+await page.keyboard.press('Control+A');
+await page.keyboard.press('Delete');
+await page.keyboard.insertText('import threading\nn = 0\ndef add():\n    global n\n    for _ in range(400000):\n        n += 1\nts = [threading.Thread(target=add) for _ in range(3)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(n)\n');
+await page.evaluate(() => {
+  window.__long = 0;
+  window.__gap = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long = Math.max(window.__long, e.duration); })
+    .observe({ type: 'longtask', buffered: false });
+  let last = performance.now();
+  const tick = (t) => { window.__gap = Math.max(window.__gap, t - last); last = t; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+});
+const started = Date.now();
+await page.click('button.run');
+await page.waitForSelector('.status.ok, .status.bad', { timeout: 300000 });
+const runMs = Date.now() - started;
+const { long, gap, steps } = await page.evaluate(() => ({
+  long: window.__long,
+  gap: window.__gap,
+  steps: document.querySelector('.report-stats div:nth-child(3) dd')?.textContent,
+}));
+await browser.close();
+site.close();
+
+const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+const chromiumVersion = execSync(`${process.env.CHROMIUM || '/usr/bin/chromium'} --version`).toString().trim();
+const ok = (cond) => (cond ? 'within budget' : '**over budget**');
+const md = `# Web playground measurements
+
+Written by \`node tests/e2e/measure.mjs\` (after \`trunk build --release\`) on commit \`${commit}\`,
+${new Date().toISOString().slice(0, 10)}, ${chromiumVersion}, headless, served from localhost by a plain static server.
+
+## Transfer size (dist/)
+
+| file | raw | gzip |
+|---|---|---|
+${rows.join('\n')}
+| **total** | **${kb(rawTotal)}** | **${kb(gzTotal)}** |
+
+Budget: ≤ 1.5 MB gzip in total — ${ok(gzTotal <= 1.5 * 1024 * 1024)}. The simulation worker's wasm (the whole
+interpreter, its parser and the embedded standard modules) is most of it; the page itself is
+small.
+
+## Time to interactive (localhost, median of 5 cold loads)
+
+| page | ready when | time |
+|---|---|---|
+| home | the lesson list is shown | ${median(home).toFixed(0)} ms |
+| playground | the code editor is shown | ${median(play).toFixed(0)} ms |
+
+Budget: < 1 s — ${ok(median(home) < 1000 && median(play) < 1000)}.
+
+## Main thread during a heavy run
+
+Three CPU-bound threads counting to 400,000 each (${steps || '?'} instructions), run as fast as possible:
+${(runMs / 1000).toFixed(1)} s of wall time.
+
+| measure | value |
+|---|---|
+| longest main-thread task (Long Tasks API; only tasks ≥ 50 ms are reported) | ${long ? `${long.toFixed(0)} ms` : 'none ≥ 50 ms'} |
+| longest gap between animation frames | ${gap.toFixed(0)} ms |
+
+Budget: no task > 50 ms — ${ok(!long || long <= 50)}.
+`;
+fs.writeFileSync(path.join(ROOT, 'web/MEASUREMENTS.md'), md);
+console.log(md);
