@@ -98,6 +98,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         let notice = notice.setter();
         let check = check.setter();
         let exercise = props.exercise.clone();
+        let last_paint = use_mut_ref(|| 0.0f64);
         Callback::from(move |report: FromWorker| {
             match report {
                 FromWorker::Ready => return,
@@ -111,6 +112,17 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                     } else {
                         check.set(Some(CheckState::Failed(failures)));
                     }
+                }
+                report @ FromWorker::Progress { .. } => {
+                    model.0.borrow_mut().absorb(report);
+                    // A running program reports every ~30 ms; redrawing the views ten times a
+                    // second is plenty and keeps the page's main thread free.
+                    let now = browser::now_ms();
+                    let paused = model.0.borrow().status == Status::Paused;
+                    if !paused && now - *last_paint.borrow() < 100.0 {
+                        return;
+                    }
+                    *last_paint.borrow_mut() = now;
                 }
                 report => model.0.borrow_mut().absorb(report),
             }
