@@ -113,6 +113,9 @@ pub struct Texts {
     pub loading_engine: &'static str,
     pub settings_invalid: &'static str,
     pub stderr_label: &'static str,
+    pub timestamps: &'static str,
+    pub stdin: &'static str,
+    pub stdin_hint: &'static str,
 }
 
 /// Two tables are equal when they are the same table (components compare their props).
@@ -201,6 +204,9 @@ pub static EN: Texts = Texts {
     loading_engine: "Loading the engine…",
     settings_invalid: "Settings are not valid",
     stderr_label: "stderr",
+    timestamps: "virtual times",
+    stdin: "Input (stdin)",
+    stdin_hint: "Lines the program reads with input() or sys.stdin, given before the run.",
 };
 
 pub static ZH: Texts = Texts {
@@ -282,4 +288,7 @@ pub static ZH: Texts = Texts {
     loading_engine: "正在加载引擎……",
     settings_invalid: "设置无效",
     stderr_label: "stderr",
+    timestamps: "虚拟时间",
+    stdin: "输入（stdin）",
+    stdin_hint: "程序用 input() 或 sys.stdin 读取的内容，在运行前填写。",
 };

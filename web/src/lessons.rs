@@ -119,12 +119,28 @@ fn directive(line: &str) -> Option<(&str, &str)> {
 /// Renders prose Markdown to HTML. Raw HTML in the Markdown is dropped, so nothing but what
 /// the Markdown means can reach the page.
 pub fn markdown_html(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Options, Parser};
+    use pulldown_cmark::{Event, Options, Parser, Tag};
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-        .filter(|e| !matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+        .filter(|e| !matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|e| match e {
+            // A link to another lesson file (`02-gil.md`) opens that lesson's page.
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = lesson_link(&dest_url).map_or(dest_url, Into::into);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            e => e,
+        });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
     html
+}
+
+/// `#/lesson/02-gil` for a link to `02-gil.md` (or `./02-gil.md#section`).
+fn lesson_link(dest: &str) -> Option<String> {
+    let file = dest.trim_start_matches("./").split('#').next()?;
+    let slug = file.strip_suffix(".md")?;
+    (slug.len() > 3 && slug.as_bytes()[..2].iter().all(u8::is_ascii_digit) && !slug.contains('/'))
+        .then(|| format!("#/lesson/{slug}"))
 }
 
 #[cfg(test)]
@@ -157,6 +173,13 @@ mod tests {
                 Chunk::Prose("End.\n".into()),
             ]
         );
+    }
+
+    #[test]
+    fn links_to_lesson_files_open_their_pages() {
+        let html = markdown_html("See [the GIL](02-gil.md) and [docs](https://docs.python.org/3/).\n");
+        assert!(html.contains("href=\"#/lesson/02-gil\""), "{html}");
+        assert!(html.contains("href=\"https://docs.python.org/3/\""), "{html}");
     }
 
     #[test]

@@ -20,6 +20,11 @@ pub struct PanelProps {
 #[component]
 pub fn Console(props: &PanelProps) -> Html {
     let t = props.texts;
+    let stamps = use_state(|| false);
+    let on_stamps = {
+        let stamps = stamps.clone();
+        Callback::from(move |_: MouseEvent| stamps.set(!*stamps))
+    };
     let m = props.model.0.borrow();
     let shown = props.playhead.map_or(m.console.len(), |p| m.console_until(p));
     let body = if m.console.is_empty() {
@@ -34,6 +39,7 @@ pub fn Console(props: &PanelProps) -> Html {
                 let style = format!("--thread:{}", thread_color(l.thread));
                 html! {
                     <div {class} {style} title={format!("{name} @ {}", fmt_time(l.t))}>
+                        if *stamps { <span class="stamp">{ fmt_time(l.t) }</span> }
                         <span class="tag" aria-label={name.clone()}>{ name }</span>
                         <span class="text">{ l.text.trim_end_matches('\n').to_string() }</span>
                     </div>
@@ -44,7 +50,10 @@ pub fn Console(props: &PanelProps) -> Html {
     };
     html! {
         <section class="console" aria-label={t.console}>
-            <div class="pane-head"><h3>{ t.console }</h3></div>
+            <div class="pane-head">
+                <h3>{ t.console }</h3>
+                <label class="toggle muted"><input type="checkbox" checked={*stamps} onclick={on_stamps} />{ t.timestamps }</label>
+            </div>
             <div class="console-body" role="log" aria-live="polite">{ body }</div>
         </section>
     }

@@ -77,6 +77,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let t = props.texts;
     let end = props.model.0.borrow().end_ns();
     let lanes = props.model.0.borrow().threads.len().max(1);
+    let segment_count = props.model.0.borrow().segments.len();
     let height = AXIS_H + LANE_H * (lanes as f64 + 1.0) + 6.0;
 
     {
@@ -265,6 +266,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <div class="tl-canvas-wrap">
                 <canvas ref={canvas} class="tl-canvas" tabindex="0" role="img"
                     aria-label={t.timeline_help}
+                    data-segments={segment_count.to_string()}
                     title={t.timeline_help}
                     style={format!("height:{height}px")}
                     onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move}

@@ -283,6 +283,17 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
     let on_cores = set_config(Box::new(|c, v| c.cores = v.parse().unwrap_or(c.cores)));
     let on_python = set_config(Box::new(|c, v| c.python = v));
     let on_interval = set_config(Box::new(|c, v| c.switch_interval = v.trim().to_string()));
+    let on_stdin = {
+        let config = config.clone();
+        Callback::from(move |e: InputEvent| {
+            use wasm_bindgen::JsCast;
+            if let Some(area) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                let mut c = (*config).clone();
+                c.stdin = area.value();
+                config.set(c);
+            }
+        })
+    };
     let on_new_seed = {
         let config = config.clone();
         let start_run = start_run.clone();
@@ -452,6 +463,10 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                     }
                 </div>
             }
+            <details class="stdin" open={!c.stdin.is_empty()}>
+                <summary>{ t.stdin }</summary>
+                <textarea rows="3" value={c.stdin.clone()} oninput={on_stdin} aria-label={t.stdin} placeholder={t.stdin_hint} spellcheck="false" />
+            </details>
             { for check_view }
             <div class="bench-main">
                 <div class="bench-editor">
