@@ -119,6 +119,10 @@ def extend_(lst, it):
     for x in it:
         lst.append(x)
 
+def iadd_(lst, it):
+    extend_(lst, it)
+    return lst
+
 def update_(s, it, rest):
     for x in it:
         s.add(x)
