@@ -471,7 +471,16 @@ impl Interp {
                 if n.name != "object.__new__" && !builtin_subclass {
                     let mut a = args;
                     a.pos.insert(0, Value::Obj(cls));
-                    return f(self, a).map(Some);
+                    return match f(self, a) {
+                        Ok(v) => Ok(Some(v)),
+                        // `list(gen)` and the like iterate in a helper, called in their place
+                        // with this call's action (nested too, as a `map` or sort key).
+                        Err(Flow::TailCall(tc)) => {
+                            let (f2, a2) = *tc;
+                            self.call_value(f2, Args::new(a2), action)
+                        }
+                        Err(e) => Err(e),
+                    };
                 }
             } else {
                 // A `__new__` written in Python: call it, then `__init__` if it returned an
