@@ -93,6 +93,10 @@ pub enum ReturnAction {
     Nested,
     /// Discard the value (e.g. a finaliser or callback whose result is unused).
     Discard,
+    /// Run the caller's current instruction again with the value (a list) put back in place
+    /// of the iterable it consumed, `depth` slots below the top of the stack: an unpacking
+    /// instruction whose iterable runs Python code has it collected in frames first.
+    RetryWith { depth: usize },
 }
 
 /// How a generator was resumed, which decides where its yields and return go.
@@ -122,7 +126,8 @@ impl ReturnAction {
             ReturnAction::Push
             | ReturnAction::ForIterNext { .. }
             | ReturnAction::Nested
-            | ReturnAction::Discard => {}
+            | ReturnAction::Discard
+            | ReturnAction::RetryWith { .. } => {}
         }
     }
 }

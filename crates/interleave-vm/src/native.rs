@@ -34,6 +34,9 @@ pub enum Flow {
     Exc(ObjRef),
     /// A native function asks the interpreter to call `func(*args)` in its place, so that
     /// Python code it would run executes in a frame (suspendable), not nested in Rust.
+    /// `func` may also be a generator (which Python cannot call): a built-in function asks
+    /// for it to be resumed in its place with `args[0]` sent in (`next(g)`, `g.send(v)`), so
+    /// that the generator's code runs on the thread's frame stack (see `Interp::call_value`).
     TailCall(Box<(Value, Vec<Value>)>),
     /// The whole run stops (resource limit, `os._exit`, internal error): not catchable.
     Stop(Rc<RunStop>),

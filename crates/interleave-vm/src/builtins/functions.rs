@@ -558,6 +558,10 @@ fn iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args::count(interp, "iter", &args, 1, 2)?;
     if let Some(sentinel) = args.pos.get(1) {
         let func = args.pos[0].clone();
+        if interp.runs_python(&func) {
+            // Called in frames, where it may block (`iter(q.get, None)`).
+            return interp.python_iteration("callable_iter_", vec![func, sentinel.clone()]);
+        }
         return Ok(interp.alloc(Obj::Iter(Iter::Callable { func, sentinel: sentinel.clone() })));
     }
     interp.get_iter(&args.pos[0])
@@ -574,11 +578,19 @@ fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
         let msg = format!("'{}' object is not an iterator", interp.type_name(&it));
         return Err(interp.err(interp.t.type_error, msg));
     }
-    if args.pos.len() == 1
-        && let Some(Obj::Instance(_)) = it.as_obj().map(|r| interp.heap.get(r)) {
+    // An iterator running Python code runs in frames, where it can block or be switched out.
+    match (it.as_obj().map(|r| interp.heap.get(r)), args.pos.get(1)) {
+        (Some(Obj::Generator(_)), None) => return Err(Flow::TailCall(Box::new((it, vec![Value::None])))),
+        (Some(Obj::Instance(_)), None) => {
             let m = interp.lookup_method(&it, "__next__").expect("checked");
             return Err(Flow::TailCall(Box::new((m, vec![it]))));
         }
+        (Some(Obj::Generator(_) | Obj::Instance(_)), Some(default)) => {
+            let default = default.clone();
+            return interp.python_iteration("next_", vec![it, default]);
+        }
+        _ => {}
+    }
     match interp.next_nested(&it)? {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {

@@ -238,22 +238,44 @@ fn property_deleter(interp: &mut Interp, args: Args) -> PyResult<Value> {
     property_copy(interp, args, 2)
 }
 
-/// Resumes a generator from Rust and runs it until it yields or returns.
-fn gen_resume(interp: &mut Interp, generator: &Value, sent: Value) -> PyResult<Value> {
-    let Some(r) = generator.as_obj() else { return Err(interp.internal("not a generator")) };
-    interp.check_nested_depth(crate::interp::PLAIN)?;
-    let floor = interp.threads[interp.cur].frames.len();
-    interp.resume_generator(r, sent, ResumeMode::Nested)?;
-    interp.run_nested(floor)
+/// The generator a method was called on, with CPython's errors for a missing or wrong one
+/// (`type(g).send(5)`): a slot wrapper such as `__next__` words them differently.
+fn gen_receiver(interp: &mut Interp, args: &Args, name: &str) -> PyResult<Value> {
+    let slot = name.starts_with("__");
+    let msg = match args.pos.first() {
+        Some(g) if matches!(g.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Generator(_))) => return Ok(g.clone()),
+        Some(other) => {
+            let ty = interp.type_name(other);
+            if slot {
+                format!("descriptor '{name}' requires a 'generator' object but received a '{ty}'")
+            } else {
+                format!("descriptor '{name}' for 'generator' objects doesn't apply to a '{ty}' object")
+            }
+        }
+        None if slot => format!("descriptor '{name}' of 'generator' object needs an argument"),
+        None => format!("unbound method generator.{name}() needs an argument"),
+    };
+    Err(interp.err(interp.t.type_error, msg))
 }
 
+/// `g.send(v)`: the generator is resumed in the built-in's place (see `Flow::TailCall`), so
+/// that its code runs in frames.
 fn gen_send(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    args::method_count(interp, "send", &args, 1, 1)?;
-    gen_resume(interp, &args.pos[0], args.pos[1].clone())
+    let generator = gen_receiver(interp, &args, "send")?;
+    args::method_count(interp, "generator.send", &args, 1, 1)?;
+    Err(Flow::TailCall(Box::new((generator, vec![args.pos[1].clone()]))))
 }
 
 fn gen_next(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    gen_resume(interp, &args.pos[0], Value::None)
+    let generator = gen_receiver(interp, &args, "__next__")?;
+    if !args.kw.is_empty() {
+        return Err(interp.err(interp.t.type_error, "wrapper __next__() takes no keyword arguments"));
+    }
+    if args.pos.len() > 1 {
+        let msg = format!("expected 0 arguments, got {}", args.pos.len() - 1);
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    Err(Flow::TailCall(Box::new((generator, vec![Value::None]))))
 }
 
 /// `generator.throw(exc)`: raises `exc` at the generator's paused `yield`.

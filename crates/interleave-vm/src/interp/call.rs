@@ -89,6 +89,13 @@ impl Interp {
     /// `CallEx`: `NULL callable args_tuple [kwargs] → result`.
     pub(crate) fn call_ex(&mut self, has_kwargs: bool) -> PyResult<()> {
         let cur = self.cur;
+        let args_at = self.threads[cur].stack.len() - 1 - has_kwargs as usize;
+        if self.iterates_in_python(&self.threads[cur].stack[args_at]) {
+            // `f(*gen)`: the arguments are collected in frames, then the call runs again.
+            let it = self.threads[cur].stack.remove(args_at);
+            let retry = ReturnAction::RetryWith { depth: has_kwargs as usize };
+            return self.call_iter_helper("list_", vec![it], retry);
+        }
         let st = &mut self.threads[cur].stack;
         // Kept to put the call back if a built-in blocks (see `call_from_stack`).
         let saved = st[st.len() - 3 - has_kwargs as usize..].to_vec();
@@ -149,6 +156,10 @@ impl Interp {
                         Ok(v) => return Ok(Some(v)),
                         Err(Flow::TailCall(tc)) => {
                             let (f2, a2) = *tc;
+                            if let Some(g) = f2.as_obj().filter(|&g| matches!(self.heap.get(g), Obj::Generator(_))) {
+                                let sent = a2.into_iter().next().unwrap_or(Value::None);
+                                return self.resume_for_call(g, sent, action);
+                            }
                             func = f2;
                             args = Args::new(a2);
                         }
@@ -460,7 +471,16 @@ impl Interp {
                 if n.name != "object.__new__" && !builtin_subclass {
                     let mut a = args;
                     a.pos.insert(0, Value::Obj(cls));
-                    return f(self, a).map(Some);
+                    return match f(self, a) {
+                        Ok(v) => Ok(Some(v)),
+                        // `list(gen)` and the like iterate in a helper, called in their place
+                        // with this call's action (nested too, as a `map` or sort key).
+                        Err(Flow::TailCall(tc)) => {
+                            let (f2, a2) = *tc;
+                            self.call_value(f2, Args::new(a2), action)
+                        }
+                        Err(e) => Err(e),
+                    };
                 }
             } else {
                 // A `__new__` written in Python: call it, then `__init__` if it returned an

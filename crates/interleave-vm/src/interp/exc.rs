@@ -10,6 +10,9 @@ use crate::native::{Flow, PyResult};
 use crate::object::{Obj, Payload, TracebackEntry};
 use crate::value::{ObjRef, Value};
 
+/// The file name of the helpers that iterate for built-ins (`modules/py/_interleave_iter.py`).
+const ITER_HELPERS: &str = "<frozen _interleave_iter>";
+
 impl Interp {
     /// A new exception instance of built-in class `cls` with the given args.
     pub fn new_exception(&mut self, cls: ObjRef, args: Vec<Value>) -> ObjRef {
@@ -185,6 +188,10 @@ impl Interp {
     /// Records that `exc` passed through `code` at instruction `ip`.
     pub(crate) fn add_traceback(&mut self, exc: ObjRef, code: Rc<Code>, ip: usize) {
         if std::mem::take(&mut self.reraising) {
+            return;
+        }
+        if &*code.filename == ITER_HELPERS {
+            // The Python helpers stand for built-ins, which have no frame in CPython.
             return;
         }
         if let Some(d) = self.exc_data_mut(exc) {

@@ -50,6 +50,35 @@ impl Interp {
         }
     }
 
+    /// A built-in called with `action` (`next(g)`, `g.send(v)`) resumes `generator` in its
+    /// place. Called by an instruction, the generator's frame goes on the thread's frame
+    /// stack, where its code can block or be switched out: its yield is the call's result,
+    /// its return raises `StopIteration` in the caller. Called from Rust, it runs nested.
+    pub(crate) fn resume_for_call(
+        &mut self,
+        generator: ObjRef,
+        sent: Value,
+        action: ReturnAction,
+    ) -> PyResult<Option<Value>> {
+        match action {
+            ReturnAction::Push => {
+                self.resume_generator(generator, sent, ResumeMode::Next)?;
+                Ok(None)
+            }
+            ReturnAction::Nested => {
+                // `call_nested` runs the frame to its yield or return.
+                self.resume_generator(generator, sent, ResumeMode::Nested)?;
+                Ok(None)
+            }
+            _ => {
+                self.check_nested_depth(super::PLAIN)?;
+                let floor = self.thread().frames.len();
+                self.resume_generator(generator, sent, ResumeMode::Nested)?;
+                self.run_nested(floor).map(Some)
+            }
+        }
+    }
+
     pub(crate) fn gen_finished(&mut self, generator: ObjRef) {
         if let Obj::Generator(g) = self.heap.get_mut(generator) {
             g.state = GenState::Finished;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use interleave_compiler::Instr;
 
-use crate::frame::ResumeMode;
+use crate::frame::{ResumeMode, ReturnAction};
 use crate::interp::Interp;
 use crate::interp::ops::range_len;
 use crate::native::{Flow, PyResult};
@@ -116,11 +116,14 @@ impl Interp {
     }
 
     /// Is `f` a callable whose body is Python code (a function, bound method, or class with a
-    /// Python `__init__`)? Built-ins calling it per item then iterate in Python too.
+    /// Python `__init__`, or a generator's bound `send`/`__next__`)? Built-ins calling it per
+    /// item then iterate in Python too.
     pub fn runs_python(&self, f: &Value) -> bool {
+        let is_generator = |v: &Value| matches!(v.as_obj().map(|r| self.heap.get(r)), Some(Obj::Generator(_)));
         match f.as_obj().map(|r| self.heap.get(r)) {
             Some(Obj::Function(_)) => true,
-            Some(Obj::BoundMethod { func, .. }) => self.runs_python(func),
+            Some(Obj::BoundMethod { func, slf }) => self.runs_python(func) || is_generator(slf),
+            Some(Obj::Native(n)) => is_generator(&n.slf),
             Some(Obj::Instance(_)) => true,
             _ => false,
         }
@@ -132,6 +135,17 @@ impl Interp {
         let module = self.load_module("_interleave_iter")?;
         let f = self.getattr_nested(&module, helper)?;
         Err(Flow::TailCall(Box::new((f, args))))
+    }
+
+    /// Calls `_interleave_iter.<helper>(args…)` in a frame whose result `action` delivers: how
+    /// an instruction consumes an iterable that runs Python code (`[*gen]`, `a, b = gen`).
+    pub(crate) fn call_iter_helper(&mut self, helper: &str, args: Vec<Value>, action: ReturnAction) -> PyResult<()> {
+        let module = self.load_module("_interleave_iter")?;
+        let f = self.getattr_nested(&module, helper)?;
+        if let Some(v) = self.call_value(f, crate::native::Args::new(args), action.clone())? {
+            self.apply_action(action, v)?;
+        }
+        Ok(())
     }
 
     /// One step of a built-in iterator: `Some(value)` or `None` when exhausted.
@@ -355,13 +369,24 @@ impl Interp {
     }
 
     /// Unpacks `v` into exactly `n` values, or (`after` given) `n` before, a list, `after` after.
-    pub(crate) fn unpack(&mut self, v: &Value, n: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    /// `None` when iterating `v` runs Python code: its items are then collected in frames
+    /// (as many as CPython takes), and the instruction runs again with them in a list.
+    pub(crate) fn unpack(&mut self, v: &Value, n: usize, after: Option<usize>) -> PyResult<Option<Vec<Value>>> {
         let items = match v.as_obj().map(|r| self.heap.get(r)) {
             Some(Obj::List(items)) | Some(Obj::Tuple(items)) => items.clone(),
             _ => {
                 if matches!(v, Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_)) {
                     let msg = format!("cannot unpack non-iterable {} object", self.type_name(v));
                     return Err(self.err(self.t.type_error, msg));
+                }
+                if self.iterates_in_python(v) {
+                    let retry = ReturnAction::RetryWith { depth: 0 };
+                    match after {
+                        // CPython takes one more than `n`, to tell "too many values".
+                        None => self.call_iter_helper("unpack_", vec![v.clone(), Value::Int(n as i64)], retry)?,
+                        Some(_) => self.call_iter_helper("list_", vec![v.clone()], retry)?,
+                    }
+                    return Ok(None);
                 }
                 self.collect_iterable(v)?
             }
@@ -376,7 +401,7 @@ impl Interp {
                     };
                     return Err(self.err(self.t.value_error, msg));
                 }
-                Ok(items)
+                Ok(Some(items))
             }
             Some(after) => {
                 if items.len() < n + after {
@@ -389,7 +414,7 @@ impl Interp {
                 let list = self.new_list(middle);
                 items.push(list);
                 items.extend(tail);
-                Ok(items)
+                Ok(Some(items))
             }
         }
     }
@@ -403,6 +428,10 @@ impl Interp {
                 if let Obj::List(l) = self.heap.get_mut(t) {
                     l.push(v);
                 }
+            }
+            Instr::ListExtend(_) | Instr::SetUpdate(_) if self.iterates_in_python(&v) => {
+                // Collected in frames; the instruction then runs again on the list.
+                self.call_iter_helper("list_", vec![v], ReturnAction::RetryWith { depth: 0 })?;
             }
             Instr::ListExtend(_) => {
                 self.check_star_iterable(&v)?;

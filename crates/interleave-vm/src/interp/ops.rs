@@ -11,7 +11,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use crate::interp::Interp;
 use crate::native::{Flow, PyResult};
 use crate::object::Obj;
-use crate::value::Value;
+use crate::value::{ObjRef, Value};
 
 /// A number, for arithmetic.
 pub enum Num {
@@ -78,6 +78,19 @@ impl Interp {
 
     pub(super) fn is_user_instance(&self, v: &Value) -> bool {
         matches!(v, Value::Obj(r) if matches!(self.heap.get(*r), Obj::Instance(_)))
+    }
+
+    /// `lst += it` (`a` is the list `x`): extends it in place with any iterable, in frames
+    /// when iterating runs Python code.
+    fn list_iadd(&mut self, x: ObjRef, a: &Value, b: &Value) -> PyResult<Value> {
+        if self.iterates_in_python(b) {
+            return self.python_iteration("iadd_", vec![a.clone(), b.clone()]);
+        }
+        let items = self.collect_iterable(b)?;
+        if let Obj::List(p) = self.heap.get_mut(x) {
+            p.extend(items);
+        }
+        Ok(a.clone())
     }
 
     /// `a op b`.
@@ -381,17 +394,14 @@ impl Interp {
                         v.extend(q.iter().cloned());
                         Obj::Tuple(v)
                     }
+                    (Obj::List(_), _) if op.is_inplace() => return self.list_iadd(*x, a, b).map(Some),
                     _ => return Ok(None),
                 };
                 Ok(Some(self.alloc(r)))
             }
             (BinOp::Add, Value::Obj(x), _) if op.is_inplace() => {
                 if let Obj::List(_) = self.heap.get(*x) {
-                    let items = self.collect_iterable(b)?;
-                    if let Obj::List(p) = self.heap.get_mut(*x) {
-                        p.extend(items);
-                    }
-                    return Ok(Some(a.clone()));
+                    return self.list_iadd(*x, a, b).map(Some);
                 }
                 Ok(None)
             }

@@ -265,7 +265,8 @@ impl Interp {
                         if done {
                             return Err(Flow::Exc(exc));
                         }
-                        self.unwind(exc, floor, false)?;
+                        // Raised by the caller's `next()`: fresh there (it gets a context).
+                        self.unwind(exc, floor, true)?;
                     }
                     ResumeMode::ForIter { target } => {
                         let th = self.thread();
@@ -295,6 +296,14 @@ impl Interp {
         match action {
             ReturnAction::Push | ReturnAction::ForIterNext { .. } => self.thread().stack.push(v),
             ReturnAction::Discard | ReturnAction::Nested => {}
+            ReturnAction::RetryWith { depth } => {
+                let th = self.thread();
+                let at = th.stack.len() - depth;
+                th.stack.insert(at, v);
+                if let Some(f) = th.frames.last_mut() {
+                    f.ip -= 1;
+                }
+            }
             ReturnAction::Init(inst) => {
                 if !v.is_none() {
                     let msg = format!("__init__() should return None, not '{}'", self.type_name(&v));

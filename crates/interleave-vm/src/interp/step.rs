@@ -264,8 +264,14 @@ impl Interp {
                 let st = &mut self.threads[cur].stack;
                 let container = st.pop().expect("stack");
                 let item = st.pop().expect("stack");
-                let r = self.contains(&container, &item)?;
-                self.threads[cur].stack.push(Value::Bool(r != invert));
+                if self.iterates_in_python(&container) && self.lookup_method(&container, "__contains__").is_none() {
+                    // Searched in frames, stopping at the first match as CPython does.
+                    let args = vec![container, item, Value::Bool(invert)];
+                    self.call_iter_helper("contains_", args, ReturnAction::Push)?;
+                } else {
+                    let r = self.contains(&container, &item)?;
+                    self.threads[cur].stack.push(Value::Bool(r != invert));
+                }
             }
             Jump(t) => {
                 let f = self.threads[cur].frames.last_mut().expect("frame");
@@ -368,13 +374,15 @@ impl Interp {
             }
             UnpackSequence(n) => {
                 let v = self.threads[cur].stack.pop().expect("stack");
-                let items = self.unpack(&v, n as usize, None)?;
-                self.threads[cur].stack.extend(items.into_iter().rev());
+                if let Some(items) = self.unpack(&v, n as usize, None)? {
+                    self.threads[cur].stack.extend(items.into_iter().rev());
+                }
             }
             UnpackEx { before, after } => {
                 let v = self.threads[cur].stack.pop().expect("stack");
-                let items = self.unpack(&v, before as usize, Some(after as usize))?;
-                self.threads[cur].stack.extend(items.into_iter().rev());
+                if let Some(items) = self.unpack(&v, before as usize, Some(after as usize))? {
+                    self.threads[cur].stack.extend(items.into_iter().rev());
+                }
             }
             FormatValue { conversion, spec } => {
                 let st = &mut self.threads[cur].stack;

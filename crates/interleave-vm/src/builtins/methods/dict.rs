@@ -147,8 +147,11 @@ fn copy(interp: &mut Interp, args: Args) -> PyResult<Value> {
 /// `dict.fromkeys(iterable, value=None)` (a class method: `args.pos[0]` is the class).
 fn fromkeys(interp: &mut Interp, args: Args) -> PyResult<Value> {
     positional(interp, &args, "fromkeys", 1, 2)?;
-    let keys = interp.collect_iterable(&args.pos[1])?;
     let value = args.pos.get(2).cloned().unwrap_or(Value::None);
+    if interp.iterates_in_python(&args.pos[1]) {
+        return interp.python_iteration("fromkeys_", vec![args.pos[1].clone(), value]);
+    }
+    let keys = interp.collect_iterable(&args.pos[1])?;
     let d = interp.new_dict();
     for k in keys {
         interp.dict_setitem(d, k, value.clone())?;

@@ -81,6 +81,9 @@ fn append(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn extend(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let r = recv(interp, &args, "extend")?;
     let src = one_arg(interp, &args, "list.extend")?;
+    if interp.iterates_in_python(&src) {
+        return interp.python_iteration("extend_", vec![Value::Obj(r), src]);
+    }
     let new = interp.collect_iterable(&src)?;
     interp.charge(new.len() as u64 / 8);
     let v = items_mut(interp, r)?;

@@ -209,7 +209,12 @@ fn clear(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn update(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (r, _) = recv(interp, &args, "update")?;
     no_kw(interp, &args, "set.update")?;
-    for o in &args.pos[1..] {
+    for (i, o) in args.pos.iter().enumerate().skip(1) {
+        if interp.iterates_in_python(o) {
+            // This one in frames, then the rest.
+            let rest = interp.new_tuple(args.pos[i + 1..].to_vec());
+            return interp.python_iteration("update_", vec![Value::Obj(r), o.clone(), rest]);
+        }
         interp.set_update(r, o)?;
     }
     Ok(Value::None)

@@ -1,7 +1,9 @@
 # Python versions of the built-ins that consume an iterator, used by the Rust built-ins when
 # the iterator runs Python code (a generator, or a class with __next__): iterating here, in
 # frames, lets that code block (on a lock, a future, sleep) or be switched out by the GIL like
-# any other Python code, which a Rust built-in could not allow.
+# any other Python code, which a Rust built-in could not allow. The unpacking instructions
+# (`[*it]`, `f(*it)`, `a, b = it`, `x in it`) use them too. Tracebacks leave these frames out,
+# as CPython shows no frame for its built-ins.
 
 def list_(it):
     out = []
@@ -85,3 +87,50 @@ def filter_(func, it):
     for x in it:
         if (x if func is None else func(x)):
             yield x
+
+def next_(it, default):
+    try:
+        return type(it).__next__(it)
+    except StopIteration:
+        return default
+
+def unpack_(it, n):
+    # `a, b = it` takes one item more than it needs, to tell "too many values".
+    out = []
+    for x in it:
+        out.append(x)
+        if len(out) > n:
+            break
+    return out
+
+def contains_(it, value, invert):
+    for x in it:
+        if x is value or x == value:
+            return not invert
+    return invert
+
+def fromkeys_(it, value):
+    out = {}
+    for k in it:
+        out[k] = value
+    return out
+
+def extend_(lst, it):
+    for x in it:
+        lst.append(x)
+
+def iadd_(lst, it):
+    extend_(lst, it)
+    return lst
+
+def update_(s, it, rest):
+    for x in it:
+        s.add(x)
+    s.update(*rest)
+
+def callable_iter_(func, sentinel):
+    while True:
+        x = func()
+        if x is sentinel or x == sentinel:
+            return
+        yield x
