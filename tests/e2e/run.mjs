@@ -113,6 +113,19 @@ test('edit, run, and the edit survives a reload', async () => {
   await page.waitForFunction(() => document.querySelector('.cm-content').innerText.includes('import threading'));
 });
 
+test('a program reads its stdin; the console can show virtual times', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, 'name = input("who? ")\nprint("hello,", name)\n');
+  await page.click('details.stdin summary');
+  await page.fill('details.stdin textarea', 'Ada\n');
+  await page.click('button.run');
+  await waitFinished(page);
+  check(await consoleText(page) === 'who? hello, Ada', await consoleText(page));
+  await page.click('.console .toggle input');
+  check(await page.locator('.console-line .stamp').count() >= 1, 'timestamps shown');
+});
+
 test('a syntax error is reported with its line, marked in the editor', async () => {
   const page = await open('#/play');
   await page.waitForSelector('.cm-editor');
