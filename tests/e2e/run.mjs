@@ -188,8 +188,11 @@ test('pause, step and scrub show where each thread was', async () => {
   await page.click('button:has-text("Step")');
   await page.click('button:has-text("Step")');
   await page.waitForSelector('.cm-il-thread-line', { timeout: 5000 });
-  const rows = await page.locator('.threads-table tr').count();
+  const rows = await page.locator('section.threads tr:not(.stack)').count();
   check(rows === 3, `threads while paused: ${rows}`);
+  // While paused, each live thread shows its call stack (work() inside the program).
+  const stacks = await page.locator('section.threads tr.stack').allInnerTexts();
+  check(stacks.some((s) => s.includes('work')), `stacks: ${stacks}`);
   await page.click('button:has-text("Resume")');
   await page.selectOption('select[aria-label="Speed"]', 'max');
   await waitFinished(page);
@@ -206,6 +209,26 @@ test('pause, step and scrub show where each thread was', async () => {
   await page.keyboard.press('End');
   await page.waitForFunction(() => document.querySelector('.tl-playhead').textContent.startsWith('Live'));
   await shot(page, 'scrubbed');
+});
+
+test('the state view shows who holds a lock and who waits for it', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, 'import threading, time\nlock = threading.Lock()\ndef hold():\n    with lock:\n        time.sleep(1)\nt = threading.Thread(target=hold)\nt.start()\ntime.sleep(0.1)\nwith lock:\n    print("got it")\n');
+  await page.selectOption('select[aria-label="Speed"]', '1x');
+  await page.click('button.run');
+  await page.waitForTimeout(600);
+  await page.click('button:has-text("Pause")');
+  await page.waitForFunction(() => document.querySelector('.status').textContent.includes('paused'));
+  const row = page.locator('.objects tr', { hasText: 'lock' });
+  await row.waitFor();
+  const text = await row.innerText();
+  check(/locked/.test(text) && /Thread-1/.test(text) && /MainThread/.test(text), `lock row: ${text}`);
+  await shot(page, 'state-view');
+  await page.selectOption('select[aria-label="Speed"]', 'max');
+  await page.click('button:has-text("Resume")');
+  await waitFinished(page);
+  check(await consoleText(page) === 'got it', await consoleText(page));
 });
 
 test('a share link reproduces the same run in a fresh page; a broken one says so', async () => {

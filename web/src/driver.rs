@@ -180,6 +180,8 @@ impl Driver {
             live_ns,
             steps: session.steps(),
             lines: session.thread_lines(),
+            objects: session.objects(),
+            stacks: if self.paused { session.stacks() } else { Vec::new() },
             paused: self.paused,
         }
     }
@@ -211,6 +213,7 @@ impl Driver {
             steps: session.steps(),
             exit_code,
             error,
+            objects: session.objects(),
         })
     }
 }

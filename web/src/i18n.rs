@@ -116,6 +116,11 @@ pub struct Texts {
     pub timestamps: &'static str,
     pub stdin: &'static str,
     pub stdin_hint: &'static str,
+    pub state_title: &'static str,
+    pub held_by: &'static str,
+    pub waiting: &'static str,
+    pub as_of: &'static str,
+    pub snapshot_note: &'static str,
 }
 
 /// Two tables are equal when they are the same table (components compare their props).
@@ -207,6 +212,11 @@ pub static EN: Texts = Texts {
     timestamps: "virtual times",
     stdin: "Input (stdin)",
     stdin_hint: "Lines the program reads with input() or sys.stdin, given before the run.",
+    state_title: "Shared state",
+    held_by: "held by",
+    waiting: "waiting:",
+    as_of: "as of",
+    snapshot_note: "The main module's globals, read at each report of the run (every step when stepping): the playhead shows the last reading before it.",
 };
 
 pub static ZH: Texts = Texts {
@@ -291,4 +301,9 @@ pub static ZH: Texts = Texts {
     timestamps: "虚拟时间",
     stdin: "输入（stdin）",
     stdin_hint: "程序用 input() 或 sys.stdin 读取的内容，在运行前填写。",
+    state_title: "共享状态",
+    held_by: "持有者",
+    waiting: "等待：",
+    as_of: "时刻",
+    snapshot_note: "主模块的全局变量，在运行的每次报告时读取（单步时每一步都读）：播放头显示它之前的最后一次读取。",
 };

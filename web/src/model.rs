@@ -2,6 +2,7 @@
 //! events so far, and what the views derive from them — console lines, timeline lanes, the
 //! GIL holder, and where each thread is at any moment (for scrubbing back in time).
 
+use interleave_machine::inspect::ObjectView;
 use interleave_machine::trace::{Segment, ThreadInfo, TraceEvent, segments};
 
 use crate::protocol::{Diagnostic, FromWorker};
@@ -51,6 +52,11 @@ pub struct RunModel {
     /// Derived from `events` when they change.
     pub segments: Vec<Segment>,
     pub gil: Vec<GilSpan>,
+    /// Snapshots of the main module's objects, each with the virtual time it was taken at
+    /// (one per report: exact when stepping, coarser when running fast).
+    pub objects: Vec<(u64, Vec<ObjectView>)>,
+    /// Each live thread's call stack at the live point, when paused.
+    pub stacks: Vec<(usize, Vec<(String, u32)>)>,
 }
 
 impl RunModel {
@@ -58,8 +64,10 @@ impl RunModel {
     pub fn absorb(&mut self, report: FromWorker) {
         match report {
             FromWorker::Ready | FromWorker::Failed { .. } | FromWorker::Checked { .. } => {}
-            FromWorker::Progress { events, threads, live_ns, steps, lines, paused } => {
+            FromWorker::Progress { events, threads, live_ns, steps, lines, objects, stacks, paused } => {
+                self.stacks = stacks;
                 self.add_events(events);
+                self.snapshot(live_ns, objects);
                 self.threads = threads;
                 self.live_ns = self.live_ns.max(live_ns);
                 self.steps = steps;
@@ -67,17 +75,33 @@ impl RunModel {
                 self.status = if paused { Status::Paused } else { Status::Running };
                 self.derive();
             }
-            FromWorker::Finished { events, threads, end_ns, steps, exit_code, error } => {
+            FromWorker::Finished { events, threads, end_ns, steps, exit_code, error, objects } => {
                 self.add_events(events);
+                self.snapshot(end_ns, objects);
                 self.threads = threads;
                 self.live_ns = end_ns;
                 self.steps = steps;
                 self.lines.clear();
+                self.stacks.clear();
                 self.error = error;
                 self.status = Status::Finished { exit_code };
                 self.derive();
             }
         }
+    }
+
+    /// Keeps a snapshot of the objects, unless nothing changed since the last one.
+    fn snapshot(&mut self, t: u64, objects: Vec<ObjectView>) {
+        if self.objects.last().is_some_and(|(_, last)| *last == objects) {
+            return;
+        }
+        self.objects.push((t, objects));
+    }
+
+    /// The objects as of the last snapshot taken at or before `t` (and that snapshot's time).
+    pub fn objects_at(&self, t: u64) -> Option<&(u64, Vec<ObjectView>)> {
+        let i = self.objects.partition_point(|(at, _)| *at <= t);
+        i.checked_sub(1).map(|i| &self.objects[i])
     }
 
     fn add_events(&mut self, events: Vec<TraceEvent>) {
@@ -316,8 +340,9 @@ mod tests {
         let (report, next) = driver.chunk(&mut || 0.0);
         assert!(report.is_none() && next == crate::driver::Next::Idle);
         let stepped = driver.command(ToWorker::Step);
-        let [FromWorker::Progress { events, lines, .. }] = &stepped[..] else { panic!("{stepped:?}") };
+        let [FromWorker::Progress { events, lines, stacks, .. }] = &stepped[..] else { panic!("{stepped:?}") };
         assert!(events.iter().any(|e| matches!(e, TraceEvent::Ran { .. })));
+        assert!(matches!(&stacks[..], [(0, frames)] if frames.len() == 1 && frames[0].0 == "<module>"), "{stacks:?}");
         assert!(matches!(lines[..], [(0, 1..=2)]), "{lines:?}");
     }
 
@@ -339,6 +364,40 @@ mod tests {
         };
         assert!(!check(&mut driver, &ex.code).is_empty(), "the starter fails");
         assert_eq!(check(&mut driver, ex.solution.as_deref().expect("a solution")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_state_views_show_locks_queues_and_values() {
+        let mut driver = Driver::new();
+        let cmd = ToWorker::Run {
+            source: "import threading, queue\nlock = threading.Lock()\nq = queue.Queue()\ncount = 0\nev = threading.Event()\ndef w():\n    with lock:\n        ev.wait()\nt = threading.Thread(target=w)\nt.start()\nq.put('job'); q.put(2)\ncount += 5\nlock.acquire()\n".into(),
+            filename: "main.py".into(),
+            config: RunConfig::default(),
+            speed: Speed::Max,
+            paused: true,
+        };
+        let mut model = RunModel::default();
+        for r in driver.command(cmd) {
+            model.absorb(r);
+        }
+        // Step until the main thread blocks on the lock the worker holds.
+        for _ in 0..200 {
+            for r in driver.command(ToWorker::Step) {
+                model.absorb(r);
+            }
+            let (_, objs) = model.objects.last().unwrap();
+            if objs.iter().any(|o| o.name == "lock" && o.waiters == [0]) {
+                break;
+            }
+        }
+        let (_, objs) = model.objects.last().unwrap();
+        let get = |n: &str| objs.iter().find(|o| o.name == n).unwrap_or_else(|| panic!("{n} in {objs:?}"));
+        assert_eq!(get("lock").kind, "Lock");
+        assert_eq!((get("lock").holder, get("lock").waiters.clone()), (Some(1), vec![0]));
+        assert_eq!(get("q").items, ["'job'", "2"]);
+        assert_eq!(get("count").state, "5");
+        assert_eq!((get("ev").state.as_str(), get("ev").waiters.clone()), ("clear", vec![1]));
+        assert!(!objs.iter().any(|o| o.name == "threading" || o.name == "w"), "modules and functions are not shown");
     }
 
     #[test]

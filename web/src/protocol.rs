@@ -3,6 +3,7 @@
 //! The worker is just another client of the engine, like the CLI: everything the page shows
 //! comes from these plain-data messages.
 
+use interleave_machine::inspect::ObjectView;
 use interleave_machine::trace::{ThreadInfo, TraceEvent};
 use interleave_machine::{PythonMode, Settings, parse_duration};
 use serde::{Deserialize, Serialize};
@@ -141,6 +142,10 @@ pub enum FromWorker {
         live_ns: u64,
         steps: u64,
         lines: Vec<(usize, u32)>,
+        /// The main module's synchronisation objects and plain globals now.
+        objects: Vec<ObjectView>,
+        /// Each live thread's call stack (function, line), outermost first; only when paused.
+        stacks: Vec<(usize, Vec<(String, u32)>)>,
         paused: bool,
     },
     /// The run is over. `error` locates a syntax error (the traceback of a runtime error is
@@ -152,6 +157,7 @@ pub enum FromWorker {
         steps: u64,
         exit_code: i32,
         error: Option<Diagnostic>,
+        objects: Vec<ObjectView>,
     },
     /// The result of `Check`: what failed (empty: solved).
     Checked { example: String, failures: Vec<String> },

@@ -1,6 +1,7 @@
 //! The simulated machine: runs Interleave's green threads on virtual cores and a virtual clock,
 //! with CPython's GIL, under a deterministic, seeded, recorded scheduler.
 
+pub mod inspect;
 pub mod machine;
 pub mod rng;
 pub mod run;

@@ -503,6 +503,16 @@ impl<S: Scheduler> Machine<S> {
         Ok(Round::Continue)
     }
 
+    /// Threads blocked acquiring `lock`.
+    pub fn threads_blocked_on(&self, lock: ObjRef) -> Vec<usize> {
+        self.states
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s, ThreadState::Blocked { wait: Wait::Lock { lock: l, .. }, .. } if *l == lock))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// Threads that are not done.
     pub fn live_threads(&self) -> Vec<usize> {
         self.states
@@ -523,6 +533,26 @@ pub fn user_line(interp: &Interp, tid: usize) -> u32 {
     };
     let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
     f.code.locations.get(ip).or_else(|| f.code.locations.last()).map_or(0, |loc| loc.line)
+}
+
+/// A thread's call stack, outermost first: each frame's function and line, with frames of
+/// embedded modules (`<frozen threading>`) named by their module.
+pub fn call_stack(interp: &Interp, tid: usize) -> Vec<(String, u32)> {
+    let frames = &interp.threads[tid].frames;
+    frames
+        .iter()
+        .enumerate()
+        .map(|(depth, f)| {
+            let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
+            let line = f.code.locations.get(ip).or_else(|| f.code.locations.last()).map_or(0, |l| l.line);
+            let name = if f.code.filename.starts_with('<') {
+                format!("{} {}", f.code.filename, f.code.qualname)
+            } else {
+                f.code.qualname.to_string()
+            };
+            (name, line)
+        })
+        .collect()
 }
 
 /// The program's own call a blocked thread is waiting in.

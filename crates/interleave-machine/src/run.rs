@@ -229,6 +229,19 @@ impl<S: Scheduler> Session<S> {
             .collect()
     }
 
+    /// Each live thread's call stack (outermost frame first: function and line).
+    pub fn stacks(&self) -> Vec<(usize, Vec<(String, u32)>)> {
+        let Some(m) = &self.machine else { return Vec::new() };
+        m.live_threads().into_iter().map(|t| (t, crate::machine::call_stack(&m.interp, t))).collect()
+    }
+
+    /// The main module's synchronisation objects and plain globals as they are now (for the
+    /// playground's state views; reading them does not change the run).
+    pub fn objects(&self) -> Vec<crate::inspect::ObjectView> {
+        let Some(m) = &self.machine else { return Vec::new() };
+        crate::inspect::globals_view(&m.interp, &|lock| m.threads_blocked_on(lock))
+    }
+
     /// Runs one round of the machine (one scheduling decision and the slice it leads to).
     /// Returns the exit code when the run is over.
     pub fn step(&mut self) -> Option<i32> {

@@ -79,17 +79,71 @@ pub fn Threads(props: &PanelProps) -> Html {
             None => t.state_not_started.to_string(),
         };
         let line = lines.iter().find(|(x, _)| *x == i).map(|(_, l)| format!("{} {l}", t.line)).unwrap_or_default();
+        // Call stacks are known at the live point of a paused run.
+        let stack = (props.playhead.is_none() || props.playhead == Some(m.end_ns()))
+            .then(|| m.stacks.iter().find(|(x, _)| *x == i))
+            .flatten()
+            .map(|(_, frames)| html! {
+                <tr class="stack"><td colspan="3"><ol>
+                    { for frames.iter().rev().map(|(f, l)| html! { <li><code>{ f.clone() }</code><span class="muted">{ format!(" {} {l}", t.line) }</span></li> }) }
+                </ol></td></tr>
+            });
         html! {
+            <>
             <tr>
                 <td><span class="swatch" style={format!("background:{}", thread_color(i))}></span>{ th.name.clone() }</td>
                 <td>{ state }</td>
                 <td class="num">{ line }</td>
             </tr>
+            { for stack }
+            </>
         }
     });
     html! {
         <section class="threads" aria-label={t.threads}>
             <div class="pane-head"><h3>{ t.threads }</h3><span class="muted">{ fmt_time(at) }</span></div>
+            <table class="threads-table"><tbody>{ for rows }</tbody></table>
+        </section>
+    }
+}
+
+/// The main module's locks, conditions, semaphores, events, barriers, queues and plain values
+/// as of the playhead (the last snapshot at or before it).
+#[component]
+pub fn Objects(props: &PanelProps) -> Html {
+    let t = props.texts;
+    let m = props.model.0.borrow();
+    let at = props.playhead.unwrap_or(m.end_ns());
+    let Some((taken, objects)) = m.objects_at(at) else { return html! {} };
+    if objects.is_empty() {
+        return html! {};
+    }
+    let chip = |th: usize| {
+        html! { <span class="chip" style={format!("--thread:{}", thread_color(th))}>{ m.thread_name(th) }</span> }
+    };
+    let rows = objects.iter().map(|o| {
+        let sync = !o.waiters.is_empty() || o.holder.is_some() || o.kind.chars().next().is_some_and(char::is_uppercase);
+        html! {
+            <tr class={classes!(sync.then_some("sync"))}>
+                <td><code>{ o.name.clone() }</code></td>
+                <td class="muted">{ o.kind.clone() }</td>
+                <td>
+                    <span class="obj-state">{ o.state.clone() }</span>
+                    if let Some(h) = o.holder { <span class="muted">{ format!(" · {} ", t.held_by) }</span>{ chip(h) } }
+                    if !o.waiters.is_empty() {
+                        <span class="muted">{ format!(" · {} ", t.waiting) }</span>
+                        { for o.waiters.iter().map(|w| chip(*w)) }
+                    }
+                    if !o.items.is_empty() {
+                        <div class="items">{ for o.items.iter().map(|i| html! { <code class="item">{ i.clone() }</code> }) }</div>
+                    }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="objects" aria-label={t.state_title}>
+            <div class="pane-head"><h3>{ t.state_title }</h3><span class="muted" title={t.snapshot_note}>{ format!("{} {}", t.as_of, fmt_time(*taken)) }</span></div>
             <table class="threads-table"><tbody>{ for rows }</tbody></table>
         </section>
     }

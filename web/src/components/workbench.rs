@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::editor::{Editor, ThreadLine};
-use super::panels::{Console, Report, Threads};
+use super::panels::{Console, Objects, Report, Threads};
 use super::timeline::Timeline;
 use super::{ModelRef, fmt_time, thread_color};
 use crate::browser;
@@ -476,6 +476,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 <div class="bench-side">
                     <Console model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
                     <Threads model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
+                    <Objects model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
                 </div>
             </div>
             <Timeline model={(*model).clone()} version={*version} playhead={*playhead} on_seek={on_seek} dark={props.dark} texts={t} />
