@@ -5,12 +5,12 @@
 use std::rc::Rc;
 
 use interleave_vm::interp::ThreadRun;
-use interleave_vm::{Interp, Limits, Stream};
+use interleave_vm::{Interp, Limits, RunStop, Stream};
 
-use crate::machine::{Halt, Machine, Round};
+use crate::machine::{Halt, Machine};
 use crate::scheduler::{RandomScheduler, Recorder, ReplayScheduler, Scheduler};
 use crate::settings::Settings;
-use crate::trace::{TRACE_FORMAT_VERSION, ThreadInfo, TraceEvent, TraceFile, segments};
+use crate::trace::{ProcessInfo, TRACE_FORMAT_VERSION, ThreadInfo, TraceEvent, TraceFile, segments};
 
 pub use interleave_vm::run::{INTERNAL_EXIT_CODE, LIMIT_EXIT_CODE};
 use interleave_vm::run::{report_exception, report_stop};
@@ -31,8 +31,10 @@ pub struct RunResult {
     /// Collections the garbage collector ran, and heap objects still live at the end.
     pub gc_collections: u64,
     pub live_objects: usize,
-    /// Every thread that existed, with its ident and name.
+    /// Every thread that existed, with its ident, name and process.
     pub threads: Vec<ThreadInfo>,
+    /// Every process that existed (the program's first).
+    pub processes: Vec<ProcessInfo>,
 }
 
 impl RunResult {
@@ -52,6 +54,7 @@ impl RunResult {
             end_ns: self.end_ns,
             exit_code: self.exit_code,
             threads: &self.threads,
+            processes: &self.processes,
             events: &self.trace,
             segments: segments(&self.trace, self.end_ns),
             schedule: &self.schedule,
@@ -115,6 +118,7 @@ fn run_with<S: Scheduler>(
                 gc_collections: 0,
                 live_objects: 0,
                 threads: Vec::new(),
+                processes: Vec::new(),
             };
         }
     };
@@ -138,77 +142,84 @@ fn run_with<S: Scheduler>(
         },
     );
     let exit_code = drive(&mut m);
-    let threads = (0..m.interp.threads.len())
-        .map(|i| ThreadInfo {
-            index: i,
-            ident: m.interp.threads[i].ident,
-            name: thread_name(&m.interp, i),
+    for p in 0..m.procs.len() {
+        m.collect_output(p);
+    }
+    let threads = m
+        .threads
+        .iter()
+        .enumerate()
+        .map(|(g, &(p, tid))| ThreadInfo {
+            index: g,
+            ident: m.procs[p].interp.threads[tid].ident,
+            name: thread_name(&m.procs[p].interp, tid),
+            process: m.procs[p].pid,
         })
         .collect();
+    let processes = {
+        let k = m.kernel.borrow();
+        let first_parent: std::collections::BTreeMap<u32, u32> = m
+            .trace
+            .iter()
+            .filter_map(|e| match e {
+                TraceEvent::ProcessCreated { process, parent, .. } => Some((*process, *parent)),
+                _ => None,
+            })
+            .collect();
+        m.procs
+            .iter()
+            .map(|p| ProcessInfo {
+                pid: p.pid,
+                parent: first_parent.get(&p.pid).copied().unwrap_or_else(|| k.ppid(p.pid)),
+                exit_code: p.exit_code,
+            })
+            .collect()
+    };
     RunResult {
         threads,
-        output: std::mem::take(&mut m.interp.output),
+        processes,
+        output: std::mem::take(&mut m.output),
         exit_code,
-        steps: m.interp.steps,
+        steps: m.procs.iter().map(|p| p.interp.steps - p.steps_base).sum(),
         end_ns: m.now,
         trace: std::mem::take(&mut m.trace),
         schedule: std::mem::take(&mut m.scheduler.choices),
-        gc_collections: m.interp.heap.collections,
-        live_objects: m.interp.heap.len(),
+        gc_collections: m.procs.iter().map(|p| p.interp.heap.collections).sum(),
+        live_objects: m.procs.iter().map(|p| p.interp.heap.len()).sum(),
     }
 }
 
-/// Runs rounds until the program is over; returns the exit code.
+/// Runs rounds until every process has exited; returns the program's exit code (that of the
+/// first process). Orphaned children go on running after it, as they write to the same console.
 fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
-    let mut exit_code = 0;
-    let mut shutting_down = false;
     loop {
         match m.round() {
-            Ok(Round::Continue) => {}
-            Ok(Round::Exited(0, run)) => {
-                record_exception(m, 0, &run);
-                match run {
-                    ThreadRun::Raised(e) => exit_code = report_exception(&mut m.interp, e),
-                    ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
-                    ThreadRun::Finished | ThreadRun::Suspended(_) => {}
-                }
-                if shutting_down || !start_shutdown(m) {
-                    return exit_code;
-                }
-                shutting_down = true;
-            }
-            Ok(Round::Exited(tid, run)) => {
-                record_exception(m, tid, &run);
-                match run {
-                    ThreadRun::Raised(e) => {
-                        // Only threads started with `_thread` directly get here: `threading`
-                        // reports exceptions itself (`threading.excepthook`).
-                        let func = m.interp.threads[tid].started_by.clone();
-                        let who = m.interp.repr(&func).unwrap_or_default();
-                        let text = m.interp.format_exception(e);
-                        m.interp.write(
-                            Stream::Stderr,
-                            &format!("Exception ignored in thread started by: {who}\n{text}"),
-                        );
+            Ok(exits) => {
+                for (p, tid, run) in exits {
+                    if let Some(code) = thread_ended(m, p, tid, run) {
+                        return code;
                     }
-                    ThreadRun::Stopped(stop) => return report_stop(&mut m.interp, &stop),
-                    _ => {}
                 }
             }
             Err(Halt::Deadlock(blocked)) => {
+                let several = m.procs.len() > 1;
                 let mut msg = String::from(
                     "interleave: deadlock: every thread is blocked and none can ever be woken\n",
                 );
                 for b in &blocked {
-                    let who = thread_name(&m.interp, b.thread);
-                    let at = blocked_at(&m.interp, b.thread);
+                    let interp = &m.procs[b.process].interp;
+                    let mut who = thread_name(interp, b.thread);
+                    if several {
+                        who = format!("{who} of process {}", m.procs[b.process].pid);
+                    }
+                    let at = blocked_at(interp, b.thread);
                     let holder = b
                         .held_by
-                        .map(|h| format!(", held by {}", thread_name(&m.interp, h)))
+                        .map(|h| format!(", held by {}", thread_name(interp, h)))
                         .unwrap_or_default();
                     msg.push_str(&format!("  {who} waits for {}{holder}{at}\n", b.waits_for));
                 }
-                m.interp.write(Stream::Stderr, &msg);
+                console(m, &msg);
                 return LIMIT_EXIT_CODE;
             }
             Err(Halt::TimeLimit(t)) => {
@@ -216,20 +227,85 @@ fn drive<S: Scheduler>(m: &mut Machine<S>) -> i32 {
                     "interleave: the program was stopped at {:.3} s of virtual time (time limit; raise it with --until)\n",
                     t as f64 / 1e9
                 );
-                m.interp.write(Stream::Stderr, &msg);
+                console(m, &msg);
                 return LIMIT_EXIT_CODE;
             }
+        }
+        if m.procs.iter().all(|p| !p.alive()) {
+            return m.procs[0].exit_code.unwrap_or(0);
         }
     }
 }
 
+/// Writes a report of the machine's on the console's stderr.
+fn console<S: Scheduler>(m: &mut Machine<S>, text: &str) {
+    for p in 0..m.procs.len() {
+        m.collect_output(p);
+    }
+    m.output.push((Stream::Stderr, text.to_string()));
+}
+
+/// Thread `tid` of process `p` ended its outermost call. `Some(code)` if the whole run ends.
+fn thread_ended<S: Scheduler>(m: &mut Machine<S>, p: usize, tid: usize, run: ThreadRun) -> Option<i32> {
+    record_exception(m, p, tid, &run);
+    let main = tid == m.procs[p].main_thread;
+    if let ThreadRun::Stopped(stop) = &run {
+        if let RunStop::Exit(code) = **stop {
+            // `os._exit()`: the process ends at once.
+            m.exit_process(p, code);
+            return None;
+        }
+        let code = report_stop(&mut m.procs[p].interp, stop);
+        m.collect_output(p);
+        return Some(code);
+    }
+    if !main {
+        if let ThreadRun::Raised(e) = run {
+            // Only threads started with `_thread` directly get here: `threading` reports
+            // exceptions itself (`threading.excepthook`).
+            let interp = &mut m.procs[p].interp;
+            let func = interp.threads[tid].started_by.clone();
+            let who = interp.repr(&func).unwrap_or_default();
+            let text = interp.format_exception(e);
+            interp.write(
+                Stream::Stderr,
+                &format!("Exception ignored in thread started by: {who}\n{text}"),
+            );
+            m.collect_output(p);
+        }
+        return None;
+    }
+    if m.procs[p].shutdown_phase == 0
+        && let ThreadRun::Raised(e) = run
+    {
+        m.procs[p].pending_exit = report_exception(&mut m.procs[p].interp, e);
+        m.collect_output(p);
+    }
+    // CPython's finalisation: `threading._shutdown()` waits for non-daemon threads, then the
+    // atexit callbacks run (`multiprocessing` registers one that ends daemonic children and
+    // joins the others).
+    while m.procs[p].shutdown_phase < 2 {
+        m.procs[p].shutdown_phase += 1;
+        let hook = match m.procs[p].shutdown_phase {
+            1 => ("threading", "_shutdown"),
+            _ => ("multiprocessing.util", "_exit_function"),
+        };
+        if start_shutdown(m, p, hook) {
+            return None;
+        }
+    }
+    let code = m.procs[p].pending_exit;
+    m.exit_process(p, code);
+    None
+}
+
 /// Records an exception that escaped a thread in the trace.
-fn record_exception<S: Scheduler>(m: &mut Machine<S>, thread: usize, run: &ThreadRun) {
+fn record_exception<S: Scheduler>(m: &mut Machine<S>, p: usize, tid: usize, run: &ThreadRun) {
     if let ThreadRun::Raised(e) = run {
-        let exception = m.interp.format_exception_only(*e).trim_end().to_string();
+        let exception = m.procs[p].interp.format_exception_only(*e).trim_end().to_string();
         m.trace.push(TraceEvent::Exception {
             t: m.now,
-            thread,
+            thread: m.procs[p].global[tid],
             exception,
         });
     }
@@ -252,22 +328,25 @@ fn blocked_at(interp: &Interp, tid: usize) -> String {
     }
 }
 
-/// After the main module: CPython calls `threading._shutdown()` (if `threading` was imported)
-/// on the main thread, which waits for every non-daemon thread. False if there is nothing to do.
-fn start_shutdown<S: Scheduler>(m: &mut Machine<S>) -> bool {
-    let interp = &mut m.interp;
-    let Some(threading) = interp.dict_get_str(interp.modules, "threading") else {
+/// Runs `module.function()` (a finalisation hook) on process `p`'s main thread, if the
+/// module was imported. False if there is nothing to do.
+fn start_shutdown<S: Scheduler>(m: &mut Machine<S>, p: usize, (module, function): (&str, &str)) -> bool {
+    let now = m.now;
+    let proc = &mut m.procs[p];
+    let main = proc.main_thread;
+    let interp = &mut proc.interp;
+    let Some(module) = interp.dict_get_str(interp.modules, module) else {
         return false;
     };
-    let Ok(Some(shutdown)) = interp.getattr_opt(&threading, "_shutdown") else {
+    let Ok(Some(hook)) = interp.getattr_opt(&module, function) else {
         return false;
     };
-    let main = &mut interp.threads[0];
-    main.done = false;
-    main.start = Some((shutdown, interleave_vm::Args::default()));
-    m.states[0] = crate::machine::ThreadState::Ready {
-        since: m.now,
-        request_at: m.now + m.interp.switch_interval_ns,
+    let th = &mut interp.threads[main];
+    th.done = false;
+    th.start = Some((hook, interleave_vm::Args::default()));
+    proc.states[main] = crate::machine::ThreadState::Ready {
+        since: now,
+        request_at: now + proc.interp.switch_interval_ns,
     };
     true
 }

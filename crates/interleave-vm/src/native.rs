@@ -60,6 +60,11 @@ pub enum Wait {
     Sleep { until_ns: u64 },
     /// A lock (`_thread.lock` or `_thread.RLock`) to be released, or the timeout to pass.
     Lock { lock: ObjRef, timeout_ns: Option<u64> },
+    /// A kernel object shared between processes (pipe, semaphore, child exit), or the timeout.
+    Kernel { key: crate::kernel::KernelKey, timeout_ns: Option<u64> },
+    /// Not a wait: `os.fork()` asks the machine to copy the process. The call runs again in
+    /// both processes and returns `Interp::fork_result`.
+    Fork,
 }
 
 /// Why the scheduler switched a thread out.

@@ -119,6 +119,8 @@ pub enum MachineEvent {
     LockReleased(ObjRef),
     /// A new thread was created (index in `threads`).
     ThreadCreated(usize),
+    /// A kernel object changed (see `kernel.rs`): its waiters, in any process, may go on.
+    Kernel(crate::kernel::KernelKey),
 }
 
 /// One Python process.
@@ -195,6 +197,12 @@ pub struct Interp {
     pub(crate) gc_check: u64,
     /// Cache of `class_lookup` results: (class, name hash) → (name, value).
     lookup_cache: std::cell::RefCell<LookupCache>,
+    /// The simulated OS, shared by every process of the run (see `kernel.rs`).
+    pub kernel: Rc<std::cell::RefCell<crate::kernel::Kernel>>,
+    /// This process's pid.
+    pub pid: u32,
+    /// What the retried `os.fork()` returns (the child's pid in the parent, 0 in the child).
+    pub fork_result: Option<i64>,
 }
 
 /// Cached class attribute lookups: (class, name hash) → (name, what the MRO gave).
@@ -250,7 +258,11 @@ impl Interp {
             late_properties: false,
             late_hooks: false,
             lookup_cache: Default::default(),
+            kernel: Rc::new(std::cell::RefCell::new(crate::kernel::Kernel::new(seed))),
+            pid: 0,
+            fork_result: None,
         };
+        interp.pid = interp.kernel.borrow().root_pid();
         crate::builtins::install(&mut interp);
         interp
     }

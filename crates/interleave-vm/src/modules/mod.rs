@@ -11,6 +11,7 @@ mod io;
 mod json;
 mod math;
 mod os;
+mod process;
 mod random;
 mod re;
 mod sys;

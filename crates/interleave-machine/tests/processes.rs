@@ -1,0 +1,171 @@
+//! Processes on the machine: parallel speed-ups in virtual time (processes run on separate
+//! cores, threads share one GIL), copies of memory at `fork()`, exit codes, the trace's process
+//! events, and deadlocks across processes.
+
+use interleave_machine::{RunResult, Settings, run_program};
+
+fn run_with(src: &str, cores: u32) -> RunResult {
+    let settings = Settings {
+        cores,
+        ..Settings::default()
+    };
+    run_program(src, "/prog.py", &settings)
+}
+
+/// The same CPU-bound work done `n` times: by forked children, by threads, or serially.
+fn work_program(how: &str, n: u32) -> String {
+    format!(
+        r#"
+import os, threading
+def work():
+    s = 0
+    for i in range(200000):
+        s += i * i
+    return s
+how, n = "{how}", {n}
+if how == "fork":
+    pids = []
+    for k in range(n):
+        pid = os.fork()
+        if pid == 0:
+            work()
+            os._exit(0)
+        pids.append(pid)
+    for pid in pids:
+        os.waitpid(pid, 0)
+elif how == "threads":
+    ts = [threading.Thread(target=work) for k in range(n)]
+    for t in ts: t.start()
+    for t in ts: t.join()
+else:
+    for k in range(n):
+        work()
+print("done")
+"#
+    )
+}
+
+fn end_ns(how: &str, n: u32, cores: u32) -> u64 {
+    let r = run_with(&work_program(how, n), cores);
+    assert_eq!(r.stdout(), "done\n", "{how}: {}", r.stderr());
+    r.end_ns
+}
+
+#[test]
+fn four_processes_on_four_cores_are_about_four_times_faster() {
+    let serial = end_ns("serial", 4, 4) as f64;
+    let forked = end_ns("fork", 4, 4) as f64;
+    let threads = end_ns("threads", 4, 4) as f64;
+    let speedup = serial / forked;
+    assert!(speedup > 3.3 && speedup < 4.2, "processes: {speedup:.2}x");
+    let threads_speedup = serial / threads;
+    assert!(threads_speedup < 1.1, "threads: {threads_speedup:.2}x");
+}
+
+#[test]
+fn processes_share_the_cores_they_have() {
+    let serial = end_ns("serial", 4, 1) as f64;
+    let one_core = end_ns("fork", 4, 1) as f64;
+    let two_cores = end_ns("fork", 4, 2) as f64;
+    assert!((serial / one_core) < 1.1, "1 core: {:.2}x", serial / one_core);
+    let s2 = serial / two_cores;
+    assert!(s2 > 1.7 && s2 < 2.1, "2 cores: {s2:.2}x");
+}
+
+#[test]
+fn a_child_changes_its_own_copy_of_memory() {
+    let src = r#"
+import os
+data = [1, 2, 3]
+counter = 0
+pid = os.fork()
+if pid == 0:
+    data.append(4)
+    counter += 100
+    print("child", data, counter)
+    os._exit(7)
+_, status = os.waitpid(pid, 0)
+print("parent", data, counter, os.waitstatus_to_exitcode(status))
+"#;
+    let r = run_with(src, 4);
+    assert_eq!(r.stdout(), "child [1, 2, 3, 4] 100\nparent [1, 2, 3] 0 7\n");
+    assert_eq!(r.exit_code, 0);
+}
+
+#[test]
+fn exit_codes_and_process_events_reach_the_trace() {
+    let src = r#"
+import os, sys
+pid = os.fork()
+if pid == 0:
+    print("in child")
+    sys.exit(5)
+_, status = os.wait()
+print(os.WEXITSTATUS(status))
+"#;
+    let settings = Settings::default();
+    let r = run_program(src, "/prog.py", &settings);
+    assert_eq!(r.stdout(), "in child\n5\n");
+    let json: serde_json::Value = serde_json::from_str(&r.trace_json(&settings)).unwrap();
+    assert_eq!(json["version"], 2);
+    let procs = json["processes"].as_array().unwrap();
+    assert_eq!(procs.len(), 2);
+    let (parent, child) = (procs[0]["pid"].as_u64().unwrap(), procs[1]["pid"].as_u64().unwrap());
+    assert!(child > parent);
+    assert_eq!(procs[1]["parent"], parent);
+    assert_eq!(procs[1]["exit_code"], 5);
+    let kinds: Vec<(String, serde_json::Value)> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["kind"].as_str().unwrap().to_string(), e.clone()))
+        .collect();
+    let created = kinds.iter().find(|(k, _)| k == "process_created").unwrap();
+    assert_eq!(created.1["process"], child);
+    assert_eq!(created.1["parent"], parent);
+    let exited = kinds.iter().find(|(k, e)| k == "process_exited" && e["process"] == child).unwrap();
+    assert_eq!(exited.1["exit_code"], 5);
+    let reaped = kinds.iter().find(|(k, e)| k == "process_reaped" && e["process"] == child).unwrap();
+    assert_eq!(reaped.1["by"], parent);
+    // Output is tagged with the process that wrote it; threads name their process.
+    let out = kinds.iter().find(|(k, e)| k == "output" && e["text"] == "in child\n").unwrap();
+    assert_eq!(out.1["process"], child);
+    let threads = json["threads"].as_array().unwrap();
+    assert_eq!(threads[out.1["thread"].as_u64().unwrap() as usize]["process"], child);
+}
+
+#[test]
+fn a_deadlock_across_processes_is_reported() {
+    let src = r#"
+import os, threading
+lock = threading.Lock()
+lock.acquire()
+pid = os.fork()
+if pid == 0:
+    lock.acquire()
+os.waitpid(pid, 0)
+"#;
+    let r = run_with(src, 4);
+    assert!(r.stderr().contains("interleave: deadlock"), "{}", r.stderr());
+    assert!(r.stderr().contains("a child of process"), "{}", r.stderr());
+    assert!(r.stderr().contains("`lock.acquire()`"), "{}", r.stderr());
+}
+
+#[test]
+fn a_fork_in_a_thread_leaves_only_that_thread_in_the_child() {
+    let src = r#"
+import os, threading
+def forker():
+    pid = os.fork()
+    if pid == 0:
+        print("child threads:", threading.active_count(), threading.current_thread().name)
+        os._exit(0)
+    os.waitpid(pid, 0)
+t = threading.Thread(target=forker, name="forker")
+t.start()
+t.join()
+print("parent threads:", threading.active_count())
+"#;
+    let r = run_with(src, 4);
+    assert_eq!(r.stdout(), "child threads: 1 forker\nparent threads: 1\n", "{}", r.stderr());
+}
