@@ -750,6 +750,10 @@ impl<S: Scheduler> Machine<S> {
             });
         }
         self.kernel_changed(KernelKey::Children(ppid));
+        let closed = self.kernel.borrow_mut().close_ends_of(pid);
+        for pipe in closed {
+            self.kernel_changed(KernelKey::Pipe(pipe));
+        }
     }
 
     /// Delivers the signals sent in the last slice (`os.kill`): SIGTERM and SIGKILL end the

@@ -10,7 +10,7 @@
 //!
 //! [`Interp`]: crate::Interp
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::pickle::Pickled;
 
@@ -57,8 +57,9 @@ impl Message {
 #[derive(Clone, Debug, Default)]
 pub struct Pipe {
     pub messages: VecDeque<Message>,
-    /// The write end was closed in every process (readers then get `EOFError`).
-    pub writer_closed: bool,
+    /// The processes holding the write end open. Once none does, a reader of the empty pipe
+    /// gets `EOFError`. A fork copies the parent's ends to the child.
+    pub writers: BTreeSet<u32>,
 }
 
 /// A counting semaphore, CPython's `_multiprocessing.SemLock`.
@@ -149,7 +150,23 @@ impl Kernel {
         self.last_pid += gap;
         let pid = self.last_pid;
         self.procs.insert(pid, ProcEntry { ppid, status: None, reaped: false });
+        for p in &mut self.pipes {
+            if p.writers.contains(&ppid) {
+                p.writers.insert(pid);
+            }
+        }
         pid
+    }
+
+    /// Process `pid` exited: it closes its pipe ends. Returns the pipes whose last writer it was.
+    pub fn close_ends_of(&mut self, pid: u32) -> Vec<usize> {
+        let mut closed = Vec::new();
+        for (i, p) in self.pipes.iter_mut().enumerate() {
+            if p.writers.remove(&pid) && p.writers.is_empty() {
+                closed.push(i);
+            }
+        }
+        closed
     }
 
     pub fn ppid(&self, pid: u32) -> u32 {
@@ -161,8 +178,8 @@ impl Kernel {
         self.procs.iter().filter(|(_, p)| p.ppid == pid && !p.reaped).map(|(&c, _)| c).collect()
     }
 
-    pub fn new_pipe(&mut self) -> usize {
-        self.pipes.push(Pipe::default());
+    pub fn new_pipe(&mut self, writer: u32) -> usize {
+        self.pipes.push(Pipe { messages: VecDeque::new(), writers: BTreeSet::from([writer]) });
         self.pipes.len() - 1
     }
 

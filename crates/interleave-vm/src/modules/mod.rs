@@ -10,6 +10,7 @@ mod dis;
 mod io;
 mod json;
 mod math;
+mod mp;
 mod os;
 mod process;
 mod random;
@@ -54,6 +55,7 @@ fn registry(name: &str) -> Option<Source> {
     Some(match name {
         "sys" => Source::Native(sys::init),
         "_thread" => Source::Native(thread::init),
+        "_interleave_mp" => Source::Native(mp::init),
         "_interleave_iter" => Source::Python(include_str!("py/_interleave_iter.py")),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
@@ -81,6 +83,14 @@ fn registry(name: &str) -> Option<Source> {
         "json.decoder" => Source::Native(json::init_decoder),
         "logging" => Source::Python(include_str!("py/logging.py")),
         "math" => Source::Native(math::init),
+        "multiprocessing" => Source::Python(include_str!("py/mp_init.py")),
+        "multiprocessing.connection" => Source::Python(include_str!("py/mp_connection.py")),
+        "multiprocessing.context" => Source::Python(include_str!("py/mp_context.py")),
+        "multiprocessing.popen_fork" => Source::Python(include_str!("py/mp_popen_fork.py")),
+        "multiprocessing.process" => Source::Python(include_str!("py/mp_process.py")),
+        "multiprocessing.reduction" => Source::Python(include_str!("py/mp_reduction.py")),
+        "multiprocessing.synchronize" => Source::Python(include_str!("py/mp_synchronize.py")),
+        "multiprocessing.util" => Source::Python(include_str!("py/mp_util.py")),
         "operator" => Source::Python(include_str!("py/operator.py")),
         "os" => Source::Native(os::init),
         "os.path" => Source::Native(os::init_path),
@@ -103,7 +113,7 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "argparse", "array", "ast", "asyncio", "base64", "calendar", "codecs",
     "csv", "ctypes", "datetime", "decimal", "difflib", "gc", "gevent", "glob", "gzip",
     "hashlib", "hmac", "html", "http", "importlib", "inspect", "ipaddress",
-    "multiprocessing", "pathlib", "pickle", "platform", "pprint", "sched", "secrets", "select",
+    "pathlib", "pickle", "platform", "pprint", "sched", "secrets", "select",
     "selectors", "shutil", "signal", "socket", "socketserver", "sqlite3", "statistics", "struct",
     "subprocess", "tempfile", "timeit", "traceback", "types", "unittest", "urllib", "uuid",
     "weakref", "zlib",
