@@ -87,6 +87,8 @@ fn registry(name: &str) -> Option<Source> {
         "multiprocessing.connection" => Source::Python(include_str!("py/mp_connection.py")),
         "multiprocessing.context" => Source::Python(include_str!("py/mp_context.py")),
         "multiprocessing.popen_fork" => Source::Python(include_str!("py/mp_popen_fork.py")),
+        "multiprocessing.queues" => Source::Python(include_str!("py/mp_queues.py")),
+        "multiprocessing.sharedctypes" => Source::Python(include_str!("py/mp_sharedctypes.py")),
         "multiprocessing.process" => Source::Python(include_str!("py/mp_process.py")),
         "multiprocessing.reduction" => Source::Python(include_str!("py/mp_reduction.py")),
         "multiprocessing.synchronize" => Source::Python(include_str!("py/mp_synchronize.py")),

@@ -17,6 +17,9 @@ use crate::value::{ObjRef, Value};
 const NS_PER_BYTE: u64 = 1;
 const NS_PER_MESSAGE: u64 = 5_000;
 
+/// The bytes a pipe buffers before a writer blocks (Linux's default pipe capacity).
+const PIPE_CAPACITY: usize = 65_536;
+
 pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
     let fns: &[(&'static str, NativeFn)] = &[
         ("pipe", pipe),
@@ -88,14 +91,22 @@ fn pipe(interp: &mut Interp, _a: Args) -> PyResult<Value> {
 
 fn push(interp: &mut Interp, id: usize, m: Message) -> PyResult<Value> {
     let size = m.size() as u64;
-    interp.charge((NS_PER_MESSAGE + size * NS_PER_BYTE) / crate::interp::cost::NS_PER_CHARGED_STEP);
+    let _ = interp.take_wake();
     let mut k = interp.kernel.borrow_mut();
     let Some(p) = k.pipes.get_mut(id) else {
         drop(k);
         return Err(interp.internal("_interleave_mp: no such pipe"));
     };
+    // A full pipe blocks the writer until a reader makes room (a message larger than the
+    // whole buffer goes into an empty pipe).
+    let buffered: usize = p.messages.iter().map(Message::size).sum();
+    if buffered > 0 && buffered + size as usize > PIPE_CAPACITY {
+        drop(k);
+        return Err(block(interp, KernelKey::Pipe(id), None));
+    }
     p.messages.push_back(m);
     drop(k);
+    interp.charge((NS_PER_MESSAGE + size * NS_PER_BYTE) / crate::interp::cost::NS_PER_CHARGED_STEP);
     notify(interp, KernelKey::Pipe(id));
     Ok(Value::Int(size as i64))
 }

@@ -203,3 +203,24 @@ def wait(object_list, timeout=None):
         if ready or (deadline is not None and time.monotonic() >= deadline):
             return ready
         time.sleep(0.001)
+
+
+def _send_tree(self, tree):
+    # Interleave: what CPython's Queue does with `send_bytes(ForkingPickler.dumps(obj))`.
+    self._check_closed()
+    self._check_writable()
+    _interleave_mp.send(self._wpipe, tree)
+
+
+def _recv_tree(self):
+    self._check_closed()
+    self._check_readable()
+    is_bytes, tree = _interleave_mp.recv(self._rpipe)
+    if is_bytes:
+        raise reduction.UnpicklingError('invalid load key, %r.' % tree[:1].decode('latin-1'))
+    return tree
+
+
+_ConnectionBase._send_tree = _send_tree
+_ConnectionBase._recv_tree = _recv_tree
+del _send_tree, _recv_tree

@@ -230,7 +230,7 @@ class _Unpickler(object):
             if setstate is not None and _user_attr(cls, '__setstate__'):
                 setstate(state)
             else:
-                obj.__dict__.update(state)
+                _set_state(obj, state)
             return obj
         if tag == 'R':
             func = self._load(tree[1])
@@ -241,9 +241,19 @@ class _Unpickler(object):
                 if setstate is not None:
                     setstate(state)
                 else:
-                    obj.__dict__.update(state)
+                    _set_state(obj, state)
             return obj
         raise UnpicklingError('invalid load key, %r.' % (tag,))
+
+
+def _set_state(obj, state):
+    # pickle's default: the state is the instance dict (or (dict, slots) pair).
+    if isinstance(state, tuple) and len(state) == 2:
+        state, slots = state
+        for k, v in (slots or {}).items():
+            setattr(obj, k, v)
+    for k, v in (state or {}).items():
+        setattr(obj, k, v)
 
 
 register = ForkingPickler.register
