@@ -60,6 +60,9 @@ pub struct Pipe {
     /// The processes holding the write end open. Once none does, a reader of the empty pipe
     /// gets `EOFError`. A fork copies the parent's ends to the child.
     pub writers: BTreeSet<u32>,
+    /// The processes holding the read end open. Once none does, a write fails with
+    /// `BrokenPipeError`.
+    pub readers: BTreeSet<u32>,
 }
 
 /// A counting semaphore, CPython's `_multiprocessing.SemLock`.
@@ -154,6 +157,9 @@ impl Kernel {
             if p.writers.contains(&ppid) {
                 p.writers.insert(pid);
             }
+            if p.readers.contains(&ppid) {
+                p.readers.insert(pid);
+            }
         }
         pid
     }
@@ -162,6 +168,7 @@ impl Kernel {
     pub fn close_ends_of(&mut self, pid: u32) -> Vec<usize> {
         let mut closed = Vec::new();
         for (i, p) in self.pipes.iter_mut().enumerate() {
+            p.readers.remove(&pid);
             if p.writers.remove(&pid) && p.writers.is_empty() {
                 closed.push(i);
             }
@@ -179,7 +186,11 @@ impl Kernel {
     }
 
     pub fn new_pipe(&mut self, writer: u32) -> usize {
-        self.pipes.push(Pipe { messages: VecDeque::new(), writers: BTreeSet::from([writer]) });
+        self.pipes.push(Pipe {
+            messages: VecDeque::new(),
+            writers: BTreeSet::from([writer]),
+            readers: BTreeSet::from([writer]),
+        });
         self.pipes.len() - 1
     }
 

@@ -27,7 +27,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("send_bytes", send_bytes),
         ("recv", recv),
         ("poll", poll),
-        ("close_writer", close_writer),
+        ("close_end", close_end),
         ("sem_new", sem_new),
         ("sem_acquire", sem_acquire),
         ("sem_release", sem_release),
@@ -40,6 +40,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("shared_set", shared_set),
         ("pid_alive", pid_alive),
         ("wait_child", wait_child),
+        ("builtin_type", builtin_type),
     ];
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
@@ -99,6 +100,18 @@ fn push(interp: &mut Interp, id: usize, m: Message) -> PyResult<Value> {
     };
     // A full pipe blocks the writer until a reader makes room (a message larger than the
     // whole buffer goes into an empty pipe).
+    if p.readers.is_empty() {
+        drop(k);
+        let e = interp.new_exception(interp.t.broken_pipe_error, vec![Value::Int(32), Value::str("Broken pipe")]);
+        interp.set_exc_attr(e, "errno", Value::Int(32));
+        interp.set_exc_attr(e, "strerror", Value::str("Broken pipe"));
+        if let crate::object::Obj::Instance(i) = interp.heap.get_mut(e)
+            && let crate::object::Payload::Exception(d) = &mut i.payload
+        {
+            d.str_override = Some(std::rc::Rc::from("[Errno 32] Broken pipe"));
+        }
+        return Err(Flow::Exc(e));
+    }
     let buffered: usize = p.messages.iter().map(Message::size).sum();
     if buffered > 0 && buffered + size as usize > PIPE_CAPACITY {
         drop(k);
@@ -182,12 +195,20 @@ fn poll(interp: &mut Interp, a: Args) -> PyResult<Value> {
     Err(block(interp, KernelKey::Pipe(id), t))
 }
 
-/// `close_writer(pipe)`: this process closes its write end.
-fn close_writer(interp: &mut Interp, a: Args) -> PyResult<Value> {
+/// `close_end(pipe, write)`: this process closes its write end (or its read end).
+fn close_end(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let id = index(interp, &a, 0)?;
+    let write = match a.pos.get(1) {
+        Some(v) => interp.truthy(v)?,
+        None => true,
+    };
     let pid = interp.pid;
     if let Some(p) = interp.kernel.borrow_mut().pipes.get_mut(id) {
-        p.writers.remove(&pid);
+        if write {
+            p.writers.remove(&pid);
+        } else {
+            p.readers.remove(&pid);
+        }
     }
     notify(interp, KernelKey::Pipe(id));
     Ok(Value::None)
@@ -473,4 +494,14 @@ fn wait_child(interp: &mut Interp, a: Args) -> PyResult<Value> {
         Some(None) if t == Some(0) || wake == Some(Wake::Timeout) => Ok(Value::None),
         Some(None) => Err(block(interp, KernelKey::Children(me), t)),
     }
+}
+
+/// `builtin_type(cls)`: whether `cls` is a type built into the interpreter (which pickle
+/// cannot reconstruct from its instance dict), as opposed to a class defined in Python.
+fn builtin_type(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let b = match a.pos.first().and_then(|v| v.as_obj()).map(|r| interp.heap.get(r)) {
+        Some(crate::object::Obj::Class(c)) => c.builtin,
+        _ => false,
+    };
+    Ok(Value::Bool(b))
 }

@@ -63,7 +63,9 @@ class _ConnectionBase:
         """Close the connection"""
         if self._handle is not None:
             if self._wpipe is not None:
-                _interleave_mp.close_writer(self._wpipe)
+                _interleave_mp.close_end(self._wpipe, True)
+            if self._rpipe is not None:
+                _interleave_mp.close_end(self._rpipe, False)
             self._handle = None
 
     def send_bytes(self, buf, offset=0, size=None):

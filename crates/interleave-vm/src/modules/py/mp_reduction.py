@@ -7,6 +7,7 @@
 
 import sys
 import builtins
+import _interleave_mp
 
 __all__ = ['ForkingPickler', 'dumps', 'loads', 'register', 'DefaultPickler']
 
@@ -139,7 +140,7 @@ class ForkingPickler(object):
             i = self._memoize(obj)
             return ('E', i, self._global(t), self._save(obj.args),
                     self._save(dict(getattr(obj, '__dict__', {}))))
-        if getattr(t, '__module__', 'builtins') == 'builtins':
+        if _interleave_mp.builtin_type(t):
             raise TypeError("cannot pickle %r object" % _type_name(obj))
         reduce = _user_attr(t, '__reduce_ex__') or _user_attr(t, '__reduce__')
         if reduce is not None:
@@ -169,7 +170,7 @@ class ForkingPickler(object):
 def _user_attr(cls, name):
     # A method a user class defines (not object's, nor a built-in type's).
     for klass in cls.__mro__:
-        if getattr(klass, '__module__', 'builtins') == 'builtins':
+        if _interleave_mp.builtin_type(klass):
             continue
         if name in klass.__dict__:
             return klass.__dict__[name]

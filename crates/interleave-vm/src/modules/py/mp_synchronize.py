@@ -363,9 +363,9 @@ class Event(object):
 class Barrier(threading.Barrier):
 
     def __init__(self, parties, action=None, timeout=None, *, ctx):
-        import struct
-        from multiprocessing.heap import BufferWrapper
-        wrapper = BufferWrapper(struct.calcsize('i') * 2)
+        # Interleave: two C ints of shared memory, as CPython's BufferWrapper gives.
+        from multiprocessing.sharedctypes import RawArray
+        wrapper = RawArray('i', 2)
         cond = ctx.Condition()
         self.__setstate__((parties, action, timeout, cond, wrapper))
         self._state = 0
@@ -374,7 +374,7 @@ class Barrier(threading.Barrier):
     def __setstate__(self, state):
         (self._parties, self._action, self._timeout,
          self._cond, self._wrapper) = state
-        self._array = self._wrapper.create_memoryview().cast('i')
+        self._array = self._wrapper
 
     def __getstate__(self):
         return (self._parties, self._action, self._timeout,
