@@ -34,9 +34,6 @@ use crate::trace::{GilDrop, TraceEvent};
 /// at what they did.
 pub const PARALLEL_QUANTUM_NS: u64 = 200_000;
 
-/// The virtual time `fork()` takes (copying the page tables of a small CPython process).
-pub const FORK_NS: u64 = 150_000;
-
 /// The machine's view of a thread.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ThreadState {
@@ -518,6 +515,7 @@ impl<S: Scheduler> Machine<S> {
                         ),
                         Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
                         Wait::Kernel { key, .. } => (kernel_wait_name(key), None),
+                        Wait::KernelAny { keys, .. } => (kernel_any_name(keys), None),
                         Wait::Fork => ("fork".to_string(), None),
                     };
                     out.push(BlockedThread {
@@ -536,7 +534,9 @@ impl<S: Scheduler> Machine<S> {
         let now = self.now;
         let deadline = match &wait {
             Wait::Sleep { until_ns } => Some(*until_ns),
-            Wait::Lock { timeout_ns, .. } | Wait::Kernel { timeout_ns, .. } => {
+            Wait::Lock { timeout_ns, .. }
+            | Wait::Kernel { timeout_ns, .. }
+            | Wait::KernelAny { timeout_ns, .. } => {
                 match &self.procs[p].states[tid] {
                     // A retried acquire keeps the deadline of its first attempt.
                     ThreadState::Blocked { deadline, .. } => *deadline,
@@ -551,6 +551,7 @@ impl<S: Scheduler> Machine<S> {
                 format!("lock {}", interleave_vm::hashing::fake_address(*lock))
             }
             Wait::Kernel { key, .. } => kernel_wait_name(key),
+            Wait::KernelAny { keys, .. } => kernel_any_name(keys),
             Wait::Fork => "fork".to_string(),
         };
         // Name the wait after the program's own call (`q.get()`, `t.join()`, `with lock:`).
@@ -638,8 +639,12 @@ impl<S: Scheduler> Machine<S> {
                 continue;
             }
             for tid in 0..self.procs[q].states.len() {
-                if matches!(&self.procs[q].states[tid], ThreadState::Blocked { wait: Wait::Kernel { key: k, .. }, .. } if *k == key)
-                {
+                let waits = match &self.procs[q].states[tid] {
+                    ThreadState::Blocked { wait: Wait::Kernel { key: k, .. }, .. } => *k == key,
+                    ThreadState::Blocked { wait: Wait::KernelAny { keys, .. }, .. } => keys.contains(&key),
+                    _ => false,
+                };
+                if waits {
                     self.wake(q, tid, Wake::Notified);
                 }
             }
@@ -871,6 +876,11 @@ fn kernel_wait_name(key: &KernelKey) -> String {
         KernelKey::Sem(i) => format!("semaphore {i}"),
         KernelKey::Children(pid) => format!("a child of process {pid}"),
     }
+}
+
+fn kernel_any_name(keys: &[KernelKey]) -> String {
+    let names: Vec<String> = keys.iter().map(kernel_wait_name).collect();
+    format!("any of {}", names.join(", "))
 }
 
 /// The program's own call a blocked thread is waiting in.

@@ -19,7 +19,7 @@ fn work_program(how: &str, n: u32) -> String {
 import os, threading
 def work():
     s = 0
-    for i in range(200000):
+    for i in range(500000):
         s += i * i
     return s
 how, n = "{how}", {n}
@@ -168,4 +168,93 @@ print("parent threads:", threading.active_count())
 "#;
     let r = run_with(src, 4);
     assert_eq!(r.stdout(), "child threads: 1 forker\nparent threads: 1\n", "{}", r.stderr());
+}
+
+/// Six calls of `func` on a pool of three: threads or processes.
+fn pool_program(executor: &str, func: &str) -> String {
+    format!(
+        r#"
+import time
+from concurrent.futures import {executor}
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+def nap(n):
+    time.sleep(0.05)
+    return n
+if __name__ == "__main__":
+    with {executor}(3) as ex:
+        print(list(ex.map({func}, [22] * 6)))
+"#
+    )
+}
+
+fn pool_end_ns(executor: &str, func: &str) -> u64 {
+    let r = run_with(&pool_program(executor, func), 4);
+    assert!(r.stdout().starts_with('['), "{executor}: {}", r.stderr());
+    r.end_ns
+}
+
+#[test]
+fn process_pool_beats_thread_pool_on_cpu_bound_work_only() {
+    let threads = pool_end_ns("ThreadPoolExecutor", "fib") as f64;
+    let processes = pool_end_ns("ProcessPoolExecutor", "fib") as f64;
+    let speedup = threads / processes;
+    assert!(speedup > 1.8 && speedup < 3.2, "cpu-bound: processes {speedup:.2}x faster");
+    let threads = pool_end_ns("ThreadPoolExecutor", "nap") as f64;
+    let processes = pool_end_ns("ProcessPoolExecutor", "nap") as f64;
+    let ratio = processes / threads;
+    assert!(ratio > 0.9 && ratio < 1.2, "sleep-bound: processes take {ratio:.2}x the time");
+}
+
+#[test]
+fn eight_processes_on_four_cores_beat_eight_threads_about_four_times() {
+    let threads = end_ns("threads", 8, 4) as f64;
+    let forked = end_ns("fork", 8, 4) as f64;
+    let speedup = threads / forked;
+    assert!(speedup > 3.3 && speedup < 4.2, "{speedup:.2}x");
+}
+
+#[test]
+fn shared_values_race_without_their_lock() {
+    let src = |body: &str| {
+        format!(
+            r#"
+import multiprocessing as mp
+def work(v):
+    for _ in range(3000):
+        {body}
+if __name__ == "__main__":
+    v = mp.Value('i', 0)
+    ps = [mp.Process(target=work, args=(v,)) for _ in range(4)]
+    for p in ps: p.start()
+    for p in ps: p.join()
+    print(v.value)
+"#
+        )
+    };
+    let racy = run_with(&src("v.value += 1"), 4);
+    let total: u64 = racy.stdout().trim().parse().unwrap_or_else(|_| panic!("{}", racy.stderr()));
+    assert!(total < 12000, "no update was lost: {total}");
+    let locked = run_with(&src("with v.get_lock(): v.value += 1"), 4);
+    assert_eq!(locked.stdout(), "12000\n", "{}", locked.stderr());
+}
+
+#[test]
+fn a_queue_joined_before_it_is_drained_deadlocks_as_in_cpython() {
+    // The programming guidelines' example: the child's feeder thread blocks on a full pipe
+    // while the parent joins the child before reading.
+    let src = r#"
+import multiprocessing as mp
+def f(q):
+    q.put('X' * 1000000)
+if __name__ == '__main__':
+    q = mp.Queue()
+    p = mp.Process(target=f, args=(q,))
+    p.start()
+    q.put('Y' * 100000)
+    p.join()
+    obj = q.get()
+"#;
+    let r = run_with(src, 4);
+    assert!(r.stderr().contains("interleave: deadlock"), "{}", r.stderr());
 }

@@ -62,6 +62,8 @@ pub enum Wait {
     Lock { lock: ObjRef, timeout_ns: Option<u64> },
     /// A kernel object shared between processes (pipe, semaphore, child exit), or the timeout.
     Kernel { key: crate::kernel::KernelKey, timeout_ns: Option<u64> },
+    /// Any of several kernel objects (`multiprocessing.connection.wait`), or the timeout.
+    KernelAny { keys: Vec<crate::kernel::KernelKey>, timeout_ns: Option<u64> },
     /// Not a wait: `os.fork()` asks the machine to copy the process. The call runs again in
     /// both processes and returns `Interp::fork_result`.
     Fork,

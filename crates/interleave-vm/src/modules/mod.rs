@@ -68,6 +68,7 @@ fn registry(name: &str) -> Option<Source> {
         "concurrent" => Source::Python(include_str!("py/concurrent.py")),
         "concurrent.futures" => Source::Python(include_str!("py/concurrent_futures.py")),
         "concurrent.futures._base" => Source::Python(include_str!("py/concurrent_futures_base.py")),
+        "concurrent.futures.process" => Source::Python(include_str!("py/concurrent_futures_process.py")),
         "concurrent.futures.thread" => Source::Python(include_str!("py/concurrent_futures_thread.py")),
         "contextlib" => Source::Python(include_str!("py/contextlib.py")),
         "copy" => Source::Python(include_str!("py/copy.py")),
@@ -87,6 +88,7 @@ fn registry(name: &str) -> Option<Source> {
         "multiprocessing.connection" => Source::Python(include_str!("py/mp_connection.py")),
         "multiprocessing.context" => Source::Python(include_str!("py/mp_context.py")),
         "multiprocessing.popen_fork" => Source::Python(include_str!("py/mp_popen_fork.py")),
+        "multiprocessing.pool" => Source::Python(include_str!("py/mp_pool.py")),
         "multiprocessing.queues" => Source::Python(include_str!("py/mp_queues.py")),
         "multiprocessing.sharedctypes" => Source::Python(include_str!("py/mp_sharedctypes.py")),
         "multiprocessing.process" => Source::Python(include_str!("py/mp_process.py")),
@@ -199,6 +201,15 @@ impl Interp {
         let sub = format!("{mname}.{}", n.as_str());
         if registry(&sub).is_some() {
             return self.load_module(&sub);
+        }
+        // A module-level `__getattr__` (PEP 562) answers too, as CPython's IMPORT_FROM asks it.
+        if let Some(Obj::Module(m)) = module.as_obj().map(|r| self.heap.get(r))
+            && let Some(hook) = self.dict_get_str(m.dict, "__getattr__")
+        {
+            match self.call_nested(hook, vec![name.clone()]) {
+                Err(crate::native::Flow::Exc(e)) if self.isinstance(&Value::Obj(e), self.t.attribute_error) => {}
+                other => return other,
+            }
         }
         let msg = format!("cannot import name '{}' from '{mname}' (unknown location)", n.as_str());
         let e = self.new_exception_msg(self.t.import_error, msg);

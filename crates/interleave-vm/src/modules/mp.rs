@@ -41,6 +41,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("pid_alive", pid_alive),
         ("wait_child", wait_child),
         ("builtin_type", builtin_type),
+        ("wait_ready", wait_ready),
     ];
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
@@ -504,4 +505,55 @@ fn builtin_type(interp: &mut Interp, a: Args) -> PyResult<Value> {
         _ => false,
     };
     Ok(Value::Bool(b))
+}
+
+fn int_list(interp: &mut Interp, v: Option<&Value>) -> PyResult<Vec<i64>> {
+    let items = match v.and_then(|v| v.as_obj()).map(|r| interp.heap.get(r)) {
+        Some(crate::object::Obj::List(items)) => items.clone(),
+        _ => return Err(interp.internal("_interleave_mp: expected a list")),
+    };
+    items.iter().map(|v| crate::builtins::args::int(interp, v)).collect()
+}
+
+/// `wait_ready(pipes, pids, timeout)`: the pipes that are readable (a message or end of
+/// file) and the pids that have exited, as two lists; blocks until one is, or the timeout.
+fn wait_ready(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let pipes = int_list(interp, a.pos.first())?;
+    let pids = int_list(interp, a.pos.get(1))?;
+    let t = timeout(interp, &a, 2)?;
+    let wake = interp.take_wake();
+    let (ready_pipes, ready_pids) = {
+        let k = interp.kernel.borrow();
+        let rp: Vec<Value> = pipes
+            .iter()
+            .filter(|&&i| k.pipes.get(i as usize).is_none_or(|p| !p.messages.is_empty() || p.writers.is_empty()))
+            .map(|&i| Value::Int(i))
+            .collect();
+        let rq: Vec<Value> = pids
+            .iter()
+            .filter(|&&pid| u32::try_from(pid).ok().and_then(|p| k.procs.get(&p)).is_none_or(|e| e.status.is_some()))
+            .map(|&i| Value::Int(i))
+            .collect();
+        (rp, rq)
+    };
+    if !ready_pipes.is_empty() || !ready_pids.is_empty() || t == Some(0) || wake == Some(Wake::Timeout) {
+        let a = interp.new_list(ready_pipes);
+        let b = interp.new_list(ready_pids);
+        return Ok(interp.new_tuple(vec![a, b]));
+    }
+    let mut keys: Vec<KernelKey> = pipes.iter().map(|&i| KernelKey::Pipe(i as usize)).collect();
+    if !pids.is_empty() {
+        // A process's exit is announced to its parent's waiters.
+        let k = interp.kernel.borrow();
+        let mut parents: Vec<u32> = pids.iter().filter_map(|&p| u32::try_from(p).ok()).map(|p| k.ppid(p)).collect();
+        drop(k);
+        parents.sort_unstable();
+        parents.dedup();
+        keys.extend(parents.into_iter().map(KernelKey::Children));
+    }
+    if !interp.slice.active || interp.nested_depth > 0 {
+        let msg = "a blocking multiprocessing call needs the simulated machine (interleave run)";
+        return Err(interp.err(interp.t.runtime_error, msg));
+    }
+    Err(Flow::Suspend(Suspend::Block(Wait::KernelAny { keys, timeout_ns: t })))
 }

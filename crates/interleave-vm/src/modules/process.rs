@@ -21,8 +21,9 @@ const WNOHANG: i64 = 1;
 pub const SIGKILL: i64 = 9;
 pub const SIGTERM: i64 = 15;
 
-/// The virtual time `fork()` itself takes in the parent, in charged steps.
-const FORK_STEPS: u64 = 150_000 / crate::interp::cost::NS_PER_CHARGED_STEP;
+/// The virtual time `fork()` takes in the parent (copying the page tables of a CPython
+/// process, about 0.3 ms), in charged steps. The child starts as a copy, after it.
+const FORK_STEPS: u64 = 300_000 / crate::interp::cost::NS_PER_CHARGED_STEP;
 
 pub fn install(interp: &mut Interp, d: ObjRef) {
     let fns: &[(&'static str, NativeFn)] = &[

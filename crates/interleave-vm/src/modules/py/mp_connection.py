@@ -184,27 +184,22 @@ def wait(object_list, timeout=None):
 
     Returns list of those objects in object_list which are ready/readable.
     '''
-    # Interleave: connections and process sentinels (pids); polls the kernel, sleeping 1 ms of
-    # virtual time between rounds.
-    deadline = None if timeout is None else time.monotonic() + timeout
-    while True:
-        ready = []
-        for o in object_list:
-            if isinstance(o, _ConnectionBase):
-                if o.poll(0):
-                    ready.append(o)
-            elif isinstance(o, int):
-                if not _interleave_mp.pid_alive(o):
-                    ready.append(o)
-            elif hasattr(o, 'fileno') and isinstance(o.fileno(), _ConnectionBase):
-                if o.fileno().poll(0):
-                    ready.append(o)
-            else:
-                raise NotImplementedError(
-                    'multiprocessing.connection.wait() on %r is not supported by Interleave' % (o,))
-        if ready or (deadline is not None and time.monotonic() >= deadline):
-            return ready
-        time.sleep(0.001)
+    # Interleave: connections (readable when a message or end of file is there) and process
+    # sentinels (the pid: ready once the process has exited), waited for in the kernel.
+    pipes, pids = [], []
+    for o in object_list:
+        if isinstance(o, _ConnectionBase):
+            o._check_closed()
+            o._check_readable()
+            pipes.append(o._rpipe)
+        elif isinstance(o, int):
+            pids.append(o)
+        else:
+            raise NotImplementedError(
+                'multiprocessing.connection.wait() on %r is not supported by Interleave' % (o,))
+    ready_pipes, ready_pids = _interleave_mp.wait_ready(pipes, pids, timeout)
+    return [o for o in object_list
+            if (o._rpipe in ready_pipes if isinstance(o, _ConnectionBase) else o in ready_pids)]
 
 
 def _send_tree(self, tree):
