@@ -218,6 +218,10 @@ impl<S: Scheduler> Machine<S> {
                 self.fork(p, holder);
                 true
             }
+            ThreadRun::Suspended(Suspend::Block(Wait::Spawn { pipe })) => {
+                self.spawn(p, pipe);
+                true
+            }
             ThreadRun::Suspended(Suspend::Block(wait)) => {
                 self.release_gil(p, holder, GilDrop::Blocked);
                 self.block(p, holder, wait);
@@ -516,7 +520,7 @@ impl<S: Scheduler> Machine<S> {
                         Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
                         Wait::Kernel { key, .. } => (kernel_wait_name(key), None),
                         Wait::KernelAny { keys, .. } => (kernel_any_name(keys), None),
-                        Wait::Fork => ("fork".to_string(), None),
+                        Wait::Fork | Wait::Spawn { .. } => ("fork".to_string(), None),
                     };
                     out.push(BlockedThread {
                         process: p,
@@ -543,7 +547,7 @@ impl<S: Scheduler> Machine<S> {
                     _ => timeout_ns.map(|t| now + t),
                 }
             }
-            Wait::Fork => None,
+            Wait::Fork | Wait::Spawn { .. } => None,
         };
         let mut on = match &wait {
             Wait::Sleep { until_ns } => format!("sleep until {:.6} s", *until_ns as f64 / 1e9),
@@ -552,7 +556,7 @@ impl<S: Scheduler> Machine<S> {
             }
             Wait::Kernel { key, .. } => kernel_wait_name(key),
             Wait::KernelAny { keys, .. } => kernel_any_name(keys),
-            Wait::Fork => "fork".to_string(),
+            Wait::Fork | Wait::Spawn { .. } => "fork".to_string(),
         };
         // Name the wait after the program's own call (`q.get()`, `t.join()`, `with lock:`).
         if let Some(c) = blocking_call(&self.procs[p].interp, tid) {
@@ -658,6 +662,29 @@ impl<S: Scheduler> Machine<S> {
         let child_pid = self.kernel.borrow_mut().new_pid(parent_pid);
         let child = self.procs[p].interp.fork_copy(tid, child_pid);
         self.procs[p].interp.fork_result = Some(child_pid as i64);
+        self.add_process(child, tid, parent_pid);
+    }
+
+    /// The `spawn` start method in process `p`: a fresh interpreter runs the program again and
+    /// then what it reads from `pipe`; the call runs again and returns the child's pid.
+    fn spawn(&mut self, p: usize, pipe: usize) {
+        let parent_pid = self.procs[p].pid;
+        let child_pid = self.kernel.borrow_mut().new_pid(parent_pid);
+        match Interp::spawned_from(&self.procs[p].interp, child_pid, pipe) {
+            Ok(child) => {
+                self.procs[p].interp.fork_result = Some(child_pid as i64);
+                self.add_process(child, 0, parent_pid);
+            }
+            Err(_) => {
+                // Cannot happen (the modules it loads are native); the parent sees a failed start.
+                self.procs[p].interp.fork_result = Some(-1);
+            }
+        }
+    }
+
+    /// Adds a new process whose only thread is `tid`, ready to run.
+    fn add_process(&mut self, child: Interp, tid: usize, parent_pid: u32) {
+        let child_pid = child.pid;
         let n = child.threads.len();
         let c = self.procs.len();
         let g = self.threads.len();
@@ -714,6 +741,13 @@ impl<S: Scheduler> Machine<S> {
             }
         }
         self.collect_output(p);
+        // The process's memory is gone: only its threads' names and idents stay, for the trace.
+        self.procs[p].interp.heap = interleave_vm::heap::Heap::new();
+        for th in &mut self.procs[p].interp.threads {
+            th.handled = interleave_vm::Value::None;
+            th.started_by = interleave_vm::Value::None;
+            th.wake = None;
+        }
         let pid = self.procs[p].pid;
         self.procs[p].exit_code = Some(exit_code);
         let status = if exit_code < 0 { -exit_code } else { (exit_code & 0xff) << 8 };
@@ -823,6 +857,7 @@ impl<S: Scheduler> Machine<S> {
             match run {
                 ThreadRun::Suspended(Suspend::Switch(_)) => {}
                 ThreadRun::Suspended(Suspend::Block(Wait::Fork)) => self.fork(p, tid),
+                ThreadRun::Suspended(Suspend::Block(Wait::Spawn { pipe })) => self.spawn(p, pipe),
                 ThreadRun::Suspended(Suspend::Block(wait)) => {
                     self.now = start + elapsed;
                     self.block(p, tid, wait);

@@ -50,6 +50,7 @@ impl RunResult {
                 "switch_interval_ns": settings.switch_interval_ns,
                 "until_ns": settings.until_ns,
                 "max_steps": settings.max_steps,
+                "start_method": settings.start_method,
             }),
             end_ns: self.end_ns,
             exit_code: self.exit_code,
@@ -131,6 +132,7 @@ fn run_with<S: Scheduler>(
     interp.stdin = settings.stdin.clone();
     interp.switch_interval_ns = settings.switch_interval_ns;
     interp.cpu_count = settings.cores;
+    interp.kernel.borrow_mut().start_method = settings.start_method.clone();
     interp.sources.insert(Rc::from(filename), Rc::from(source));
     interp.start_main(code);
     let mut m = Machine::new(

@@ -258,3 +258,32 @@ if __name__ == '__main__':
     let r = run_with(src, 4);
     assert!(r.stderr().contains("interleave: deadlock"), "{}", r.stderr());
 }
+
+#[test]
+fn spawn_without_the_main_guard_fails_in_the_child_as_in_cpython() {
+    let src = r#"
+import multiprocessing as mp
+def hello():
+    print("hello")
+print("top level:", __name__)
+p = mp.Process(target=hello)
+p.start()
+p.join()
+print("exitcode", p.exitcode)
+"#;
+    let settings = Settings {
+        start_method: "spawn".to_string(),
+        ..Settings::default()
+    };
+    let r = run_program(src, "/prog.py", &settings);
+    assert_eq!(r.stdout(), "top level: __main__\ntop level: __mp_main__\nexitcode 1\n");
+    assert!(
+        r.stderr().contains("An attempt has been made to start a new process before the\n        current process has finished its bootstrapping phase."),
+        "{}",
+        r.stderr()
+    );
+    // Spawning a fresh interpreter costs far more virtual time than forking.
+    let forked = run_with(src, 4);
+    assert_eq!(forked.stdout(), "top level: __main__\nhello\nexitcode 0\n");
+    assert!(r.end_ns > 5 * forked.end_ns, "spawn {} ns, fork {} ns", r.end_ns, forked.end_ns);
+}

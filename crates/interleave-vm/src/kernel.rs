@@ -109,6 +109,8 @@ pub struct Kernel {
     /// Shared memory exists: processes running in parallel must interleave finely, so that
     /// races on it show.
     pub fine_grained: bool,
+    /// `multiprocessing`'s default start method (`--start-method`).
+    pub start_method: String,
 }
 
 /// A well-mixed number (SplitMix64).
@@ -137,6 +139,7 @@ impl Kernel {
             created: 0,
             seed,
             fine_grained: false,
+            start_method: "fork".to_string(),
         }
     }
 

@@ -64,6 +64,9 @@ pub enum Wait {
     Kernel { key: crate::kernel::KernelKey, timeout_ns: Option<u64> },
     /// Any of several kernel objects (`multiprocessing.connection.wait`), or the timeout.
     KernelAny { keys: Vec<crate::kernel::KernelKey>, timeout_ns: Option<u64> },
+    /// Not a wait: the `spawn` start method asks the machine for a new process, which reads
+    /// what to run from kernel pipe `pipe`. The call runs again and returns the child's pid.
+    Spawn { pipe: usize },
     /// Not a wait: `os.fork()` asks the machine to copy the process. The call runs again in
     /// both processes and returns `Interp::fork_result`.
     Fork,

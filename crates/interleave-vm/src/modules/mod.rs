@@ -91,6 +91,8 @@ fn registry(name: &str) -> Option<Source> {
         "multiprocessing.pool" => Source::Python(include_str!("py/mp_pool.py")),
         "multiprocessing.queues" => Source::Python(include_str!("py/mp_queues.py")),
         "multiprocessing.sharedctypes" => Source::Python(include_str!("py/mp_sharedctypes.py")),
+        "multiprocessing.popen_spawn" => Source::Python(include_str!("py/mp_popen_spawn.py")),
+        "multiprocessing.spawn" => Source::Python(include_str!("py/mp_spawn.py")),
         "multiprocessing.process" => Source::Python(include_str!("py/mp_process.py")),
         "multiprocessing.reduction" => Source::Python(include_str!("py/mp_reduction.py")),
         "multiprocessing.synchronize" => Source::Python(include_str!("py/mp_synchronize.py")),

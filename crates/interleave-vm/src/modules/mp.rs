@@ -42,6 +42,12 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("wait_child", wait_child),
         ("builtin_type", builtin_type),
         ("wait_ready", wait_ready),
+        ("open_end", open_end),
+        ("spawn", spawn),
+        ("spawn_main", spawn_main),
+        ("exec_main", exec_main),
+        ("default_start_method", default_start_method),
+        ("charge_ns", charge_ns),
     ];
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
@@ -556,4 +562,104 @@ fn wait_ready(interp: &mut Interp, a: Args) -> PyResult<Value> {
         return Err(interp.err(interp.t.runtime_error, msg));
     }
     Err(Flow::Suspend(Suspend::Block(Wait::KernelAny { keys, timeout_ns: t })))
+}
+
+/// `open_end(pipe, write)`: this process now holds an end of the pipe (a connection that
+/// arrived pickled).
+fn open_end(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let id = index(interp, &a, 0)?;
+    let write = match a.pos.get(1) {
+        Some(v) => interp.truthy(v)?,
+        None => true,
+    };
+    let pid = interp.pid;
+    if let Some(p) = interp.kernel.borrow_mut().pipes.get_mut(id) {
+        if write {
+            p.writers.insert(pid);
+        } else {
+            p.readers.insert(pid);
+        }
+    }
+    Ok(Value::None)
+}
+
+// ---- the spawn start method ----
+
+/// `spawn(pipe)`: starts a fresh process (a new interpreter) that reads what to run from
+/// `pipe`; returns its pid.
+fn spawn(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let pipe = index(interp, &a, 0)?;
+    if let Some(pid) = interp.fork_result.take() {
+        return Ok(Value::Int(pid));
+    }
+    if !interp.slice.active || interp.nested_depth > 0 {
+        return Err(interp.err(interp.t.runtime_error, "starting a process needs the simulated machine (interleave run)"));
+    }
+    Err(Flow::Suspend(Suspend::Block(Wait::Spawn { pipe })))
+}
+
+/// The first call of a spawned process's main thread: the interpreter's start-up, then
+/// `multiprocessing.spawn._spawn_main(pipe)`.
+fn spawn_main(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let pipe = int(interp, &a, 0)?;
+    let module = interp.load_module("multiprocessing.spawn")?;
+    let Some(main) = interp.getattr_opt(&module, "_spawn_main")? else {
+        return Err(interp.internal("multiprocessing.spawn has no _spawn_main"));
+    };
+    Err(Flow::TailCall(Box::new((main, vec![Value::Int(pipe)]))))
+}
+
+/// `exec_main()`: runs the program's main file again as module `__mp_main__` (also installed
+/// as `sys.modules['__main__']`), as CPython's spawn does with `runpy.run_path`. Returns it.
+fn exec_main(interp: &mut Interp, _a: Args) -> PyResult<Value> {
+    let file = interp.main_file.clone();
+    let Some(source) = interp.sources.get(file.as_str()).cloned() else {
+        return Err(interp.internal("the main program's source is not known"));
+    };
+    let code = interleave_compiler::compile_module(&source, &file)
+        .map_err(|e| interp.internal(format!("the main program failed to compile again: {}", e.message)))?;
+    let (module, globals) = interp.new_module("__mp_main__");
+    let builtins_mod = interp.dict_get_str(interp.modules, "builtins").unwrap_or(Value::None);
+    interp.set_item_str(globals, "__builtins__", builtins_mod);
+    let f = interp.intern(&file);
+    interp.set_item_str(globals, "__file__", f);
+    interp.set_item_str(globals, "__doc__", Value::None);
+    interp.set_item_str(interp.modules, "__mp_main__", module.clone());
+    interp.set_item_str(interp.modules, "__main__", module.clone());
+    interp.run_module_code(code, globals)?;
+    Ok(module)
+}
+
+fn default_start_method(interp: &mut Interp, _a: Args) -> PyResult<Value> {
+    let m = interp.kernel.borrow().start_method.clone();
+    Ok(Value::str(m.as_str()))
+}
+
+impl Interp {
+    /// A fresh process for the `spawn` start method: the same program and settings as
+    /// `parent`, sharing its kernel, whose main thread will run `spawn_main(pipe)`.
+    pub fn spawned_from(parent: &Interp, pid: u32, pipe: usize) -> PyResult<Interp> {
+        let mut child = Interp::new(parent.limits.clone(), parent.seed);
+        child.kernel = parent.kernel.clone();
+        child.pid = pid;
+        child.main_file = parent.main_file.clone();
+        child.sources = parent.sources.clone();
+        child.switch_interval_ns = parent.switch_interval_ns;
+        child.cpu_count = parent.cpu_count;
+        child.fs = parent.fs.clone();
+        let module = child.load_module("_interleave_mp")?;
+        let Some(main) = child.getattr_opt(&module, "spawn_main")? else {
+            return Err(child.internal("_interleave_mp has no spawn_main"));
+        };
+        child.threads[0].start = Some((main, Args::new(vec![Value::Int(pipe as i64)])));
+        Ok(child)
+    }
+}
+
+/// `charge_ns(ns)`: the current thread spends `ns` of virtual CPU time (an interpreter's
+/// start-up, which `multiprocessing.spawn` charges by start method).
+fn charge_ns(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let ns = int(interp, &a, 0)?.max(0) as u64;
+    interp.charge(ns / crate::interp::cost::NS_PER_CHARGED_STEP);
+    Ok(Value::None)
 }

@@ -152,7 +152,18 @@ class _ConnectionBase:
         self.close()
 
     def __reduce__(self):
-        raise TypeError("cannot pickle %r object" % type(self).__name__)
+        # Interleave: CPython passes the file descriptor (DupFd); kernel pipes are global, so
+        # the receiving process simply opens the same ends.
+        self._check_closed()
+        return _rebuild_connection, (type(self), self._rpipe, self._wpipe)
+
+
+def _rebuild_connection(cls, rpipe, wpipe):
+    if rpipe is not None:
+        _interleave_mp.open_end(rpipe, False)
+    if wpipe is not None:
+        _interleave_mp.open_end(wpipe, True)
+    return cls(rpipe, wpipe)
 
 
 class Connection(_ConnectionBase):

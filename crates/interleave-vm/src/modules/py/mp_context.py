@@ -1,5 +1,6 @@
 # Interleave: CPython 3.11's Lib/multiprocessing/context.py with absolute imports, and
-# NotImplementedError for what Interleave does not simulate yet (managers, spawn, forkserver).
+# NotImplementedError for what Interleave does not simulate yet (managers); spawn and
+# forkserver children run the main module again (multiprocessing.spawn).
 import os
 import sys
 import threading
@@ -285,9 +286,8 @@ if sys.platform != 'win32':
         _start_method = 'spawn'
         @staticmethod
         def _Popen(process_obj):
-            # Interleave: only the fork start method is simulated so far.
-            raise NotImplementedError(
-                "the 'spawn' start method of multiprocessing is not supported by Interleave yet")
+            from multiprocessing.popen_spawn import Popen
+            return Popen(process_obj)
 
         @staticmethod
         def _after_fork():
@@ -298,8 +298,10 @@ if sys.platform != 'win32':
         _start_method = 'forkserver'
         @staticmethod
         def _Popen(process_obj):
-            raise NotImplementedError(
-                "the 'forkserver' start method of multiprocessing is not supported by Interleave yet")
+            # Interleave: like spawn (the child runs the main module again), but quicker to
+            # start; the fork server process itself is not simulated.
+            from multiprocessing.popen_spawn import Popen
+            return Popen(process_obj)
 
     class ForkContext(BaseContext):
         _name = 'fork'
@@ -326,7 +328,9 @@ if sys.platform != 'win32':
         # on macOS since macOS 10.14 (Mojave). Use spawn by default instead.
         _default_context = DefaultContext(_concrete_contexts['spawn'])
     else:
-        _default_context = DefaultContext(_concrete_contexts['fork'])
+        # Interleave: 'fork' unless `interleave run --start-method` says otherwise.
+        import _interleave_mp
+        _default_context = DefaultContext(_concrete_contexts[_interleave_mp.default_start_method()])
 
 else:
 

@@ -130,10 +130,14 @@ class ForkingPickler(object):
         if isinstance(obj, type) or t is _FunctionType:
             return self._global(obj)
         if t is _BuiltinFunctionType:
-            owner = getattr(obj, '__self__', None)
-            if owner is None or type(owner).__name__ == 'module':
+            try:
                 return self._global(obj)
-            return ('B', self._save(owner), obj.__name__)
+            except (PicklingError, AttributeError):
+                # A method bound to an object (`[].append`): getattr(obj, name) rebuilds it.
+                owner = getattr(obj, '__self__', None)
+                if owner is None:
+                    raise
+                return ('B', self._save(owner), obj.__name__)
         if t is _MethodType:
             return ('B', self._save(obj.__self__), obj.__func__.__name__)
         if isinstance(obj, BaseException):

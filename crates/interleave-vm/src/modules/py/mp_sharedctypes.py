@@ -73,6 +73,7 @@ class _SharedCValue(object):
 
     def __reduce__(self):
         context.assert_spawning(self)
+        return _rebuild, (_SharedCValue, {'_typecode': self._typecode, '_block': self._block})
 
 
 class _SharedCArray(object):
@@ -118,6 +119,16 @@ class _SharedCArray(object):
 
     def __reduce__(self):
         context.assert_spawning(self)
+        return _rebuild, (_SharedCArray, {'_typecode': self._typecode, '_block': self._block,
+                                          '_length': self._length})
+
+
+def _rebuild(cls, state):
+    # The same shared memory, seen from another process.
+    obj = cls.__new__(cls)
+    for k, v in state.items():
+        setattr(obj, k, v)
+    return obj
 
 
 def RawValue(typecode_or_type, *args):
@@ -148,7 +159,7 @@ def Value(typecode_or_type, *args, lock=True, ctx=None):
     if lock is False:
         return obj
     if lock in (True, None):
-        ctx = ctx or context.get_context()
+        ctx = ctx or context._default_context.get_context()
         lock = ctx.RLock()
     if not hasattr(lock, 'acquire'):
         raise AttributeError("%r has no method 'acquire'" % lock)
@@ -163,7 +174,7 @@ def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
     if lock is False:
         return obj
     if lock in (True, None):
-        ctx = ctx or context.get_context()
+        ctx = ctx or context._default_context.get_context()
         lock = ctx.RLock()
     if not hasattr(lock, 'acquire'):
         raise AttributeError("%r has no method 'acquire'" % lock)
@@ -178,7 +189,7 @@ def copy(obj):
 
 def synchronized(obj, lock=None, ctx=None):
     assert not isinstance(obj, SynchronizedBase), 'object already synchronized'
-    ctx = ctx or context.get_context()
+    ctx = ctx or context._default_context.get_context()
     if isinstance(obj, _SharedCArray):
         if obj._typecode == 'c':
             return SynchronizedString(obj, lock, ctx)
@@ -196,7 +207,7 @@ class SynchronizedBase(object):
         if lock:
             self._lock = lock
         else:
-            ctx = ctx or context.get_context(force=True)
+            ctx = ctx or context._default_context.get_context()
             self._lock = ctx.RLock()
         self.acquire = self._lock.acquire
         self.release = self._lock.release
@@ -209,6 +220,7 @@ class SynchronizedBase(object):
 
     def __reduce__(self):
         context.assert_spawning(self)
+        return synchronized, (self._obj, self._lock)
 
     def get_obj(self):
         return self._obj
