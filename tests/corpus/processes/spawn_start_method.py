@@ -29,5 +29,8 @@ if __name__ == "__main__":
     p = ctx.Process(target=work, args=(q, v, 10))
     p.start(); p.join()
     print(q.get(), v.value)
-    with mp.get_context("spawn").Pool(2) as pool:
-        print(pool.map(abs, [-1, -2, 3]))
+    pool = mp.get_context("spawn").Pool(2)
+    result = pool.map(abs, [-1, -2, 3])
+    pool.close()
+    pool.join()
+    print(result)
