@@ -365,6 +365,20 @@ impl<S: Scheduler> Machine<S> {
                     lock: interleave_vm::hashing::fake_id(lock),
                     acquired,
                 },
+                Record::Transfer {
+                    t,
+                    thread,
+                    pipe,
+                    bytes,
+                    sent,
+                } => TraceEvent::Transfer {
+                    t,
+                    thread: self.procs[p].global[thread],
+                    process: pid,
+                    pipe,
+                    bytes,
+                    sent,
+                },
             });
         }
         self.collect_output(p);

@@ -68,6 +68,16 @@ pub enum TraceEvent {
         stream: String,
         text: String,
     },
+    /// A message of `bytes` bytes (its pickled size) was written to (`sent`) or read from
+    /// kernel pipe `pipe` (queues and connections of `multiprocessing` are pipes).
+    Transfer {
+        t: u64,
+        thread: usize,
+        process: u32,
+        pipe: usize,
+        bytes: usize,
+        sent: bool,
+    },
     /// `fork()`: process `process` was created as a child of `parent`, with its one thread.
     ProcessCreated {
         t: u64,
@@ -182,6 +192,7 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
             | TraceEvent::GilDropped { .. }
             | TraceEvent::DropRequest { .. }
             | TraceEvent::Output { .. }
+            | TraceEvent::Transfer { .. }
             | TraceEvent::ProcessCreated { .. }
             | TraceEvent::ProcessExited { .. }
             | TraceEvent::ProcessReaped { .. }

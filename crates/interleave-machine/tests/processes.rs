@@ -287,3 +287,34 @@ print("exitcode", p.exitcode)
     assert_eq!(forked.stdout(), "top level: __main__\nhello\nexitcode 0\n");
     assert!(r.end_ns > 5 * forked.end_ns, "spawn {} ns, fork {} ns", r.end_ns, forked.end_ns);
 }
+
+#[test]
+fn pipe_transfers_show_their_pickled_size_in_the_trace() {
+    let src = r#"
+import multiprocessing as mp
+def child(conn):
+    conn.send("x" * 1000)
+if __name__ == "__main__":
+    a, b = mp.Pipe()
+    p = mp.Process(target=child, args=(b,))
+    p.start()
+    print(len(a.recv()))
+    p.join()
+"#;
+    let settings = Settings::default();
+    let r = run_program(src, "/prog.py", &settings);
+    assert_eq!(r.stdout(), "1000\n", "{}", r.stderr());
+    let json: serde_json::Value = serde_json::from_str(&r.trace_json(&settings)).unwrap();
+    let transfers: Vec<&serde_json::Value> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "transfer")
+        .collect();
+    assert_eq!(transfers.len(), 2, "{transfers:?}");
+    assert_eq!(transfers[0]["sent"], true);
+    assert_eq!(transfers[1]["sent"], false);
+    assert!(transfers[0]["bytes"].as_u64().unwrap() > 1000);
+    assert_ne!(transfers[0]["process"], transfers[1]["process"]);
+    assert_eq!(json["settings"]["start_method"], "fork");
+}

@@ -110,6 +110,9 @@ pub enum Record {
     Output { t: u64, thread: usize, stream: Stream, text: String },
     /// `acquired`: true for an acquire, false for a release.
     Lock { t: u64, thread: usize, lock: ObjRef, acquired: bool },
+    /// A message of `bytes` (pickled size) was written to (`sent`) or read from kernel pipe
+    /// `pipe`.
+    Transfer { t: u64, thread: usize, pipe: usize, bytes: usize, sent: bool },
 }
 
 /// Something the scheduler must handle after the current slice.

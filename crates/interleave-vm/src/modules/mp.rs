@@ -91,6 +91,14 @@ fn notify(interp: &mut Interp, key: KernelKey) {
 
 // ---- pipes ----
 
+/// Shows a pipe transfer in the trace.
+fn record_transfer(interp: &mut Interp, pipe: usize, bytes: usize, sent: bool) {
+    if interp.slice.active {
+        let (t, thread) = (interp.now_ns(), interp.cur);
+        interp.records.push(crate::interp::Record::Transfer { t, thread, pipe, bytes, sent });
+    }
+}
+
 /// `pipe()`: a new one-way pipe; returns its id. The creating process holds its write end.
 fn pipe(interp: &mut Interp, _a: Args) -> PyResult<Value> {
     let pid = interp.pid;
@@ -127,6 +135,7 @@ fn push(interp: &mut Interp, id: usize, m: Message) -> PyResult<Value> {
     p.messages.push_back(m);
     drop(k);
     interp.charge((NS_PER_MESSAGE + size * NS_PER_BYTE) / crate::interp::cost::NS_PER_CHARGED_STEP);
+    record_transfer(interp, id, size as usize, true);
     notify(interp, KernelKey::Pipe(id));
     Ok(Value::Int(size as i64))
 }
@@ -169,6 +178,7 @@ fn recv(interp: &mut Interp, a: Args) -> PyResult<Value> {
         Some(m) => {
             let size = m.size() as u64;
             interp.charge((size * NS_PER_BYTE) / crate::interp::cost::NS_PER_CHARGED_STEP);
+            record_transfer(interp, id, size as usize, false);
             notify(interp, KernelKey::Pipe(id));
             Ok(match m {
                 Message::Object(tree, _) => {
