@@ -756,7 +756,9 @@ impl<S: Scheduler> Machine<S> {
         }
         self.collect_output(p);
         // The process's memory is gone: only its threads' names and idents stay, for the trace.
+        let collections = self.procs[p].interp.heap.collections;
         self.procs[p].interp.heap = interleave_vm::heap::Heap::new();
+        self.procs[p].interp.heap.collections = collections;
         for th in &mut self.procs[p].interp.threads {
             th.handled = interleave_vm::Value::None;
             th.started_by = interleave_vm::Value::None;
