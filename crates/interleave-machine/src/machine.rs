@@ -768,6 +768,7 @@ impl<S: Scheduler> Machine<S> {
         self.procs[p].exit_code = Some(exit_code);
         let status = if exit_code < 0 { -exit_code } else { (exit_code & 0xff) << 8 };
         let mut reaped = Vec::new();
+        let mut adopted = Vec::new();
         let ppid = {
             let mut k = self.kernel.borrow_mut();
             let root = k.root_pid();
@@ -776,6 +777,9 @@ impl<S: Scheduler> Machine<S> {
             for o in orphans {
                 let e = k.procs.get_mut(&o).expect("child");
                 e.ppid = 1;
+                if e.status.is_none() {
+                    adopted.push(o);
+                }
                 if e.status.is_some() {
                     // init reaps orphaned zombies at once.
                     e.reaped = true;
@@ -796,6 +800,13 @@ impl<S: Scheduler> Machine<S> {
             process: pid,
             exit_code,
         });
+        for orphan in adopted {
+            self.trace.push(TraceEvent::ProcessOrphaned {
+                t: self.now,
+                process: orphan,
+                parent: 1,
+            });
+        }
         for r in reaped {
             let by = if r == pid && ppid != 1 { ppid } else { 1 };
             self.trace.push(TraceEvent::ProcessReaped {

@@ -92,6 +92,13 @@ pub enum TraceEvent {
         process: u32,
         exit_code: i32,
     },
+    /// The process's parent exited: it was re-parented to `parent` (init, pid 1), which will
+    /// reap it when it exits.
+    ProcessOrphaned {
+        t: u64,
+        process: u32,
+        parent: u32,
+    },
     /// Process `by` collected the exit status (`os.waitpid`, `Process.join`): the zombie is gone.
     ProcessReaped {
         t: u64,
@@ -195,6 +202,7 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
             | TraceEvent::Transfer { .. }
             | TraceEvent::ProcessCreated { .. }
             | TraceEvent::ProcessExited { .. }
+            | TraceEvent::ProcessOrphaned { .. }
             | TraceEvent::ProcessReaped { .. }
             | TraceEvent::Lock { .. }
             | TraceEvent::Exception { .. } => {}

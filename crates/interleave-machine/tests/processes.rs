@@ -318,3 +318,39 @@ if __name__ == "__main__":
     assert_ne!(transfers[0]["process"], transfers[1]["process"]);
     assert_eq!(json["settings"]["start_method"], "fork");
 }
+
+#[test]
+fn orphans_are_adopted_by_init_and_children_draw_their_own_random_numbers() {
+    let src = r#"
+import os, time, random
+random.random()
+r, w = 0, 0
+pid = os.fork()
+if pid == 0:
+    pid2 = os.fork()
+    if pid2 == 0:
+        time.sleep(0.05)
+        print("grandchild's parent is now", os.getppid())
+        os._exit(0)
+    os._exit(0)
+os.waitpid(pid, 0)
+time.sleep(0.1)
+values = set()
+for _ in range(3):
+    child = os.fork()
+    if child == 0:
+        print(random.random() != random.random())
+        os._exit(int(random.random() * 100))
+    values.add(os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]))
+print("distinct:", len(values))
+"#;
+    let settings = Settings::default();
+    let r = run_program(src, "/prog.py", &settings);
+    assert_eq!(r.stdout(), "grandchild's parent is now 1\nTrue\nTrue\nTrue\ndistinct: 3\n", "{}", r.stderr());
+    let json: serde_json::Value = serde_json::from_str(&r.trace_json(&settings)).unwrap();
+    let events = json["events"].as_array().unwrap();
+    let orphaned = events.iter().find(|e| e["kind"] == "process_orphaned").expect("an orphan");
+    assert_eq!(orphaned["parent"], 1);
+    let grandchild = &orphaned["process"];
+    assert!(events.iter().any(|e| e["kind"] == "process_reaped" && &e["process"] == grandchild && e["by"] == 1));
+}

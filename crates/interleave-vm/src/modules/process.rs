@@ -55,6 +55,7 @@ fn fork(interp: &mut Interp, a: Args) -> PyResult<Value> {
     crate::builtins::args::count(interp, "fork", &a, 0, 0)?;
     if let Some(r) = interp.fork_result.take() {
         if r == 0 {
+            super::random::after_fork_child(interp);
             // In the child, as CPython's `PyOS_AfterFork_Child`: `threading` forgets the
             // threads that did not survive (its `_after_fork`), then the call returns 0.
             if let Some(threading) = interp.dict_get_str(interp.modules, "threading")
