@@ -88,6 +88,7 @@ fn registry(name: &str) -> Option<Source> {
         "multiprocessing.connection" => Source::Python(include_str!("py/mp_connection.py")),
         "multiprocessing.context" => Source::Python(include_str!("py/mp_context.py")),
         "multiprocessing.popen_fork" => Source::Python(include_str!("py/mp_popen_fork.py")),
+        "multiprocessing.managers" => Source::Python(include_str!("py/mp_managers.py")),
         "multiprocessing.pool" => Source::Python(include_str!("py/mp_pool.py")),
         "multiprocessing.queues" => Source::Python(include_str!("py/mp_queues.py")),
         "multiprocessing.sharedctypes" => Source::Python(include_str!("py/mp_sharedctypes.py")),

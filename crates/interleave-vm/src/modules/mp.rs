@@ -48,6 +48,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("exec_main", exec_main),
         ("default_start_method", default_start_method),
         ("charge_ns", charge_ns),
+        ("can_block", can_block),
     ];
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
@@ -672,4 +673,10 @@ fn charge_ns(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let ns = int(interp, &a, 0)?.max(0) as u64;
     interp.charge(ns / crate::interp::cost::NS_PER_CHARGED_STEP);
     Ok(Value::None)
+}
+
+/// `can_block()`: whether the current call may block (it runs in a frame under the machine,
+/// not nested in a call made from Rust).
+fn can_block(interp: &mut Interp, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(interp.slice.active && interp.nested_depth == 0))
 }

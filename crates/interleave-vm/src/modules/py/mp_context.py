@@ -1,6 +1,5 @@
 # Interleave: CPython 3.11's Lib/multiprocessing/context.py with absolute imports, and
-# NotImplementedError for what Interleave does not simulate yet (managers); spawn and
-# forkserver children run the main module again (multiprocessing.spawn).
+# spawn and forkserver children that run the main module again (multiprocessing.spawn).
 import os
 import sys
 import threading
@@ -55,9 +54,10 @@ class BaseContext(object):
         The managers methods such as `Lock()`, `Condition()` and `Queue()`
         can be used to create shared objects.
         '''
-        # Interleave: managers (a server process with proxies) are not simulated yet.
-        raise NotImplementedError(
-            'multiprocessing.Manager() is not supported by Interleave yet')
+        from multiprocessing.managers import SyncManager
+        m = SyncManager(ctx=self.get_context())
+        m.start()
+        return m
 
     def Pipe(self, duplex=True):
         '''Returns two connection object connected by a pipe'''

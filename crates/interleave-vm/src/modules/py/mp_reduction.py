@@ -122,6 +122,9 @@ class ForkingPickler(object):
             return ('F', [self._save(x) for x in obj])
         if t is range:
             return ('R', ('G', 'builtins', 'range'), ('T', [obj.start, obj.stop, obj.step]), None)
+        if t is slice:
+            return ('R', ('G', 'builtins', 'slice'),
+                    ('T', [self._save(obj.start), self._save(obj.stop), self._save(obj.step)]), None)
         if t is complex:
             return ('R', ('G', 'builtins', 'complex'), ('T', [obj.real, obj.imag]), None)
         reduce = self._extra_reducers.get(t)
