@@ -124,6 +124,11 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "selectors", "shutil", "signal", "socket", "socketserver", "sqlite3", "statistics", "struct",
     "subprocess", "tempfile", "timeit", "traceback", "types", "unittest", "urllib", "uuid",
     "weakref", "zlib",
+    // Parts of packages Interleave provides.
+    "multiprocessing.dummy", "multiprocessing.forkserver", "multiprocessing.heap",
+    "multiprocessing.popen_forkserver", "multiprocessing.popen_spawn_posix",
+    "multiprocessing.resource_sharer", "multiprocessing.resource_tracker",
+    "multiprocessing.shared_memory",
 ];
 
 impl Interp {
@@ -164,7 +169,7 @@ impl Interp {
         }
         let Some(source) = registry(name) else {
             let top = name.split('.').next().unwrap_or(name);
-            if KNOWN_UNSUPPORTED.contains(&top) {
+            if KNOWN_UNSUPPORTED.contains(&top) || KNOWN_UNSUPPORTED.contains(&name) {
                 let msg = format!("the '{name}' module is not supported by Interleave yet");
                 return Err(self.err(self.t.not_implemented_error, msg));
             }

@@ -3,7 +3,7 @@
 # message is the pickled tree of `multiprocessing.reduction`, copied into the receiver's heap.
 # Listeners and Clients (sockets) are not simulated.
 
-__all__ = ['Pipe', 'Connection', 'wait']
+__all__ = ['Client', 'Listener', 'Pipe', 'wait']
 
 import time
 import _interleave_mp
@@ -156,6 +156,25 @@ class _ConnectionBase:
         # the receiving process simply opens the same ends.
         self._check_closed()
         return _rebuild_connection, (type(self), self._rpipe, self._wpipe)
+
+
+class Listener(object):
+    '''
+    Returns a listener object (sockets and named pipes are not simulated)
+    '''
+    def __init__(self, *args, **kwds):
+        raise NotImplementedError(
+            'multiprocessing.connection.Listener is not supported by Interleave yet '
+            '(use Pipe() or a Queue between processes)')
+
+
+def Client(*args, **kwds):
+    '''
+    Returns a connection to the address of a `Listener` (not simulated)
+    '''
+    raise NotImplementedError(
+        'multiprocessing.connection.Client is not supported by Interleave yet '
+        '(use Pipe() or a Queue between processes)')
 
 
 def _rebuild_connection(cls, rpipe, wpipe):
