@@ -354,3 +354,32 @@ print("distinct:", len(values))
     let grandchild = &orphaned["process"];
     assert!(events.iter().any(|e| e["kind"] == "process_reaped" && &e["process"] == grandchild && e["by"] == 1));
 }
+
+#[test]
+fn a_run_with_processes_is_deterministic_and_replays() {
+    let src = r#"
+import multiprocessing as mp
+def work(q, v, i):
+    for _ in range(200):
+        v.value += 1
+    q.put(i)
+if __name__ == "__main__":
+    q = mp.Queue()
+    v = mp.Value('i', 0)
+    ps = [mp.Process(target=work, args=(q, v, i)) for i in range(3)]
+    for p in ps: p.start()
+    print([q.get() for _ in ps], v.value)
+    for p in ps: p.join()
+"#;
+    let settings = Settings {
+        seed: 7,
+        ..Settings::default()
+    };
+    let a = run_program(src, "/prog.py", &settings);
+    let b = run_program(src, "/prog.py", &settings);
+    assert_eq!(a.stdout(), b.stdout());
+    assert_eq!(a.trace_json(&settings), b.trace_json(&settings));
+    let r = interleave_machine::replay_program(src, "/prog.py", &settings, a.schedule.clone());
+    assert_eq!(r.stdout(), a.stdout());
+    assert_eq!(r.trace, a.trace);
+}
