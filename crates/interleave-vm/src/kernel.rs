@@ -143,6 +143,11 @@ impl Kernel {
         }
     }
 
+    /// Processes that have not exited.
+    pub fn live_processes(&self) -> usize {
+        self.procs.values().filter(|p| p.status.is_none()).count()
+    }
+
     /// The program's own pid (the first process).
     pub fn root_pid(&self) -> u32 {
         *self.procs.keys().next().expect("the first process")

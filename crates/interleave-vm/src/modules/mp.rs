@@ -606,6 +606,7 @@ fn spawn(interp: &mut Interp, a: Args) -> PyResult<Value> {
     if !interp.slice.active || interp.nested_depth > 0 {
         return Err(interp.err(interp.t.runtime_error, "starting a process needs the simulated machine (interleave run)"));
     }
+    super::process::check_process_limit(interp)?;
     Err(Flow::Suspend(Suspend::Block(Wait::Spawn { pipe })))
 }
 

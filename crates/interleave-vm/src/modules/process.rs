@@ -69,8 +69,17 @@ fn fork(interp: &mut Interp, a: Args) -> PyResult<Value> {
     if !interp.slice.active || interp.nested_depth > 0 {
         return Err(interp.err(interp.t.runtime_error, "os.fork() needs the simulated machine (interleave run)"));
     }
+    check_process_limit(interp)?;
     interp.charge(FORK_STEPS);
     Err(Flow::Suspend(Suspend::Block(Wait::Fork)))
+}
+
+/// Fails as `fork()` does with EAGAIN when the run has `Limits::max_processes` alive.
+pub fn check_process_limit(interp: &mut Interp) -> PyResult<()> {
+    if interp.kernel.borrow().live_processes() >= interp.limits.max_processes {
+        return Err(errno_error(interp, interp.t.blocking_io_error, 11, "Resource temporarily unavailable"));
+    }
+    Ok(())
 }
 
 fn getpid(interp: &mut Interp, a: Args) -> PyResult<Value> {
