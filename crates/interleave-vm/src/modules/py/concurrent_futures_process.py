@@ -23,18 +23,31 @@ class BrokenProcessPool(_base.BrokenExecutor):
     """
 
 
-def _worker_pool(ctx):
-    # A multiprocessing pool whose workers keep their Process names (ForkProcess-N), as
-    # CPython's executor starts plain `ctx.Process` workers.
-    base = ctx.Process
+def _set_name(self, name):
+    pass  # the pool renames its workers to ...PoolWorker-N; executor workers keep their names
 
-    def _set_name(self, name):
-        pass  # the pool renames its workers to ...PoolWorker-N; executor workers keep theirs
 
+def _keeping_name(base):
+    # A Process type named as CPython's executor workers are (ForkProcess-N...), whose name the
+    # pool cannot change. It lives in this module under the same name, so it pickles (spawn).
     cls = type(base.__name__, (base,), {
         'name': property(lambda self: self._name, _set_name),
-        '__module__': base.__module__,
+        '__module__': __name__,
     })
+    globals()[base.__name__] = cls
+    return cls
+
+
+_WORKER_TYPES = {
+    method: _keeping_name(mp.get_context(method).Process)
+    for method in ('fork', 'spawn', 'forkserver')
+}
+
+
+def _worker_pool(ctx):
+    # A multiprocessing pool whose workers are plain `ctx.Process` workers, as CPython's
+    # executor starts.
+    cls = _WORKER_TYPES[ctx.get_start_method()]
 
     class _Pool(mp.pool.Pool):
         @staticmethod
