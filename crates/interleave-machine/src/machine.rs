@@ -158,7 +158,9 @@ impl<S: Scheduler> Machine<S> {
     }
 
     fn live_procs(&self) -> Vec<usize> {
-        (0..self.procs.len()).filter(|&p| self.procs[p].alive()).collect()
+        (0..self.procs.len())
+            .filter(|&p| self.procs[p].alive())
+            .collect()
     }
 
     /// Runs one round. `Err` when the machine must halt.
@@ -205,7 +207,13 @@ impl<S: Scheduler> Machine<S> {
 
     /// What the machine does after the GIL holder `holder` of process `p` ran a slice. True if
     /// the thread can go on running in the same round.
-    fn after_gil_slice(&mut self, p: usize, holder: usize, run: ThreadRun, exits: &mut Vec<Exit>) -> bool {
+    fn after_gil_slice(
+        &mut self,
+        p: usize,
+        holder: usize,
+        run: ThreadRun,
+        exits: &mut Vec<Exit>,
+    ) -> bool {
         match run {
             ThreadRun::Suspended(Suspend::Switch(SwitchReason::DropRequest)) => {
                 self.release_gil(p, holder, GilDrop::Requested);
@@ -258,7 +266,9 @@ impl<S: Scheduler> Machine<S> {
             chosen = candidates;
         } else {
             while chosen.len() < cores {
-                let i = self.scheduler.choose(Decision::CoreAssign, candidates.len());
+                let i = self
+                    .scheduler
+                    .choose(Decision::CoreAssign, candidates.len());
                 chosen.push(candidates.remove(i));
             }
         }
@@ -658,8 +668,14 @@ impl<S: Scheduler> Machine<S> {
             }
             for tid in 0..self.procs[q].states.len() {
                 let waits = match &self.procs[q].states[tid] {
-                    ThreadState::Blocked { wait: Wait::Kernel { key: k, .. }, .. } => *k == key,
-                    ThreadState::Blocked { wait: Wait::KernelAny { keys, .. }, .. } => keys.contains(&key),
+                    ThreadState::Blocked {
+                        wait: Wait::Kernel { key: k, .. },
+                        ..
+                    } => *k == key,
+                    ThreadState::Blocked {
+                        wait: Wait::KernelAny { keys, .. },
+                        ..
+                    } => keys.contains(&key),
                     _ => false,
                 };
                 if waits {
@@ -766,7 +782,11 @@ impl<S: Scheduler> Machine<S> {
         }
         let pid = self.procs[p].pid;
         self.procs[p].exit_code = Some(exit_code);
-        let status = if exit_code < 0 { -exit_code } else { (exit_code & 0xff) << 8 };
+        let status = if exit_code < 0 {
+            -exit_code
+        } else {
+            (exit_code & 0xff) << 8
+        };
         let mut reaped = Vec::new();
         let mut adopted = Vec::new();
         let ppid = {

@@ -10,7 +10,9 @@ use interleave_vm::{Interp, Limits, RunStop, Stream};
 use crate::machine::{Halt, Machine};
 use crate::scheduler::{RandomScheduler, Recorder, ReplayScheduler, Scheduler};
 use crate::settings::Settings;
-use crate::trace::{ProcessInfo, TRACE_FORMAT_VERSION, ThreadInfo, TraceEvent, TraceFile, segments};
+use crate::trace::{
+    ProcessInfo, TRACE_FORMAT_VERSION, ThreadInfo, TraceEvent, TraceFile, segments,
+};
 
 pub use interleave_vm::run::{INTERNAL_EXIT_CODE, LIMIT_EXIT_CODE};
 use interleave_vm::run::{report_exception, report_stop};
@@ -164,7 +166,9 @@ fn run_with<S: Scheduler>(
             .trace
             .iter()
             .filter_map(|e| match e {
-                TraceEvent::ProcessCreated { process, parent, .. } => Some((*process, *parent)),
+                TraceEvent::ProcessCreated {
+                    process, parent, ..
+                } => Some((*process, *parent)),
                 _ => None,
             })
             .collect();
@@ -172,7 +176,10 @@ fn run_with<S: Scheduler>(
             .iter()
             .map(|p| ProcessInfo {
                 pid: p.pid,
-                parent: first_parent.get(&p.pid).copied().unwrap_or_else(|| k.ppid(p.pid)),
+                parent: first_parent
+                    .get(&p.pid)
+                    .copied()
+                    .unwrap_or_else(|| k.ppid(p.pid)),
                 exit_code: p.exit_code,
             })
             .collect()
@@ -248,7 +255,12 @@ fn console<S: Scheduler>(m: &mut Machine<S>, text: &str) {
 }
 
 /// Thread `tid` of process `p` ended its outermost call. `Some(code)` if the whole run ends.
-fn thread_ended<S: Scheduler>(m: &mut Machine<S>, p: usize, tid: usize, run: ThreadRun) -> Option<i32> {
+fn thread_ended<S: Scheduler>(
+    m: &mut Machine<S>,
+    p: usize,
+    tid: usize,
+    run: ThreadRun,
+) -> Option<i32> {
     record_exception(m, p, tid, &run);
     let main = tid == m.procs[p].main_thread;
     if let ThreadRun::Stopped(stop) = &run {
@@ -304,7 +316,11 @@ fn thread_ended<S: Scheduler>(m: &mut Machine<S>, p: usize, tid: usize, run: Thr
 /// Records an exception that escaped a thread in the trace.
 fn record_exception<S: Scheduler>(m: &mut Machine<S>, p: usize, tid: usize, run: &ThreadRun) {
     if let ThreadRun::Raised(e) = run {
-        let exception = m.procs[p].interp.format_exception_only(*e).trim_end().to_string();
+        let exception = m.procs[p]
+            .interp
+            .format_exception_only(*e)
+            .trim_end()
+            .to_string();
         m.trace.push(TraceEvent::Exception {
             t: m.now,
             thread: m.procs[p].global[tid],
@@ -332,7 +348,11 @@ fn blocked_at(interp: &Interp, tid: usize) -> String {
 
 /// Runs `module.function()` (a finalisation hook) on process `p`'s main thread, if the
 /// module was imported. False if there is nothing to do.
-fn start_shutdown<S: Scheduler>(m: &mut Machine<S>, p: usize, (module, function): (&str, &str)) -> bool {
+fn start_shutdown<S: Scheduler>(
+    m: &mut Machine<S>,
+    p: usize,
+    (module, function): (&str, &str),
+) -> bool {
     let now = m.now;
     let proc = &mut m.procs[p];
     let main = proc.main_thread;

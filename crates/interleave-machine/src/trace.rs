@@ -312,7 +312,12 @@ pub fn text_timeline(
         fmt_ns(end / width as u64)
     );
     // Lanes are grouped by process (in pid order), each process's threads in creation order.
-    let process_of = |i: usize| threads.iter().find(|t| t.index == i).map_or(0, |t| t.process);
+    let process_of = |i: usize| {
+        threads
+            .iter()
+            .find(|t| t.index == i)
+            .map_or(0, |t| t.process)
+    };
     let several = (0..lanes.len()).any(|i| process_of(i) != process_of(0));
     let mut order: Vec<usize> = (0..lanes.len()).collect();
     order.sort_by_key(|&i| (process_of(i), i));
@@ -351,7 +356,10 @@ fn thread_label(threads: &[ThreadInfo], i: usize) -> String {
 
 /// The Chrome-trace `pid` of thread `i`: its process's pid (1 when unknown).
 fn chrome_pid(threads: &[ThreadInfo], i: usize) -> u32 {
-    threads.iter().find(|t| t.index == i).map_or(1, |t| t.process)
+    threads
+        .iter()
+        .find(|t| t.index == i)
+        .map_or(1, |t| t.process)
 }
 
 fn fmt_ns(ns: u64) -> String {

@@ -67,7 +67,11 @@ fn processes_share_the_cores_they_have() {
     let serial = end_ns("serial", 4, 1) as f64;
     let one_core = end_ns("fork", 4, 1) as f64;
     let two_cores = end_ns("fork", 4, 2) as f64;
-    assert!((serial / one_core) < 1.1, "1 core: {:.2}x", serial / one_core);
+    assert!(
+        (serial / one_core) < 1.1,
+        "1 core: {:.2}x",
+        serial / one_core
+    );
     let s2 = serial / two_cores;
     assert!(s2 > 1.7 && s2 < 2.1, "2 cores: {s2:.2}x");
 }
@@ -110,7 +114,10 @@ print(os.WEXITSTATUS(status))
     assert_eq!(json["version"], 2);
     let procs = json["processes"].as_array().unwrap();
     assert_eq!(procs.len(), 2);
-    let (parent, child) = (procs[0]["pid"].as_u64().unwrap(), procs[1]["pid"].as_u64().unwrap());
+    let (parent, child) = (
+        procs[0]["pid"].as_u64().unwrap(),
+        procs[1]["pid"].as_u64().unwrap(),
+    );
     assert!(child > parent);
     assert_eq!(procs[1]["parent"], parent);
     assert_eq!(procs[1]["exit_code"], 5);
@@ -123,15 +130,27 @@ print(os.WEXITSTATUS(status))
     let created = kinds.iter().find(|(k, _)| k == "process_created").unwrap();
     assert_eq!(created.1["process"], child);
     assert_eq!(created.1["parent"], parent);
-    let exited = kinds.iter().find(|(k, e)| k == "process_exited" && e["process"] == child).unwrap();
+    let exited = kinds
+        .iter()
+        .find(|(k, e)| k == "process_exited" && e["process"] == child)
+        .unwrap();
     assert_eq!(exited.1["exit_code"], 5);
-    let reaped = kinds.iter().find(|(k, e)| k == "process_reaped" && e["process"] == child).unwrap();
+    let reaped = kinds
+        .iter()
+        .find(|(k, e)| k == "process_reaped" && e["process"] == child)
+        .unwrap();
     assert_eq!(reaped.1["by"], parent);
     // Output is tagged with the process that wrote it; threads name their process.
-    let out = kinds.iter().find(|(k, e)| k == "output" && e["text"] == "in child\n").unwrap();
+    let out = kinds
+        .iter()
+        .find(|(k, e)| k == "output" && e["text"] == "in child\n")
+        .unwrap();
     assert_eq!(out.1["process"], child);
     let threads = json["threads"].as_array().unwrap();
-    assert_eq!(threads[out.1["thread"].as_u64().unwrap() as usize]["process"], child);
+    assert_eq!(
+        threads[out.1["thread"].as_u64().unwrap() as usize]["process"],
+        child
+    );
 }
 
 #[test]
@@ -146,7 +165,11 @@ if pid == 0:
 os.waitpid(pid, 0)
 "#;
     let r = run_with(src, 4);
-    assert!(r.stderr().contains("interleave: deadlock"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("interleave: deadlock"),
+        "{}",
+        r.stderr()
+    );
     assert!(r.stderr().contains("a child of process"), "{}", r.stderr());
     assert!(r.stderr().contains("`lock.acquire()`"), "{}", r.stderr());
 }
@@ -167,7 +190,12 @@ t.join()
 print("parent threads:", threading.active_count())
 "#;
     let r = run_with(src, 4);
-    assert_eq!(r.stdout(), "child threads: 1 forker\nparent threads: 1\n", "{}", r.stderr());
+    assert_eq!(
+        r.stdout(),
+        "child threads: 1 forker\nparent threads: 1\n",
+        "{}",
+        r.stderr()
+    );
 }
 
 /// Six calls of `func` on a pool of three: threads or processes.
@@ -199,11 +227,17 @@ fn process_pool_beats_thread_pool_on_cpu_bound_work_only() {
     let threads = pool_end_ns("ThreadPoolExecutor", "fib") as f64;
     let processes = pool_end_ns("ProcessPoolExecutor", "fib") as f64;
     let speedup = threads / processes;
-    assert!(speedup > 1.8 && speedup < 3.2, "cpu-bound: processes {speedup:.2}x faster");
+    assert!(
+        speedup > 1.8 && speedup < 3.2,
+        "cpu-bound: processes {speedup:.2}x faster"
+    );
     let threads = pool_end_ns("ThreadPoolExecutor", "nap") as f64;
     let processes = pool_end_ns("ProcessPoolExecutor", "nap") as f64;
     let ratio = processes / threads;
-    assert!(ratio > 0.9 && ratio < 1.2, "sleep-bound: processes take {ratio:.2}x the time");
+    assert!(
+        ratio > 0.9 && ratio < 1.2,
+        "sleep-bound: processes take {ratio:.2}x the time"
+    );
 }
 
 #[test]
@@ -233,7 +267,11 @@ if __name__ == "__main__":
         )
     };
     let racy = run_with(&src("v.value += 1"), 4);
-    let total: u64 = racy.stdout().trim().parse().unwrap_or_else(|_| panic!("{}", racy.stderr()));
+    let total: u64 = racy
+        .stdout()
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("{}", racy.stderr()));
     assert!(total < 12000, "no update was lost: {total}");
     let locked = run_with(&src("with v.get_lock(): v.value += 1"), 4);
     assert_eq!(locked.stdout(), "12000\n", "{}", locked.stderr());
@@ -256,7 +294,11 @@ if __name__ == '__main__':
     obj = q.get()
 "#;
     let r = run_with(src, 4);
-    assert!(r.stderr().contains("interleave: deadlock"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("interleave: deadlock"),
+        "{}",
+        r.stderr()
+    );
 }
 
 #[test]
@@ -276,7 +318,10 @@ print("exitcode", p.exitcode)
         ..Settings::default()
     };
     let r = run_program(src, "/prog.py", &settings);
-    assert_eq!(r.stdout(), "top level: __main__\ntop level: __mp_main__\nexitcode 1\n");
+    assert_eq!(
+        r.stdout(),
+        "top level: __main__\ntop level: __mp_main__\nexitcode 1\n"
+    );
     assert!(
         r.stderr().contains("An attempt has been made to start a new process before the\n        current process has finished its bootstrapping phase."),
         "{}",
@@ -285,7 +330,12 @@ print("exitcode", p.exitcode)
     // Spawning a fresh interpreter costs far more virtual time than forking.
     let forked = run_with(src, 4);
     assert_eq!(forked.stdout(), "top level: __main__\nhello\nexitcode 0\n");
-    assert!(r.end_ns > 5 * forked.end_ns, "spawn {} ns, fork {} ns", r.end_ns, forked.end_ns);
+    assert!(
+        r.end_ns > 5 * forked.end_ns,
+        "spawn {} ns, fork {} ns",
+        r.end_ns,
+        forked.end_ns
+    );
 }
 
 #[test]
@@ -346,13 +396,25 @@ print("distinct:", len(values))
 "#;
     let settings = Settings::default();
     let r = run_program(src, "/prog.py", &settings);
-    assert_eq!(r.stdout(), "grandchild's parent is now 1\nTrue\nTrue\nTrue\ndistinct: 3\n", "{}", r.stderr());
+    assert_eq!(
+        r.stdout(),
+        "grandchild's parent is now 1\nTrue\nTrue\nTrue\ndistinct: 3\n",
+        "{}",
+        r.stderr()
+    );
     let json: serde_json::Value = serde_json::from_str(&r.trace_json(&settings)).unwrap();
     let events = json["events"].as_array().unwrap();
-    let orphaned = events.iter().find(|e| e["kind"] == "process_orphaned").expect("an orphan");
+    let orphaned = events
+        .iter()
+        .find(|e| e["kind"] == "process_orphaned")
+        .expect("an orphan");
     assert_eq!(orphaned["parent"], 1);
     let grandchild = &orphaned["process"];
-    assert!(events.iter().any(|e| e["kind"] == "process_reaped" && &e["process"] == grandchild && e["by"] == 1));
+    assert!(
+        events
+            .iter()
+            .any(|e| e["kind"] == "process_reaped" && &e["process"] == grandchild && e["by"] == 1)
+    );
 }
 
 #[test]

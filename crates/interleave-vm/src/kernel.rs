@@ -127,7 +127,14 @@ impl Kernel {
         let pid = 4000 + (mix(seed) % 1000) as u32;
         let ppid = 1000 + ((mix(seed) >> 20) % 1000) as u32;
         let mut procs = BTreeMap::new();
-        procs.insert(pid, ProcEntry { ppid, status: None, reaped: false });
+        procs.insert(
+            pid,
+            ProcEntry {
+                ppid,
+                status: None,
+                reaped: false,
+            },
+        );
         Kernel {
             procs,
             pipes: Vec::new(),
@@ -160,7 +167,14 @@ impl Kernel {
         let gap = 1 + (mix(self.seed ^ self.created.wrapping_mul(0x9e37)) % 3) as u32;
         self.last_pid += gap;
         let pid = self.last_pid;
-        self.procs.insert(pid, ProcEntry { ppid, status: None, reaped: false });
+        self.procs.insert(
+            pid,
+            ProcEntry {
+                ppid,
+                status: None,
+                reaped: false,
+            },
+        );
         for p in &mut self.pipes {
             if p.writers.contains(&ppid) {
                 p.writers.insert(pid);
@@ -190,7 +204,11 @@ impl Kernel {
 
     /// Live or zombie (not reaped) children of `pid`, in pid order.
     pub fn children(&self, pid: u32) -> Vec<u32> {
-        self.procs.iter().filter(|(_, p)| p.ppid == pid && !p.reaped).map(|(&c, _)| c).collect()
+        self.procs
+            .iter()
+            .filter(|(_, p)| p.ppid == pid && !p.reaped)
+            .map(|(&c, _)| c)
+            .collect()
     }
 
     pub fn new_pipe(&mut self, writer: u32) -> usize {
@@ -203,7 +221,13 @@ impl Kernel {
     }
 
     pub fn new_sem(&mut self, value: i64, max: i64, recursive: bool) -> usize {
-        self.sems.push(Semaphore { value, max, recursive, owner: None, count: 0 });
+        self.sems.push(Semaphore {
+            value,
+            max,
+            recursive,
+            owner: None,
+            count: 0,
+        });
         self.sems.len() - 1
     }
 

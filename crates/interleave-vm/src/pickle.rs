@@ -33,7 +33,10 @@ pub fn copy_out(interp: &mut Interp, v: &Value) -> PyResult<(Pickled, usize)> {
 
 fn out(interp: &mut Interp, v: &Value, size: &mut usize, depth: usize) -> PyResult<Pickled> {
     if depth > MAX_DEPTH {
-        return Err(interp.err(interp.t.recursion_error, "maximum recursion depth exceeded while pickling an object"));
+        return Err(interp.err(
+            interp.t.recursion_error,
+            "maximum recursion depth exceeded while pickling an object",
+        ));
     }
     match v {
         Value::None | Value::Bool(_) => {
@@ -41,7 +44,13 @@ fn out(interp: &mut Interp, v: &Value, size: &mut usize, depth: usize) -> PyResu
             Ok(Pickled::Leaf(v.clone()))
         }
         Value::Int(i) => {
-            *size += if (0..256).contains(i) { 2 } else if i32::try_from(*i).is_ok() { 5 } else { 10 };
+            *size += if (0..256).contains(i) {
+                2
+            } else if i32::try_from(*i).is_ok() {
+                5
+            } else {
+                10
+            };
             Ok(Pickled::Leaf(v.clone()))
         }
         Value::BigInt(b) => {
@@ -71,7 +80,11 @@ fn out(interp: &mut Interp, v: &Value, size: &mut usize, depth: usize) -> PyResu
             for item in &items {
                 copied.push(out(interp, item, size, depth + 1)?);
             }
-            Ok(if is_tuple { Pickled::Tuple(copied) } else { Pickled::List(copied) })
+            Ok(if is_tuple {
+                Pickled::Tuple(copied)
+            } else {
+                Pickled::List(copied)
+            })
         }
         _ => Err(interp.internal("pickling: not plain data")),
     }

@@ -96,7 +96,13 @@ fn notify(interp: &mut Interp, key: KernelKey) {
 fn record_transfer(interp: &mut Interp, pipe: usize, bytes: usize, sent: bool) {
     if interp.slice.active {
         let (t, thread) = (interp.now_ns(), interp.cur);
-        interp.records.push(crate::interp::Record::Transfer { t, thread, pipe, bytes, sent });
+        interp.records.push(crate::interp::Record::Transfer {
+            t,
+            thread,
+            pipe,
+            bytes,
+            sent,
+        });
     }
 }
 
@@ -118,7 +124,10 @@ fn push(interp: &mut Interp, id: usize, m: Message) -> PyResult<Value> {
     // whole buffer goes into an empty pipe).
     if p.readers.is_empty() {
         drop(k);
-        let e = interp.new_exception(interp.t.broken_pipe_error, vec![Value::Int(32), Value::str("Broken pipe")]);
+        let e = interp.new_exception(
+            interp.t.broken_pipe_error,
+            vec![Value::Int(32), Value::str("Broken pipe")],
+        );
         interp.set_exc_attr(e, "errno", Value::Int(32));
         interp.set_exc_attr(e, "strerror", Value::str("Broken pipe"));
         if let crate::object::Obj::Instance(i) = interp.heap.get_mut(e)
@@ -144,7 +153,9 @@ fn push(interp: &mut Interp, id: usize, m: Message) -> PyResult<Value> {
 /// `send(pipe, tree)`: copies a plain-data tree into the pipe. Returns its pickled size.
 fn send(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let id = index(interp, &a, 0)?;
-    let Some(v) = a.pos.get(1) else { return Err(interp.internal("_interleave_mp.send")) };
+    let Some(v) = a.pos.get(1) else {
+        return Err(interp.internal("_interleave_mp.send"));
+    };
     let (tree, size) = crate::pickle::copy_out(interp, v)?;
     push(interp, id, Message::Object(tree, size))
 }
@@ -186,7 +197,9 @@ fn recv(interp: &mut Interp, a: Args) -> PyResult<Value> {
                     let v = crate::pickle::copy_in(interp, &tree);
                     interp.new_tuple(vec![Value::Bool(false), v])
                 }
-                Message::Bytes(b) => interp.new_tuple(vec![Value::Bool(true), Value::Bytes(b.into())]),
+                Message::Bytes(b) => {
+                    interp.new_tuple(vec![Value::Bool(true), Value::Bytes(b.into())])
+                }
             })
         }
         None if eof => Err(interp.err(interp.t.eof_error, "")),
@@ -202,7 +215,9 @@ fn poll(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let wake = interp.take_wake();
     let ready = {
         let k = interp.kernel.borrow();
-        k.pipes.get(id).is_none_or(|p| !p.messages.is_empty() || p.writers.is_empty())
+        k.pipes
+            .get(id)
+            .is_none_or(|p| !p.messages.is_empty() || p.writers.is_empty())
     };
     if ready {
         return Ok(Value::Bool(true));
@@ -242,7 +257,9 @@ fn sem_new(interp: &mut Interp, a: Args) -> PyResult<Value> {
         Some(v) => interp.truthy(v)?,
         None => false,
     };
-    Ok(Value::Int(interp.kernel.borrow_mut().new_sem(value, max, recursive) as i64))
+    Ok(Value::Int(
+        interp.kernel.borrow_mut().new_sem(value, max, recursive) as i64,
+    ))
 }
 
 fn me(interp: &Interp) -> (u32, i64) {
@@ -292,7 +309,10 @@ fn sem_release(interp: &mut Interp, a: Args) -> PyResult<Value> {
             None => Some((interp.t.runtime_error, "no such semaphore")),
             Some(s) if s.recursive => {
                 if s.count == 0 || s.owner != Some(me) {
-                    Some((interp.t.assertion_error, "attempt to release recursive lock not owned by thread"))
+                    Some((
+                        interp.t.assertion_error,
+                        "attempt to release recursive lock not owned by thread",
+                    ))
                 } else {
                     s.count -= 1;
                     if s.count == 0 {
@@ -304,7 +324,10 @@ fn sem_release(interp: &mut Interp, a: Args) -> PyResult<Value> {
             }
             Some(s) => {
                 if s.value >= s.max {
-                    Some((interp.t.value_error, "semaphore or lock released too many times"))
+                    Some((
+                        interp.t.value_error,
+                        "semaphore or lock released too many times",
+                    ))
                 } else {
                     s.value += 1;
                     s.count = (s.count - 1).max(0);
@@ -333,14 +356,24 @@ fn sem_value(interp: &mut Interp, a: Args) -> PyResult<Value> {
 fn sem_count(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let id = index(interp, &a, 0)?;
     let me = me(interp);
-    let v = interp.kernel.borrow().sems.get(id).map_or(0, |s| if s.owner == Some(me) { s.count } else { 0 });
+    let v = interp
+        .kernel
+        .borrow()
+        .sems
+        .get(id)
+        .map_or(0, |s| if s.owner == Some(me) { s.count } else { 0 });
     Ok(Value::Int(v))
 }
 
 fn sem_is_mine(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let id = index(interp, &a, 0)?;
     let me = me(interp);
-    let v = interp.kernel.borrow().sems.get(id).is_some_and(|s| s.count > 0 && s.owner == Some(me));
+    let v = interp
+        .kernel
+        .borrow()
+        .sems
+        .get(id)
+        .is_some_and(|s| s.count > 0 && s.owner == Some(me));
     Ok(Value::Bool(v))
 }
 
@@ -379,7 +412,10 @@ fn to_scalar(interp: &mut Interp, typecode: char, v: &Value) -> PyResult<Scalar>
     if typecode == 'c' {
         return match v {
             Value::Bytes(b) if b.len() == 1 => Ok(Scalar::Int(b[0] as i64)),
-            _ => Err(interp.err(interp.t.type_error, "one character bytes, bytearray or integer expected")),
+            _ => Err(interp.err(
+                interp.t.type_error,
+                "one character bytes, bytearray or integer expected",
+            )),
         };
     }
     match int_bits(typecode) {
@@ -390,13 +426,17 @@ fn to_scalar(interp: &mut Interp, typecode: char, v: &Value) -> PyResult<Scalar>
             let i = match v {
                 Value::BigInt(b) => {
                     use num_traits::ToPrimitive;
-                    (b.as_ref() & num_bigint::BigInt::from(u64::MAX)).to_u64().unwrap_or(0) as i64
+                    (b.as_ref() & num_bigint::BigInt::from(u64::MAX))
+                        .to_u64()
+                        .unwrap_or(0) as i64
                 }
                 _ => crate::builtins::args::int(interp, v)?,
             };
             Ok(Scalar::Int(wrap(i, bits, signed)))
         }
-        None => Ok(Scalar::Float(crate::builtins::args::float(interp, v, "value")?)),
+        None => Ok(Scalar::Float(crate::builtins::args::float(
+            interp, v, "value",
+        )?)),
     }
 }
 
@@ -405,13 +445,19 @@ fn wrap(i: i64, bits: u32, signed: bool) -> i64 {
         return if signed { i } else { i as u64 as i64 };
     }
     let m = i & ((1i64 << bits) - 1);
-    if signed && m >= 1i64 << (bits - 1) { m - (1i64 << bits) } else { m }
+    if signed && m >= 1i64 << (bits - 1) {
+        m - (1i64 << bits)
+    } else {
+        m
+    }
 }
 
 fn from_scalar(typecode: char, s: Scalar) -> Value {
     match s {
         Scalar::Int(i) if typecode == 'c' => Value::Bytes(vec![i as u8].into()),
-        Scalar::Int(i) if matches!(typecode, 'L' | 'Q') && i < 0 => Value::from_bigint(num_bigint::BigInt::from(i as u64)),
+        Scalar::Int(i) if matches!(typecode, 'L' | 'Q') && i < 0 => {
+            Value::from_bigint(num_bigint::BigInt::from(i as u64))
+        }
         Scalar::Int(i) => Value::Int(i),
         Scalar::Float(f) if typecode == 'f' => Value::Float(f as f32 as f64),
         Scalar::Float(f) => Value::Float(f),
@@ -421,14 +467,23 @@ fn from_scalar(typecode: char, s: Scalar) -> Value {
 /// `shared_new(typecode, items)`: a block of shared memory holding `items`.
 fn shared_new(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let typecode = match a.pos.first() {
-        Some(Value::Str(s)) if s.as_str().chars().count() == 1 => s.as_str().chars().next().unwrap_or('i'),
+        Some(Value::Str(s)) if s.as_str().chars().count() == 1 => {
+            s.as_str().chars().next().unwrap_or('i')
+        }
         _ => return Err(interp.err(interp.t.type_error, "typecode must be a single character")),
     };
     if int_bits(typecode).is_none() && !matches!(typecode, 'f' | 'd') {
-        let msg = format!("bad typecode (must be b, B, c, h, H, i, I, l, L, q, Q, f or d), not {typecode:?}");
+        let msg = format!(
+            "bad typecode (must be b, B, c, h, H, i, I, l, L, q, Q, f or d), not {typecode:?}"
+        );
         return Err(interp.err(interp.t.value_error, msg));
     }
-    let items = match a.pos.get(1).and_then(|v| v.as_obj()).map(|r| interp.heap.get(r)) {
+    let items = match a
+        .pos
+        .get(1)
+        .and_then(|v| v.as_obj())
+        .map(|r| interp.heap.get(r))
+    {
         Some(crate::object::Obj::List(items)) => items.clone(),
         _ => return Err(interp.internal("_interleave_mp.shared_new: items must be a list")),
     };
@@ -437,7 +492,9 @@ fn shared_new(interp: &mut Interp, a: Args) -> PyResult<Value> {
         scalars.push(to_scalar(interp, typecode, v)?);
     }
     interp.charge(items.len() as u64);
-    Ok(Value::Int(interp.kernel.borrow_mut().new_shared(typecode, scalars) as i64))
+    Ok(Value::Int(
+        interp.kernel.borrow_mut().new_shared(typecode, scalars) as i64,
+    ))
 }
 
 fn shared_item(interp: &mut Interp, a: &Args) -> PyResult<(usize, usize, char)> {
@@ -480,7 +537,10 @@ fn shared_set(interp: &mut Interp, a: Args) -> PyResult<Value> {
 fn pid_alive(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let pid = int(interp, &a, 0)?;
     let k = interp.kernel.borrow();
-    let alive = u32::try_from(pid).ok().and_then(|p| k.procs.get(&p)).is_some_and(|e| e.status.is_none());
+    let alive = u32::try_from(pid)
+        .ok()
+        .and_then(|p| k.procs.get(&p))
+        .is_some_and(|e| e.status.is_none());
     Ok(Value::Bool(alive))
 }
 
@@ -508,7 +568,11 @@ fn wait_child(interp: &mut Interp, a: Args) -> PyResult<Value> {
     };
     match status {
         None => Ok(Value::None),
-        Some(Some(s)) => Ok(Value::Int(if s & 0x7f == 0 { (s >> 8) & 0xff } else { -(s & 0x7f) } as i64)),
+        Some(Some(s)) => Ok(Value::Int(if s & 0x7f == 0 {
+            (s >> 8) & 0xff
+        } else {
+            -(s & 0x7f)
+        } as i64)),
         Some(None) if t == Some(0) || wake == Some(Wake::Timeout) => Ok(Value::None),
         Some(None) => Err(block(interp, KernelKey::Children(me), t)),
     }
@@ -517,7 +581,12 @@ fn wait_child(interp: &mut Interp, a: Args) -> PyResult<Value> {
 /// `builtin_type(cls)`: whether `cls` is a type built into the interpreter (which pickle
 /// cannot reconstruct from its instance dict), as opposed to a class defined in Python.
 fn builtin_type(interp: &mut Interp, a: Args) -> PyResult<Value> {
-    let b = match a.pos.first().and_then(|v| v.as_obj()).map(|r| interp.heap.get(r)) {
+    let b = match a
+        .pos
+        .first()
+        .and_then(|v| v.as_obj())
+        .map(|r| interp.heap.get(r))
+    {
         Some(crate::object::Obj::Class(c)) => c.builtin,
         _ => false,
     };
@@ -529,7 +598,10 @@ fn int_list(interp: &mut Interp, v: Option<&Value>) -> PyResult<Vec<i64>> {
         Some(crate::object::Obj::List(items)) => items.clone(),
         _ => return Err(interp.internal("_interleave_mp: expected a list")),
     };
-    items.iter().map(|v| crate::builtins::args::int(interp, v)).collect()
+    items
+        .iter()
+        .map(|v| crate::builtins::args::int(interp, v))
+        .collect()
 }
 
 /// `wait_ready(pipes, pids, timeout)`: the pipes that are readable (a message or end of
@@ -543,17 +615,30 @@ fn wait_ready(interp: &mut Interp, a: Args) -> PyResult<Value> {
         let k = interp.kernel.borrow();
         let rp: Vec<Value> = pipes
             .iter()
-            .filter(|&&i| k.pipes.get(i as usize).is_none_or(|p| !p.messages.is_empty() || p.writers.is_empty()))
+            .filter(|&&i| {
+                k.pipes
+                    .get(i as usize)
+                    .is_none_or(|p| !p.messages.is_empty() || p.writers.is_empty())
+            })
             .map(|&i| Value::Int(i))
             .collect();
         let rq: Vec<Value> = pids
             .iter()
-            .filter(|&&pid| u32::try_from(pid).ok().and_then(|p| k.procs.get(&p)).is_none_or(|e| e.status.is_some()))
+            .filter(|&&pid| {
+                u32::try_from(pid)
+                    .ok()
+                    .and_then(|p| k.procs.get(&p))
+                    .is_none_or(|e| e.status.is_some())
+            })
             .map(|&i| Value::Int(i))
             .collect();
         (rp, rq)
     };
-    if !ready_pipes.is_empty() || !ready_pids.is_empty() || t == Some(0) || wake == Some(Wake::Timeout) {
+    if !ready_pipes.is_empty()
+        || !ready_pids.is_empty()
+        || t == Some(0)
+        || wake == Some(Wake::Timeout)
+    {
         let a = interp.new_list(ready_pipes);
         let b = interp.new_list(ready_pids);
         return Ok(interp.new_tuple(vec![a, b]));
@@ -562,7 +647,11 @@ fn wait_ready(interp: &mut Interp, a: Args) -> PyResult<Value> {
     if !pids.is_empty() {
         // A process's exit is announced to its parent's waiters.
         let k = interp.kernel.borrow();
-        let mut parents: Vec<u32> = pids.iter().filter_map(|&p| u32::try_from(p).ok()).map(|p| k.ppid(p)).collect();
+        let mut parents: Vec<u32> = pids
+            .iter()
+            .filter_map(|&p| u32::try_from(p).ok())
+            .map(|p| k.ppid(p))
+            .collect();
         drop(k);
         parents.sort_unstable();
         parents.dedup();
@@ -572,7 +661,10 @@ fn wait_ready(interp: &mut Interp, a: Args) -> PyResult<Value> {
         let msg = "a blocking multiprocessing call needs the simulated machine (interleave run)";
         return Err(interp.err(interp.t.runtime_error, msg));
     }
-    Err(Flow::Suspend(Suspend::Block(Wait::KernelAny { keys, timeout_ns: t })))
+    Err(Flow::Suspend(Suspend::Block(Wait::KernelAny {
+        keys,
+        timeout_ns: t,
+    })))
 }
 
 /// `open_end(pipe, write)`: this process now holds an end of the pipe (a connection that
@@ -604,7 +696,10 @@ fn spawn(interp: &mut Interp, a: Args) -> PyResult<Value> {
         return Ok(Value::Int(pid));
     }
     if !interp.slice.active || interp.nested_depth > 0 {
-        return Err(interp.err(interp.t.runtime_error, "starting a process needs the simulated machine (interleave run)"));
+        return Err(interp.err(
+            interp.t.runtime_error,
+            "starting a process needs the simulated machine (interleave run)",
+        ));
     }
     super::process::check_process_limit(interp)?;
     Err(Flow::Suspend(Suspend::Block(Wait::Spawn { pipe })))
@@ -628,10 +723,16 @@ fn exec_main(interp: &mut Interp, _a: Args) -> PyResult<Value> {
     let Some(source) = interp.sources.get(file.as_str()).cloned() else {
         return Err(interp.internal("the main program's source is not known"));
     };
-    let code = interleave_compiler::compile_module(&source, &file)
-        .map_err(|e| interp.internal(format!("the main program failed to compile again: {}", e.message)))?;
+    let code = interleave_compiler::compile_module(&source, &file).map_err(|e| {
+        interp.internal(format!(
+            "the main program failed to compile again: {}",
+            e.message
+        ))
+    })?;
     let (module, globals) = interp.new_module("__mp_main__");
-    let builtins_mod = interp.dict_get_str(interp.modules, "builtins").unwrap_or(Value::None);
+    let builtins_mod = interp
+        .dict_get_str(interp.modules, "builtins")
+        .unwrap_or(Value::None);
     interp.set_item_str(globals, "__builtins__", builtins_mod);
     let f = interp.intern(&file);
     interp.set_item_str(globals, "__file__", f);

@@ -67,7 +67,10 @@ fn fork(interp: &mut Interp, a: Args) -> PyResult<Value> {
         return Ok(Value::Int(r));
     }
     if !interp.slice.active || interp.nested_depth > 0 {
-        return Err(interp.err(interp.t.runtime_error, "os.fork() needs the simulated machine (interleave run)"));
+        return Err(interp.err(
+            interp.t.runtime_error,
+            "os.fork() needs the simulated machine (interleave run)",
+        ));
     }
     check_process_limit(interp)?;
     interp.charge(FORK_STEPS);
@@ -77,7 +80,12 @@ fn fork(interp: &mut Interp, a: Args) -> PyResult<Value> {
 /// Fails as `fork()` does with EAGAIN when the run has `Limits::max_processes` alive.
 pub fn check_process_limit(interp: &mut Interp) -> PyResult<()> {
     if interp.kernel.borrow().live_processes() >= interp.limits.max_processes {
-        return Err(errno_error(interp, interp.t.blocking_io_error, 11, "Resource temporarily unavailable"));
+        return Err(errno_error(
+            interp,
+            interp.t.blocking_io_error,
+            11,
+            "Resource temporarily unavailable",
+        ));
     }
     Ok(())
 }
@@ -117,11 +125,18 @@ fn wait_for(interp: &mut Interp, pid: i64, options: i64) -> PyResult<Value> {
     let wake = interp.take_wake();
     let found = {
         let mut k = interp.kernel.borrow_mut();
-        let children: Vec<u32> = k.children(me).into_iter().filter(|&c| pid == -1 || c as i64 == pid).collect();
+        let children: Vec<u32> = k
+            .children(me)
+            .into_iter()
+            .filter(|&c| pid == -1 || c as i64 == pid)
+            .collect();
         if children.is_empty() {
             None
         } else {
-            let exited = children.iter().copied().find(|c| k.procs[c].status.is_some());
+            let exited = children
+                .iter()
+                .copied()
+                .find(|c| k.procs[c].status.is_some());
             Some(exited.map(|c| {
                 let e = k.procs.get_mut(&c).expect("child");
                 e.reaped = true;
@@ -132,11 +147,16 @@ fn wait_for(interp: &mut Interp, pid: i64, options: i64) -> PyResult<Value> {
         }
     };
     match found {
-        None => {
-            Err(errno_error(interp, interp.t.child_process_error, 10, "No child processes"))
-        }
+        None => Err(errno_error(
+            interp,
+            interp.t.child_process_error,
+            10,
+            "No child processes",
+        )),
         Some(Some((c, status))) => {
-            interp.events.push(MachineEvent::Kernel(KernelKey::Children(me)));
+            interp
+                .events
+                .push(MachineEvent::Kernel(KernelKey::Children(me)));
             Ok(interp.new_tuple(vec![Value::Int(c as i64), Value::Int(status as i64)]))
         }
         Some(None) if options & WNOHANG != 0 || wake == Some(Wake::Timeout) => {
@@ -144,9 +164,15 @@ fn wait_for(interp: &mut Interp, pid: i64, options: i64) -> PyResult<Value> {
         }
         Some(None) => {
             if !interp.slice.active || interp.nested_depth > 0 {
-                return Err(interp.err(interp.t.runtime_error, "os.waitpid() needs the simulated machine (interleave run)"));
+                return Err(interp.err(
+                    interp.t.runtime_error,
+                    "os.waitpid() needs the simulated machine (interleave run)",
+                ));
             }
-            Err(Flow::Suspend(Suspend::Block(Wait::Kernel { key: KernelKey::Children(me), timeout_ns: None })))
+            Err(Flow::Suspend(Suspend::Block(Wait::Kernel {
+                key: KernelKey::Children(me),
+                timeout_ns: None,
+            })))
         }
     }
 }
@@ -157,19 +183,35 @@ fn kill(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let sig = crate::builtins::args::int(interp, &a.pos[1])?;
     let alive = {
         let k = interp.kernel.borrow();
-        u32::try_from(pid).ok().and_then(|p| k.procs.get(&p)).is_some_and(|e| !e.reaped)
+        u32::try_from(pid)
+            .ok()
+            .and_then(|p| k.procs.get(&p))
+            .is_some_and(|e| !e.reaped)
     };
     if !alive {
-        return Err(errno_error(interp, interp.t.process_lookup_error, 3, "No such process"));
+        return Err(errno_error(
+            interp,
+            interp.t.process_lookup_error,
+            3,
+            "No such process",
+        ));
     }
     match sig {
         0 => {}
         SIGKILL | SIGTERM => {
-            interp.kernel.borrow_mut().signals.push((pid as u32, sig as i32));
-            interp.events.push(MachineEvent::Kernel(KernelKey::Children(pid as u32)));
+            interp
+                .kernel
+                .borrow_mut()
+                .signals
+                .push((pid as u32, sig as i32));
+            interp
+                .events
+                .push(MachineEvent::Kernel(KernelKey::Children(pid as u32)));
         }
         _ => {
-            let msg = format!("os.kill with signal {sig} is not supported by Interleave (only SIGTERM and SIGKILL)");
+            let msg = format!(
+                "os.kill with signal {sig} is not supported by Interleave (only SIGTERM and SIGKILL)"
+            );
             return Err(interp.err(interp.t.not_implemented_error, msg));
         }
     }
@@ -195,7 +237,11 @@ fn status_arg(interp: &mut Interp, a: &Args, name: &str) -> PyResult<i64> {
 
 fn waitstatus_to_exitcode(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let s = status_arg(interp, &a, "waitstatus_to_exitcode")?;
-    Ok(Value::Int(if s & 0x7f == 0 { (s >> 8) & 0xff } else { -(s & 0x7f) }))
+    Ok(Value::Int(if s & 0x7f == 0 {
+        (s >> 8) & 0xff
+    } else {
+        -(s & 0x7f)
+    }))
 }
 
 fn wifexited(interp: &mut Interp, a: Args) -> PyResult<Value> {
