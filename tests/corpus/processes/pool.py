@@ -19,6 +19,8 @@ if __name__ == "__main__":
         print(pool.map(sq, range(10)))
         print(pool.starmap(add, [(1, 2), (3, 4)]))
         print(pool.apply(add, (5, 6)))
+        # Built-in functions travel by name too.
+        print(list(pool.imap_unordered(time.sleep, [0.01] * 3)), pool.map(abs, [-1, 2]))
         r = pool.apply_async(sq, (7,))
         print(r.get(timeout=1), r.ready(), r.successful())
         print(list(pool.imap(sq, range(5))))

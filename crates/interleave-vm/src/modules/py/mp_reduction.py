@@ -47,6 +47,18 @@ def _type_name(obj):
     return '%s.%s' % (mod, t.__qualname__)
 
 
+def _whichmodule(obj, name):
+    for module_name, module in list(sys.modules.items()):
+        if module_name in ('__main__', '__mp_main__') or module is None:
+            continue
+        try:
+            if getattr(module, name, None) is obj:
+                return module_name
+        except Exception:
+            pass
+    return None
+
+
 def _lookup(module, qualname):
     __import__(module)
     obj = sys.modules[module]
@@ -136,11 +148,11 @@ class ForkingPickler(object):
             try:
                 return self._global(obj)
             except (PicklingError, AttributeError):
-                # A method bound to an object (`[].append`): getattr(obj, name) rebuilds it.
-                owner = getattr(obj, '__self__', None)
-                if owner is None:
+                # pickle's whichmodule(): the module that has it under its name.
+                module = _whichmodule(obj, obj.__name__)
+                if module is None:
                     raise
-                return ('B', self._save(owner), obj.__name__)
+                return ('G', module, obj.__name__)
         if t is _MethodType:
             return ('B', self._save(obj.__self__), obj.__func__.__name__)
         if isinstance(obj, BaseException):
