@@ -445,3 +445,32 @@ if __name__ == "__main__":
     assert_eq!(r.stdout(), a.stdout());
     assert_eq!(r.trace, a.trace);
 }
+
+#[test]
+fn the_console_shows_writes_as_a_terminal_does() {
+    // Recorded from CPython 3.11 on a pseudo-terminal: a partial line is not repeated by a
+    // forked child, and what a child printed before os._exit() is not lost.
+    let src = r#"
+import os, sys
+print("before fork, no newline", end="")
+pid = os.fork()
+if pid == 0:
+    print(" <- child")
+    os._exit(0)
+os.waitpid(pid, 0)
+print(" <- parent")
+print("partial then _exit", end="")
+sys.stdout.flush()
+pid = os.fork()
+if pid == 0:
+    print("lost?", end="")
+    os._exit(0)
+os.waitpid(pid, 0)
+print()
+"#;
+    let r = run_with(src, 4);
+    assert_eq!(
+        r.stdout(),
+        "before fork, no newline <- child\n <- parent\npartial then _exitlost?\n"
+    );
+}
