@@ -143,9 +143,9 @@ def dispatch(address, msg):
         # Interleave: built-ins such as print(), str() and format() call __str__/__repr__ from
         # Rust, where a thread cannot wait for the manager's answer.
         raise NotImplementedError(
-            'a manager proxy cannot call its manager from inside a built-in such as str() or '
-            'format() in Interleave (the call is made from Rust and cannot wait); print the '
-            'proxy itself or fetch a copy first, e.g. f"{d.copy()}"')
+            'a manager proxy cannot call its manager from inside an f-string, format(), `in` '
+            'or a comparison in Interleave (the call is made from Rust and cannot wait); use '
+            'print(proxy), str(proxy) or a method call instead, e.g. f"{str(d)}" or d.get(k)')
     req, rep = _connection(address)
     _interleave_mp.send(req, reduction.dumps(msg))
     is_bytes, tree = _interleave_mp.recv(rep)
