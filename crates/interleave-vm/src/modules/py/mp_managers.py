@@ -143,7 +143,7 @@ def dispatch(address, msg):
         # Interleave: built-ins such as print(), str() and format() call __str__/__repr__ from
         # Rust, where a thread cannot wait for the manager's answer.
         raise NotImplementedError(
-            'a manager proxy cannot call its manager from inside an f-string, format(), `in` '
+            'a manager proxy cannot call its manager from inside an f-string, format(), `in`, a truth test '
             'or a comparison in Interleave (the call is made from Rust and cannot wait); use '
             'print(proxy), str(proxy) or a method call instead, e.g. f"{str(d)}" or d.get(k)')
     req, rep = _connection(address)
