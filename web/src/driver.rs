@@ -202,6 +202,7 @@ impl Driver {
             events.push(interleave_machine::trace::TraceEvent::Output {
                 t: 0,
                 thread: 0,
+                process: 0,
                 stream: "stderr".into(),
                 text: e.render(&self.filename),
             });

@@ -106,7 +106,7 @@ impl RunModel {
 
     fn add_events(&mut self, events: Vec<TraceEvent>) {
         for e in &events {
-            if let TraceEvent::Output { t, thread, stream, text } = e {
+            if let TraceEvent::Output { t, thread, stream, text, .. } = e {
                 self.write(*t, *thread, stream == "stderr", text);
             }
         }

@@ -13,6 +13,7 @@ use interleave_vm::Stream;
 const USAGE: &str = "\
 usage: interleave run FILE.py [--seed N] [--cores N] [--python 3.9|3.11|3.13t]
                               [--switch-interval 5ms] [--until 60s] [--max-steps N] [--stdin FILE]
+                              [--start-method fork|spawn|forkserver]
        interleave dis FILE.py
 
   run   run a Python program on the simulated machine (like `python3 FILE.py`)
@@ -23,6 +24,8 @@ options:
   --cores N              virtual CPU cores (default 4)
   --python MODE          thread switching of CPython 3.9, 3.11 (default) or free-threaded 3.13t
   --switch-interval D    the GIL switch interval, sys.getswitchinterval() (default 5ms)
+  --start-method M       multiprocessing's default start method: fork (default), spawn or
+                         forkserver
   --until D              stop the program at this much virtual time (default 60s)
   --max-steps N          stop the program after N instructions (default 2000000000)
   --stdin FILE           file to use as the program's standard input (default: this process's
@@ -78,6 +81,13 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--python" => {
                 let v = value("--python")?;
                 config.python = PythonMode::parse(&v).ok_or(format!("--python must be 3.9, 3.11 or 3.13t, not {v}"))?
+            }
+            "--start-method" => {
+                let v = value("--start-method")?;
+                if !matches!(v.as_str(), "fork" | "spawn" | "forkserver") {
+                    return Err(format!("--start-method must be fork, spawn or forkserver, not {v}"));
+                }
+                config.start_method = v;
             }
             "--switch-interval" => {
                 let v = value("--switch-interval")?;

@@ -1,23 +1,38 @@
-//! The machine: runs the threads of a process on virtual cores and a virtual clock, with
-//! CPython's GIL (`Python/ceval_gil.c`) deciding who may run Python code.
+//! The machine: runs the processes of a run, each with its threads, on virtual cores and a
+//! virtual clock, with one CPython GIL (`Python/ceval_gil.c`) per process deciding which of
+//! its threads may run Python code.
 //!
-//! The loop, each round: wake threads whose sleep or timeout expired; if nobody holds the
-//! GIL, hand it to one of the threads waiting for it (a recorded scheduling decision); set
-//! `gil_drop_request` for a waiter that has waited a whole switch interval; run the holder
-//! until the next event is due (its slice ends early if it blocks, finishes, or honours the
-//! drop request at an eval-breaker check point); advance the clock by the instructions run.
-//! A thread that drops the GIL on request cannot take it back until another thread has taken
-//! it (CPython's FORCE_SWITCHING). In free-threaded mode there is no GIL: up to `cores` ready
-//! threads run in short interleaved quanta.
+//! The loop, each round: wake threads whose sleep or timeout expired; in every process, if
+//! nobody holds its GIL, hand it to one of the threads waiting for it (a recorded scheduling
+//! decision); set `gil_drop_request` for a waiter that has waited a whole switch interval; run
+//! the holders until the next event is due (a slice ends early if the thread blocks, finishes,
+//! or honours the drop request at an eval-breaker check point); advance the clock by the
+//! instructions run. A thread that drops the GIL on request cannot take it back until another
+//! thread has taken it (CPython's FORCE_SWITCHING). In free-threaded mode there is no GIL: up
+//! to `cores` ready threads run in short interleaved quanta.
+//!
+//! With several live processes, their GIL holders run in parallel, one per core (which ones
+//! get a core when there are more than cores is a recorded decision), for at most
+//! [`PARALLEL_QUANTUM_NS`] per round, so that processes see each other's messages promptly.
+//! When shared memory exists (`multiprocessing.Value`), they interleave in quanta of 1–16
+//! instructions, so that races on it show as on real hardware.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use interleave_vm::Stream;
 use interleave_vm::interp::{MachineEvent, Record, Slice, ThreadRun, Wake};
+use interleave_vm::kernel::{Kernel, KernelKey};
 use interleave_vm::native::{Suspend, SwitchReason, Wait};
 use interleave_vm::{Interp, ObjRef};
 
 use crate::scheduler::{Decision, Scheduler};
 use crate::settings::{PythonMode, Settings};
 use crate::trace::{GilDrop, TraceEvent};
+
+/// The longest stretch of virtual time processes run in parallel before the machine looks
+/// at what they did.
+pub const PARALLEL_QUANTUM_NS: u64 = 200_000;
 
 /// The machine's view of a thread.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,31 +64,59 @@ pub enum Halt {
 /// One thread of a deadlock report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockedThread {
+    /// Process index and thread index in it.
+    pub process: usize,
     pub thread: usize,
     pub waits_for: String,
-    /// The thread holding what it waits for, if known.
+    /// The thread (of the same process) holding what it waits for, if known.
     pub held_by: Option<usize>,
 }
 
-/// How a round of the machine ended for the thread that ran.
-pub enum Round {
-    Continue,
-    /// Thread `0`'s outermost call finished or raised (see `ThreadRun`).
-    Exited(usize, ThreadRun),
-}
+/// A thread's outermost call ended in this round: (process index, thread index, how).
+pub type Exit = (usize, usize, ThreadRun);
 
-pub struct Machine<S: Scheduler> {
+/// One simulated process: an interpreter (its heap and threads) and its GIL.
+pub struct Process {
+    pub pid: u32,
     pub interp: Interp,
-    pub settings: Settings,
-    pub scheduler: S,
     pub states: Vec<ThreadState>,
-    pub now: u64,
+    /// The machine-wide thread index (the trace's `thread`) of each thread of this process.
+    pub global: Vec<usize>,
     /// The GIL holder (thread index), if any.
     gil: Option<usize>,
     drop_request: bool,
     /// The thread that dropped the GIL on request and may not retake it before someone else.
     forced_out: Option<usize>,
+    /// The exit code once the process has exited (negative: killed by that signal).
+    pub exit_code: Option<i32>,
+    /// Main-thread phases after the main module: 0 running, 1 `threading._shutdown()`,
+    /// 2 `multiprocessing`'s exit function.
+    pub shutdown_phase: u8,
+    /// The exit code the process will have when its shutdown is over.
+    pub pending_exit: i32,
+    /// `steps` when the process was created (a forked child starts with its parent's count).
+    pub steps_base: u64,
+    /// The thread that runs the main module (in a forked child, the thread that forked).
+    pub main_thread: usize,
+}
+
+impl Process {
+    pub fn alive(&self) -> bool {
+        self.exit_code.is_none()
+    }
+}
+
+pub struct Machine<S: Scheduler> {
+    pub procs: Vec<Process>,
+    /// Machine-wide thread index → (process index, thread index in it).
+    pub threads: Vec<(usize, usize)>,
+    pub settings: Settings,
+    pub scheduler: S,
+    pub now: u64,
     pub trace: Vec<TraceEvent>,
+    /// The console: everything every process wrote, in order.
+    pub output: Vec<(Stream, String)>,
+    pub kernel: Rc<RefCell<Kernel>>,
     /// The most instructions one round may run (a client that must stay responsive, such as
     /// the web worker, bounds it; a long slice is then cut into several rounds, with no
     /// effect on the run itself).
@@ -82,20 +125,35 @@ pub struct Machine<S: Scheduler> {
 
 impl<S: Scheduler> Machine<S> {
     pub fn new(interp: Interp, settings: Settings, scheduler: S) -> Machine<S> {
+        let kernel = interp.kernel.clone();
+        let pid = interp.pid;
+        let steps_base = interp.steps;
         let states = vec![ThreadState::Ready {
             since: 0,
             request_at: 0,
         }];
         Machine {
-            interp,
+            procs: vec![Process {
+                pid,
+                interp,
+                states,
+                global: vec![0],
+                gil: None,
+                drop_request: false,
+                forced_out: None,
+                exit_code: None,
+                shutdown_phase: 0,
+                pending_exit: 0,
+                steps_base,
+                main_thread: 0,
+            }],
+            threads: vec![(0, 0)],
             settings,
             scheduler,
-            states,
             now: 0,
-            gil: None,
-            drop_request: false,
-            forced_out: None,
             trace: Vec::new(),
+            output: Vec::new(),
+            kernel,
             round_steps: u64::MAX,
         }
     }
@@ -104,8 +162,14 @@ impl<S: Scheduler> Machine<S> {
         self.settings.python == PythonMode::Py313t
     }
 
+    fn live_procs(&self) -> Vec<usize> {
+        (0..self.procs.len())
+            .filter(|&p| self.procs[p].alive())
+            .collect()
+    }
+
     /// Runs one round. `Err` when the machine must halt.
-    pub fn round(&mut self) -> Result<Round, Halt> {
+    pub fn round(&mut self) -> Result<Vec<Exit>, Halt> {
         if self.now > self.settings.until_ns {
             return Err(Halt::TimeLimit(self.settings.until_ns));
         }
@@ -113,77 +177,189 @@ impl<S: Scheduler> Machine<S> {
         if self.free_threaded() {
             return self.round_free_threaded();
         }
-        if self.gil.is_none() && !self.take_gil() {
+        let live = self.live_procs();
+        if live.len() == 1 {
+            return self.round_one(live[0]);
+        }
+        self.round_parallel(&live)
+    }
+
+    /// A round with a single live process: its GIL holder runs until the next event is due.
+    fn round_one(&mut self, p: usize) -> Result<Vec<Exit>, Halt> {
+        if self.procs[p].gil.is_none() && !self.take_gil(p) {
             return self.idle();
         }
-        let holder = self.gil.expect("holder");
-        self.check_drop_request();
+        let holder = self.procs[p].gil.expect("holder");
+        self.check_drop_request(p);
         let next_event = self.next_event_time();
         // Run until the next event is due (at least one instruction).
         let budget_ns = next_event.map_or(25_000_000, |t| t.saturating_sub(self.now).max(1));
         let slice = Slice {
             active: true,
-            end_step: self.interp.steps.saturating_add(self.round_steps),
-            end_ns: self.interp.cpu_ns + budget_ns,
-            drop_request: self.drop_request,
+            end_step: self.procs[p].interp.steps.saturating_add(self.round_steps),
+            end_ns: self.procs[p].interp.cpu_ns + budget_ns,
+            drop_request: self.procs[p].drop_request,
             check_every_instruction: self.settings.python == PythonMode::Py39,
         };
-        let (run, elapsed) = self.run(holder, slice, 0);
-        self.absorb_events();
+        let (run, elapsed) = self.run(p, holder, slice, 0);
+        self.absorb_events(p);
         self.now += elapsed;
-        Ok(match run {
-            ThreadRun::Suspended(Suspend::Switch(SwitchReason::DropRequest)) => {
-                self.release_gil(holder, GilDrop::Requested);
-                self.forced_out = Some(holder);
-                self.states[holder] = self.ready_now();
-                Round::Continue
-            }
-            ThreadRun::Suspended(Suspend::Switch(_)) => Round::Continue,
-            ThreadRun::Suspended(Suspend::Block(wait)) => {
-                self.release_gil(holder, GilDrop::Blocked);
-                self.block(holder, wait);
-                Round::Continue
-            }
-            other => {
-                self.release_gil(holder, GilDrop::Exited);
-                self.states[holder] = ThreadState::Done;
-                self.trace.push(TraceEvent::ThreadExited {
-                    t: self.now,
-                    thread: holder,
-                });
-                Round::Exited(holder, other)
-            }
-        })
+        let mut exits = Vec::new();
+        self.after_gil_slice(p, holder, run, &mut exits);
+        self.deliver_signals(&mut exits);
+        Ok(exits)
     }
 
-    /// Runs `tid` for one slice and records it. Returns the outcome and the virtual time it ran.
-    fn run(&mut self, tid: usize, slice: Slice, core: u32) -> (ThreadRun, u64) {
-        let (steps_before, cpu_before) = (self.interp.steps, self.interp.cpu_ns);
-        self.interp.clock_base_ns = self.now;
-        let run = self.interp.run_thread(tid, slice);
-        let steps = self.interp.steps - steps_before;
-        let elapsed = self.interp.cpu_ns - cpu_before;
+    /// What the machine does after the GIL holder `holder` of process `p` ran a slice. True if
+    /// the thread can go on running in the same round.
+    fn after_gil_slice(
+        &mut self,
+        p: usize,
+        holder: usize,
+        run: ThreadRun,
+        exits: &mut Vec<Exit>,
+    ) -> bool {
+        match run {
+            ThreadRun::Suspended(Suspend::Switch(SwitchReason::DropRequest)) => {
+                self.release_gil(p, holder, GilDrop::Requested);
+                self.procs[p].forced_out = Some(holder);
+                self.procs[p].states[holder] = self.ready_now(p);
+                false
+            }
+            ThreadRun::Suspended(Suspend::Switch(_)) => true,
+            ThreadRun::Suspended(Suspend::Block(Wait::Fork)) => {
+                self.fork(p, holder);
+                true
+            }
+            ThreadRun::Suspended(Suspend::Block(Wait::Spawn { pipe })) => {
+                self.spawn(p, pipe);
+                true
+            }
+            ThreadRun::Suspended(Suspend::Block(wait)) => {
+                self.release_gil(p, holder, GilDrop::Blocked);
+                self.block(p, holder, wait);
+                false
+            }
+            other => {
+                self.release_gil(p, holder, GilDrop::Exited);
+                self.procs[p].states[holder] = ThreadState::Done;
+                self.trace.push(TraceEvent::ThreadExited {
+                    t: self.now,
+                    thread: self.procs[p].global[holder],
+                });
+                exits.push((p, holder, other));
+                false
+            }
+        }
+    }
+
+    /// A round with several live processes: the GIL holders of up to `cores` of them run in
+    /// parallel for the same stretch of virtual time.
+    fn round_parallel(&mut self, live: &[usize]) -> Result<Vec<Exit>, Halt> {
+        let mut candidates = Vec::new();
+        for &p in live {
+            if self.procs[p].gil.is_some() || self.take_gil(p) {
+                candidates.push(p);
+            }
+        }
+        if candidates.is_empty() {
+            return self.idle();
+        }
+        let cores = self.settings.cores.max(1) as usize;
+        let mut chosen = Vec::new();
+        if candidates.len() <= cores {
+            chosen = candidates;
+        } else {
+            while chosen.len() < cores {
+                let i = self
+                    .scheduler
+                    .choose(Decision::CoreAssign, candidates.len());
+                chosen.push(candidates.remove(i));
+            }
+        }
+        for &p in &chosen {
+            self.check_drop_request(p);
+        }
+        let budget = self
+            .next_event_time()
+            .map_or(PARALLEL_QUANTUM_NS, |t| t.saturating_sub(self.now).max(1))
+            .min(PARALLEL_QUANTUM_NS);
+        let start = self.now;
+        let fine = self.kernel.borrow().fine_grained;
+        let mut used = vec![0u64; chosen.len()];
+        let mut active = vec![true; chosen.len()];
+        let mut exits = Vec::new();
+        while active.iter().any(|&a| a) {
+            for (k, &p) in chosen.iter().enumerate() {
+                if !active[k] {
+                    continue;
+                }
+                let (Some(holder), true) = (self.procs[p].gil, self.procs[p].alive()) else {
+                    active[k] = false;
+                    continue;
+                };
+                let quantum = if fine {
+                    1 + self.scheduler.choose(Decision::Quantum, 16) as u64
+                } else {
+                    u64::MAX
+                };
+                let interp = &self.procs[p].interp;
+                let slice = Slice {
+                    active: true,
+                    end_step: interp.steps.saturating_add(quantum),
+                    end_ns: interp.cpu_ns + (budget - used[k]),
+                    drop_request: self.procs[p].drop_request,
+                    check_every_instruction: self.settings.python == PythonMode::Py39,
+                };
+                self.now = start + used[k];
+                let steps_before = self.procs[p].interp.steps;
+                let (run, elapsed) = self.run(p, holder, slice, k as u32);
+                used[k] += elapsed;
+                self.now = start + used[k];
+                let progressed = self.procs[p].interp.steps != steps_before;
+                let goes_on = self.after_gil_slice(p, holder, run, &mut exits);
+                self.absorb_events(p);
+                self.deliver_signals(&mut exits);
+                active[k] = goes_on && progressed && used[k] < budget;
+            }
+        }
+        self.now = start + used.iter().copied().max().unwrap_or(0).max(1);
+        Ok(exits)
+    }
+
+    /// Runs thread `tid` of process `p` for one slice and records it. Returns the outcome and
+    /// the virtual time it ran.
+    fn run(&mut self, p: usize, tid: usize, slice: Slice, core: u32) -> (ThreadRun, u64) {
+        let now = self.now;
+        let proc = &mut self.procs[p];
+        let (steps_before, cpu_before) = (proc.interp.steps, proc.interp.cpu_ns);
+        proc.interp.clock_base_ns = now;
+        let run = proc.interp.run_thread(tid, slice);
+        let steps = proc.interp.steps - steps_before;
+        let elapsed = proc.interp.cpu_ns - cpu_before;
+        let gtid = proc.global[tid];
         if steps > 0 {
-            let end = self.now + elapsed;
-            let line = user_line(&self.interp, tid);
+            let line = user_line(&self.procs[p].interp, tid);
             self.trace.push(TraceEvent::Ran {
-                thread: tid,
+                thread: gtid,
                 core,
-                start: self.now,
-                end,
+                start: now,
+                end: now + elapsed,
                 steps,
                 line,
             });
         }
-        self.absorb_records(None);
+        self.absorb_records(p, None);
+        self.collect_output(p);
         (run, elapsed)
     }
 
-    /// Moves what the VM recorded (output, contended lock operations) into the trace. Records
-    /// written outside a slice (a traceback printed at exit, a deadlock report) get `stamp`,
-    /// the machine's clock, as their time.
-    pub fn absorb_records(&mut self, stamp: Option<u64>) {
-        for record in std::mem::take(&mut self.interp.records) {
+    /// Moves what process `p`'s VM recorded (output, contended lock operations, pipe
+    /// transfers) into the trace. Records written outside a slice (a traceback printed at
+    /// exit, a deadlock report) get `stamp`, the machine's clock, as their time.
+    pub fn absorb_records(&mut self, p: usize, stamp: Option<u64>) {
+        let pid = self.procs[p].pid;
+        for record in std::mem::take(&mut self.procs[p].interp.records) {
             self.trace.push(match record {
                 Record::Output {
                     t,
@@ -191,7 +367,6 @@ impl<S: Scheduler> Machine<S> {
                     stream,
                     text,
                 } => {
-                    let t = stamp.unwrap_or(t);
                     let stream = if stream == Stream::Stdout {
                         "stdout"
                     } else {
@@ -199,8 +374,9 @@ impl<S: Scheduler> Machine<S> {
                     }
                     .to_string();
                     TraceEvent::Output {
-                        t,
-                        thread,
+                        t: stamp.unwrap_or(t),
+                        thread: self.procs[p].global[thread],
+                        process: pid,
                         stream,
                         text,
                     }
@@ -212,19 +388,43 @@ impl<S: Scheduler> Machine<S> {
                     acquired,
                 } => TraceEvent::Lock {
                     t: stamp.unwrap_or(t),
-                    thread,
+                    thread: self.procs[p].global[thread],
                     lock: interleave_vm::hashing::fake_id(lock),
                     acquired,
+                },
+                Record::Transfer {
+                    t,
+                    thread,
+                    pipe,
+                    bytes,
+                    sent,
+                } => TraceEvent::Transfer {
+                    t: stamp.unwrap_or(t),
+                    thread: self.procs[p].global[thread],
+                    process: pid,
+                    pipe,
+                    bytes,
+                    sent,
                 },
             });
         }
     }
 
-    /// Gives the GIL to one of the ready threads. False if none is ready.
-    fn take_gil(&mut self) -> bool {
-        let mut ready: Vec<usize> = self.ready_threads();
+    /// Moves what process `p` wrote to the console.
+    pub fn collect_output(&mut self, p: usize) {
+        for (stream, text) in std::mem::take(&mut self.procs[p].interp.output) {
+            match self.output.last_mut() {
+                Some((s, buf)) if *s == stream => buf.push_str(&text),
+                _ => self.output.push((stream, text)),
+            }
+        }
+    }
+
+    /// Gives process `p`'s GIL to one of its ready threads. False if none is ready.
+    fn take_gil(&mut self, p: usize) -> bool {
+        let mut ready: Vec<usize> = self.ready_threads(p);
         if ready.len() > 1
-            && let Some(f) = self.forced_out
+            && let Some(f) = self.procs[p].forced_out
         {
             ready.retain(|&t| t != f);
         }
@@ -232,46 +432,49 @@ impl<S: Scheduler> Machine<S> {
             return false;
         }
         let pick = ready[self.scheduler.choose(Decision::GilTake, ready.len())];
-        self.gil = Some(pick);
-        self.drop_request = false;
-        self.forced_out = None;
+        let proc = &mut self.procs[p];
+        proc.gil = Some(pick);
+        proc.drop_request = false;
+        proc.forced_out = None;
         self.trace.push(TraceEvent::GilTaken {
             t: self.now,
-            thread: pick,
+            thread: proc.global[pick],
         });
         // Every other waiter starts a fresh switch interval (the GIL changed hands).
-        for i in 0..self.states.len() {
-            if i != pick && matches!(self.states[i], ThreadState::Ready { .. }) {
-                self.states[i] = self.ready_now();
+        for i in 0..self.procs[p].states.len() {
+            if i != pick && matches!(self.procs[p].states[i], ThreadState::Ready { .. }) {
+                self.procs[p].states[i] = self.ready_now(p);
             }
         }
         true
     }
 
-    /// The state of a thread that starts waiting for the GIL now. The timed wait of CPython's
-    /// `take_gil` wakes up a little after the switch interval, by an amount the OS decides: here
-    /// 0–100 µs, a recorded scheduling decision (without it, identical loops would always be
-    /// switched out at the same instruction).
-    fn ready_now(&mut self) -> ThreadState {
+    /// The state of a thread of process `p` that starts waiting for the GIL now. The timed
+    /// wait of CPython's `take_gil` wakes up a little after the switch interval, by an amount
+    /// the OS decides: here 0–100 µs, a recorded scheduling decision (without it, identical
+    /// loops would always be switched out at the same instruction).
+    fn ready_now(&mut self, p: usize) -> ThreadState {
         let latency_us = self.scheduler.choose(Decision::WakeLatency, 100) as u64;
         ThreadState::Ready {
             since: self.now,
-            request_at: self.now + self.interp.switch_interval_ns + latency_us * 1000,
+            request_at: self.now + self.procs[p].interp.switch_interval_ns + latency_us * 1000,
         }
     }
 
-    fn release_gil(&mut self, holder: usize, why: GilDrop) {
-        self.gil = None;
-        self.drop_request = false;
+    fn release_gil(&mut self, p: usize, holder: usize, why: GilDrop) {
+        let proc = &mut self.procs[p];
+        proc.gil = None;
+        proc.drop_request = false;
         self.trace.push(TraceEvent::GilDropped {
             t: self.now,
-            thread: holder,
+            thread: proc.global[holder],
             why,
         });
     }
 
-    fn ready_threads(&self) -> Vec<usize> {
-        self.states
+    fn ready_threads(&self, p: usize) -> Vec<usize> {
+        self.procs[p]
+            .states
             .iter()
             .enumerate()
             .filter(|(_, s)| matches!(s, ThreadState::Ready { .. }))
@@ -279,37 +482,41 @@ impl<S: Scheduler> Machine<S> {
             .collect()
     }
 
-    /// A waiter that has waited a whole switch interval sets the drop request.
-    fn check_drop_request(&mut self) {
-        if self.drop_request {
+    /// A waiter that has waited a whole switch interval sets the drop request of its process.
+    fn check_drop_request(&mut self, p: usize) {
+        let proc = &self.procs[p];
+        if proc.drop_request {
             return;
         }
-        let holder = self.gil;
-        let due = self.states.iter().enumerate().find(|(i, s)| {
+        let holder = proc.gil;
+        let due = proc.states.iter().enumerate().find(|(i, s)| {
             Some(*i) != holder
                 && matches!(s, ThreadState::Ready { request_at, .. } if *request_at <= self.now)
         });
         if let Some((by, _)) = due {
-            self.drop_request = true;
+            let by = proc.global[by];
+            self.procs[p].drop_request = true;
             self.trace.push(TraceEvent::DropRequest { t: self.now, by });
         }
     }
 
-    /// When the next thing happens that the running thread must be interrupted for.
+    /// When the next thing happens that a running thread must be interrupted for.
     fn next_event_time(&self) -> Option<u64> {
         let mut next: Option<u64> = None;
         let mut consider = |t: u64| next = Some(next.map_or(t, |n: u64| n.min(t)));
-        for (i, s) in self.states.iter().enumerate() {
-            match s {
-                ThreadState::Blocked {
-                    deadline: Some(d), ..
-                } => consider(*d),
-                ThreadState::Ready { request_at, .. }
-                    if Some(i) != self.gil && !self.drop_request =>
-                {
-                    consider(*request_at)
+        for proc in self.procs.iter().filter(|p| p.alive()) {
+            for (i, s) in proc.states.iter().enumerate() {
+                match s {
+                    ThreadState::Blocked {
+                        deadline: Some(d), ..
+                    } => consider(*d),
+                    ThreadState::Ready { request_at, .. }
+                        if Some(i) != proc.gil && !proc.drop_request =>
+                    {
+                        consider(*request_at)
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
         }
         consider(self.settings.until_ns.saturating_add(1));
@@ -317,10 +524,12 @@ impl<S: Scheduler> Machine<S> {
     }
 
     /// Nothing can run now: let time pass until the next deadline, or report a deadlock.
-    fn idle(&mut self) -> Result<Round, Halt> {
+    fn idle(&mut self) -> Result<Vec<Exit>, Halt> {
         let next = self
-            .states
+            .procs
             .iter()
+            .filter(|p| p.alive())
+            .flat_map(|p| p.states.iter())
             .filter_map(|s| match s {
                 ThreadState::Blocked {
                     deadline: Some(d), ..
@@ -331,7 +540,7 @@ impl<S: Scheduler> Machine<S> {
         match next {
             Some(t) => {
                 self.now = self.now.max(t);
-                Ok(Round::Continue)
+                Ok(Vec::new())
             }
             None => Err(Halt::Deadlock(self.deadlock_report())),
         }
@@ -339,102 +548,117 @@ impl<S: Scheduler> Machine<S> {
 
     fn deadlock_report(&self) -> Vec<BlockedThread> {
         let mut out = Vec::new();
-        for (i, s) in self.states.iter().enumerate() {
-            if let ThreadState::Blocked { wait, .. } = s {
-                let (waits_for, held_by) = match wait {
-                    Wait::Lock { lock, .. } => (
-                        format!("lock {}", interleave_vm::hashing::fake_address(*lock)),
-                        self.lock_owner(*lock),
-                    ),
-                    Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
-                };
-                out.push(BlockedThread {
-                    thread: i,
-                    waits_for,
-                    held_by,
-                });
+        for (p, proc) in self.procs.iter().enumerate().filter(|(_, p)| p.alive()) {
+            for (i, s) in proc.states.iter().enumerate() {
+                if let ThreadState::Blocked { wait, .. } = s {
+                    let (waits_for, held_by) = match wait {
+                        Wait::Lock { lock, .. } => (
+                            format!("lock {}", interleave_vm::hashing::fake_address(*lock)),
+                            lock_owner(&proc.interp, *lock),
+                        ),
+                        Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
+                        Wait::Kernel { key, .. } => (kernel_wait_name(key), None),
+                        Wait::KernelAny { keys, .. } => (kernel_any_name(keys), None),
+                        Wait::Fork | Wait::Spawn { .. } => ("fork".to_string(), None),
+                    };
+                    out.push(BlockedThread {
+                        process: p,
+                        thread: i,
+                        waits_for,
+                        held_by,
+                    });
+                }
             }
         }
         out
     }
 
-    fn lock_owner(&self, lock: ObjRef) -> Option<usize> {
-        match self.interp.heap.get(lock) {
-            interleave_vm::object::Obj::Instance(i) => match &i.payload {
-                interleave_vm::object::Payload::Lock(s) if s.locked => s.owner,
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    fn block(&mut self, tid: usize, wait: Wait) {
+    fn block(&mut self, p: usize, tid: usize, wait: Wait) {
+        let now = self.now;
         let deadline = match &wait {
             Wait::Sleep { until_ns } => Some(*until_ns),
-            Wait::Lock { timeout_ns, .. } => match &self.states[tid] {
-                // A retried acquire keeps the deadline of its first attempt.
-                ThreadState::Blocked { deadline, .. } => *deadline,
-                _ => timeout_ns.map(|t| self.now + t),
-            },
+            Wait::Lock { timeout_ns, .. }
+            | Wait::Kernel { timeout_ns, .. }
+            | Wait::KernelAny { timeout_ns, .. } => {
+                match &self.procs[p].states[tid] {
+                    // A retried acquire keeps the deadline of its first attempt.
+                    ThreadState::Blocked { deadline, .. } => *deadline,
+                    _ => timeout_ns.map(|t| now + t),
+                }
+            }
+            Wait::Fork | Wait::Spawn { .. } => None,
         };
         let mut on = match &wait {
             Wait::Sleep { until_ns } => format!("sleep until {:.6} s", *until_ns as f64 / 1e9),
             Wait::Lock { lock, .. } => {
                 format!("lock {}", interleave_vm::hashing::fake_address(*lock))
             }
+            Wait::Kernel { key, .. } => kernel_wait_name(key),
+            Wait::KernelAny { keys, .. } => kernel_any_name(keys),
+            Wait::Fork | Wait::Spawn { .. } => "fork".to_string(),
         };
         // Name the wait after the program's own call (`q.get()`, `t.join()`, `with lock:`).
-        if let Some(c) = blocking_call(&self.interp, tid) {
+        if let Some(c) = blocking_call(&self.procs[p].interp, tid) {
             on = format!("{on} in {} at line {}", c.text, c.line);
         }
         self.trace.push(TraceEvent::Blocked {
-            t: self.now,
-            thread: tid,
+            t: now,
+            thread: self.procs[p].global[tid],
             on,
         });
-        self.states[tid] = ThreadState::Blocked { wait, deadline };
+        self.procs[p].states[tid] = ThreadState::Blocked { wait, deadline };
     }
 
     /// Wakes threads whose deadline has passed.
     fn wake_expired(&mut self) {
-        for tid in 0..self.states.len() {
-            if let ThreadState::Blocked {
-                deadline: Some(d), ..
-            } = self.states[tid]
-                && d <= self.now
-            {
-                self.wake(tid, Wake::Timeout);
+        for p in 0..self.procs.len() {
+            if !self.procs[p].alive() {
+                continue;
+            }
+            for tid in 0..self.procs[p].states.len() {
+                if let ThreadState::Blocked {
+                    deadline: Some(d), ..
+                } = self.procs[p].states[tid]
+                    && d <= self.now
+                {
+                    self.wake(p, tid, Wake::Timeout);
+                }
             }
         }
     }
 
-    fn wake(&mut self, tid: usize, why: Wake) {
-        self.interp.threads[tid].wake = Some(why);
+    fn wake(&mut self, p: usize, tid: usize, why: Wake) {
+        self.procs[p].interp.threads[tid].wake = Some(why);
         self.trace.push(TraceEvent::Woken {
             t: self.now,
-            thread: tid,
+            thread: self.procs[p].global[tid],
             timeout: why == Wake::Timeout,
         });
         // A lock waiter keeps its deadline (as `block` reads it) until it runs again.
-        self.states[tid] = self.ready_now();
+        self.procs[p].states[tid] = self.ready_now(p);
     }
 
-    /// Handles what the last slice reported: new threads, released locks.
-    fn absorb_events(&mut self) {
-        for ev in std::mem::take(&mut self.interp.events) {
+    /// Handles what process `p`'s last slice reported: new threads, released locks, changed
+    /// kernel objects.
+    fn absorb_events(&mut self, p: usize) {
+        for ev in std::mem::take(&mut self.procs[p].interp.events) {
             match ev {
                 MachineEvent::ThreadCreated(tid) => {
-                    if self.states.len() <= tid {
-                        self.states.resize(tid + 1, ThreadState::Done);
+                    if self.procs[p].states.len() <= tid {
+                        self.procs[p].states.resize(tid + 1, ThreadState::Done);
+                        self.procs[p].global.resize(tid + 1, usize::MAX);
                     }
-                    self.states[tid] = self.ready_now();
+                    let g = self.threads.len();
+                    self.threads.push((p, tid));
+                    self.procs[p].global[tid] = g;
+                    self.procs[p].states[tid] = self.ready_now(p);
                     self.trace.push(TraceEvent::ThreadCreated {
                         t: self.now,
-                        thread: tid,
+                        thread: g,
                     });
                 }
                 MachineEvent::LockReleased(lock) => {
-                    let waiters: Vec<usize> = self
+                    let waiters: Vec<usize> = self.procs[p]
                         .states
                         .iter()
                         .enumerate()
@@ -443,18 +667,225 @@ impl<S: Scheduler> Machine<S> {
                         .collect();
                     if !waiters.is_empty() {
                         let w = waiters[self.scheduler.choose(Decision::LockWake, waiters.len())];
-                        self.wake(w, Wake::Notified);
+                        self.wake(p, w, Wake::Notified);
                     }
+                }
+                MachineEvent::Kernel(key) => self.kernel_changed(key),
+            }
+        }
+    }
+
+    /// Wakes every thread, in any process, that waits on kernel object `key`: each retries.
+    fn kernel_changed(&mut self, key: KernelKey) {
+        for q in 0..self.procs.len() {
+            if !self.procs[q].alive() {
+                continue;
+            }
+            for tid in 0..self.procs[q].states.len() {
+                let waits = match &self.procs[q].states[tid] {
+                    ThreadState::Blocked {
+                        wait: Wait::Kernel { key: k, .. },
+                        ..
+                    } => *k == key,
+                    ThreadState::Blocked {
+                        wait: Wait::KernelAny { keys, .. },
+                        ..
+                    } => keys.contains(&key),
+                    _ => false,
+                };
+                if waits {
+                    self.wake(q, tid, Wake::Notified);
                 }
             }
         }
     }
 
-    /// Free-threaded round: up to `cores` ready threads each run one short quantum (the same
-    /// for all), one after the other in an order the scheduler chooses; the clock advances by
-    /// the quantum.
-    fn round_free_threaded(&mut self) -> Result<Round, Halt> {
-        let mut ready = self.ready_threads();
+    /// `os.fork()` in thread `tid` of process `p`: the child is a copy of the process in which
+    /// only that thread lives; the call runs again in both and returns the pid or 0.
+    fn fork(&mut self, p: usize, tid: usize) {
+        let parent_pid = self.procs[p].pid;
+        let child_pid = self.kernel.borrow_mut().new_pid(parent_pid);
+        let child = self.procs[p].interp.fork_copy(tid, child_pid);
+        self.procs[p].interp.fork_result = Some(child_pid as i64);
+        self.add_process(child, tid, parent_pid);
+    }
+
+    /// The `spawn` start method in process `p`: a fresh interpreter runs the program again and
+    /// then what it reads from `pipe`; the call runs again and returns the child's pid.
+    fn spawn(&mut self, p: usize, pipe: usize) {
+        let parent_pid = self.procs[p].pid;
+        let child_pid = self.kernel.borrow_mut().new_pid(parent_pid);
+        match Interp::spawned_from(&self.procs[p].interp, child_pid, pipe) {
+            Ok(child) => {
+                self.procs[p].interp.fork_result = Some(child_pid as i64);
+                self.add_process(child, 0, parent_pid);
+            }
+            Err(_) => {
+                // Cannot happen (the modules it loads are native); the parent sees a failed start.
+                self.procs[p].interp.fork_result = Some(-1);
+            }
+        }
+    }
+
+    /// Adds a new process whose only thread is `tid`, ready to run.
+    fn add_process(&mut self, child: Interp, tid: usize, parent_pid: u32) {
+        let child_pid = child.pid;
+        let n = child.threads.len();
+        let c = self.procs.len();
+        let g = self.threads.len();
+        self.threads.push((c, tid));
+        let mut global = vec![usize::MAX; n];
+        global[tid] = g;
+        let mut states = vec![ThreadState::Done; n];
+        let steps_base = child.steps;
+        self.procs.push(Process {
+            pid: child_pid,
+            interp: child,
+            states: Vec::new(),
+            global,
+            gil: None,
+            drop_request: false,
+            forced_out: None,
+            exit_code: None,
+            shutdown_phase: 0,
+            pending_exit: 0,
+            steps_base,
+            main_thread: tid,
+        });
+        states[tid] = self.ready_now(c);
+        self.procs[c].states = states;
+        self.trace.push(TraceEvent::ProcessCreated {
+            t: self.now,
+            process: child_pid,
+            parent: parent_pid,
+            thread: g,
+        });
+        self.trace.push(TraceEvent::ThreadCreated {
+            t: self.now,
+            thread: g,
+        });
+    }
+
+    /// Ends process `p` with `exit_code` (negative: killed by that signal): every thread
+    /// stops, its children become orphans (re-parented to pid 1), and its parent is told.
+    pub fn exit_process(&mut self, p: usize, exit_code: i32) {
+        if !self.procs[p].alive() {
+            return;
+        }
+        if let Some(h) = self.procs[p].gil {
+            self.release_gil(p, h, GilDrop::Exited);
+        }
+        for tid in 0..self.procs[p].states.len() {
+            if self.procs[p].states[tid] != ThreadState::Done {
+                self.procs[p].states[tid] = ThreadState::Done;
+                self.procs[p].interp.kill_thread(tid);
+                self.trace.push(TraceEvent::ThreadExited {
+                    t: self.now,
+                    thread: self.procs[p].global[tid],
+                });
+            }
+        }
+        self.collect_output(p);
+        // The process's memory is gone: only its threads' names and idents stay, for the trace.
+        let collections = self.procs[p].interp.heap.collections;
+        self.procs[p].interp.heap = interleave_vm::heap::Heap::new();
+        self.procs[p].interp.heap.collections = collections;
+        for th in &mut self.procs[p].interp.threads {
+            th.handled = interleave_vm::Value::None;
+            th.started_by = interleave_vm::Value::None;
+            th.wake = None;
+        }
+        let pid = self.procs[p].pid;
+        self.procs[p].exit_code = Some(exit_code);
+        let status = if exit_code < 0 {
+            -exit_code
+        } else {
+            (exit_code & 0xff) << 8
+        };
+        let mut reaped = Vec::new();
+        let mut adopted = Vec::new();
+        let ppid = {
+            let mut k = self.kernel.borrow_mut();
+            let root = k.root_pid();
+            let ppid = k.ppid(pid);
+            let orphans: Vec<u32> = k.children(pid);
+            for o in orphans {
+                let e = k.procs.get_mut(&o).expect("child");
+                e.ppid = 1;
+                if e.status.is_none() {
+                    adopted.push(o);
+                }
+                if e.status.is_some() {
+                    // init reaps orphaned zombies at once.
+                    e.reaped = true;
+                    reaped.push(o);
+                }
+            }
+            let e = k.procs.get_mut(&pid).expect("process");
+            e.status = Some(status);
+            // The program's own parent (the shell) and init reap at once.
+            if pid == root || ppid == 1 {
+                e.reaped = true;
+                reaped.push(pid);
+            }
+            ppid
+        };
+        self.trace.push(TraceEvent::ProcessExited {
+            t: self.now,
+            process: pid,
+            exit_code,
+        });
+        for orphan in adopted {
+            self.trace.push(TraceEvent::ProcessOrphaned {
+                t: self.now,
+                process: orphan,
+                parent: 1,
+            });
+        }
+        for r in reaped {
+            let by = if r == pid && ppid != 1 { ppid } else { 1 };
+            self.trace.push(TraceEvent::ProcessReaped {
+                t: self.now,
+                process: r,
+                by,
+            });
+        }
+        self.kernel_changed(KernelKey::Children(ppid));
+        let closed = self.kernel.borrow_mut().close_ends_of(pid);
+        for pipe in closed {
+            self.kernel_changed(KernelKey::Pipe(pipe));
+        }
+    }
+
+    /// Delivers the signals sent in the last slice (`os.kill`): SIGTERM and SIGKILL end the
+    /// process at once, without any cleanup (as their default actions do).
+    fn deliver_signals(&mut self, exits: &mut Vec<Exit>) {
+        let signals = std::mem::take(&mut self.kernel.borrow_mut().signals);
+        for (pid, sig) in signals {
+            if let Some(p) = self.procs.iter().position(|q| q.pid == pid && q.alive()) {
+                exits.retain(|(q, _, _)| *q != p);
+                self.exit_process(p, -sig);
+            }
+        }
+        // Reaps recorded by `os.waitpid` in the last slice.
+        let reaps = std::mem::take(&mut self.kernel.borrow_mut().reap_log);
+        for (pid, by) in reaps {
+            self.trace.push(TraceEvent::ProcessReaped {
+                t: self.now,
+                process: pid,
+                by,
+            });
+        }
+    }
+
+    /// Free-threaded round: up to `cores` ready threads (of any process) each run one short
+    /// quantum (the same for all), one after the other in an order the scheduler chooses; the
+    /// clock advances by the quantum.
+    fn round_free_threaded(&mut self) -> Result<Vec<Exit>, Halt> {
+        let mut ready: Vec<(usize, usize)> = Vec::new();
+        for p in self.live_procs() {
+            ready.extend(self.ready_threads(p).into_iter().map(|t| (p, t)));
+        }
         if ready.is_empty() {
             return self.idle();
         }
@@ -466,56 +897,68 @@ impl<S: Scheduler> Machine<S> {
         }
         let start = self.now;
         let mut longest = 0;
+        let mut exits = Vec::new();
         // All cores run the same stretch of virtual time; where it ends varies, so that the
         // threads' instructions interleave at different points.
         let quantum = 1 + self.scheduler.choose(Decision::Quantum, 16) as u64;
-        for (core, &tid) in chosen.iter().enumerate() {
+        for (core, &(p, tid)) in chosen.iter().enumerate() {
+            if !self.procs[p].alive() || self.procs[p].states[tid] == ThreadState::Done {
+                continue;
+            }
             let slice = Slice {
                 active: true,
-                end_step: self.interp.steps + quantum,
+                end_step: self.procs[p].interp.steps + quantum,
                 end_ns: u64::MAX,
                 drop_request: false,
                 check_every_instruction: false,
             };
             self.now = start;
-            let (run, elapsed) = self.run(tid, slice, core as u32);
+            let (run, elapsed) = self.run(p, tid, slice, core as u32);
             longest = longest.max(elapsed);
-            self.absorb_events();
+            self.absorb_events(p);
             match run {
                 ThreadRun::Suspended(Suspend::Switch(_)) => {}
+                ThreadRun::Suspended(Suspend::Block(Wait::Fork)) => self.fork(p, tid),
+                ThreadRun::Suspended(Suspend::Block(Wait::Spawn { pipe })) => self.spawn(p, pipe),
                 ThreadRun::Suspended(Suspend::Block(wait)) => {
                     self.now = start + elapsed;
-                    self.block(tid, wait);
+                    self.block(p, tid, wait);
                 }
                 other => {
                     self.now = start + elapsed;
-                    self.states[tid] = ThreadState::Done;
+                    self.procs[p].states[tid] = ThreadState::Done;
                     self.trace.push(TraceEvent::ThreadExited {
                         t: self.now,
-                        thread: tid,
+                        thread: self.procs[p].global[tid],
                     });
-                    self.now = start + longest;
-                    return Ok(Round::Exited(tid, other));
+                    exits.push((p, tid, other));
                 }
+            }
+            self.deliver_signals(&mut exits);
+            if !exits.is_empty() {
+                self.now = start + longest;
+                return Ok(exits);
             }
         }
         self.now = start + longest.max(1);
-        Ok(Round::Continue)
+        Ok(exits)
     }
 
-    /// Threads blocked acquiring `lock`.
-    pub fn threads_blocked_on(&self, lock: ObjRef) -> Vec<usize> {
-        self.states
+    /// Threads of process `p` blocked acquiring `lock`, as machine-wide thread indices.
+    pub fn threads_blocked_on(&self, p: usize, lock: ObjRef) -> Vec<usize> {
+        let proc = &self.procs[p];
+        proc.states
             .iter()
             .enumerate()
             .filter(|(_, s)| matches!(s, ThreadState::Blocked { wait: Wait::Lock { lock: l, .. }, .. } if *l == lock))
-            .map(|(i, _)| i)
+            .map(|(i, _)| proc.global[i])
             .collect()
     }
 
-    /// Threads that are not done.
-    pub fn live_threads(&self) -> Vec<usize> {
-        self.states
+    /// Threads of process `p` that are not done.
+    pub fn live_threads(&self, p: usize) -> Vec<usize> {
+        self.procs[p]
+            .states
             .iter()
             .enumerate()
             .filter(|(_, s)| **s != ThreadState::Done)
@@ -555,6 +998,30 @@ pub fn call_stack(interp: &Interp, tid: usize) -> Vec<(String, u32)> {
         .collect()
 }
 
+fn lock_owner(interp: &Interp, lock: ObjRef) -> Option<usize> {
+    match interp.heap.get(lock) {
+        interleave_vm::object::Obj::Instance(i) => match &i.payload {
+            interleave_vm::object::Payload::Lock(s) if s.locked => s.owner,
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// How a wait on a kernel object is named in the trace and in deadlock reports.
+fn kernel_wait_name(key: &KernelKey) -> String {
+    match key {
+        KernelKey::Pipe(i) => format!("pipe {i}"),
+        KernelKey::Sem(i) => format!("semaphore {i}"),
+        KernelKey::Children(pid) => format!("a child of process {pid}"),
+    }
+}
+
+fn kernel_any_name(keys: &[KernelKey]) -> String {
+    let names: Vec<String> = keys.iter().map(kernel_wait_name).collect();
+    format!("any of {}", names.join(", "))
+}
+
 /// The program's own call a blocked thread is waiting in.
 pub struct BlockingCall {
     /// The source text of the call (`q.get()`), or of its line when the call spans lines.
@@ -562,7 +1029,6 @@ pub struct BlockingCall {
     pub file: String,
     pub line: u32,
 }
-
 /// Finds the innermost frame of the program itself (not of an embedded module such as
 /// `<frozen threading>`) and the call it is executing. A blocked call has not run, so the top
 /// frame's ip points at it; callers' ips are one past their call.

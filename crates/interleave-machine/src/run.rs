@@ -6,12 +6,14 @@ use std::rc::Rc;
 
 use interleave_vm::interp::ThreadRun;
 use interleave_compiler::CompileError;
-use interleave_vm::{Interp, Limits, Stream};
+use interleave_vm::{Interp, Limits, RunStop, Stream};
 
-use crate::machine::{Halt, Machine, Round};
+use crate::machine::{Halt, Machine};
 use crate::scheduler::{RandomScheduler, Recorder, ReplayScheduler, Scheduler};
 use crate::settings::Settings;
-use crate::trace::{TRACE_FORMAT_VERSION, ThreadInfo, TraceEvent, TraceFile, segments};
+use crate::trace::{
+    ProcessInfo, TRACE_FORMAT_VERSION, ThreadInfo, TraceEvent, TraceFile, segments,
+};
 
 pub use interleave_vm::run::{INTERNAL_EXIT_CODE, LIMIT_EXIT_CODE};
 use interleave_vm::run::{report_exception, report_stop};
@@ -32,8 +34,10 @@ pub struct RunResult {
     /// Collections the garbage collector ran, and heap objects still live at the end.
     pub gc_collections: u64,
     pub live_objects: usize,
-    /// Every thread that existed, with its ident and name.
+    /// Every thread that existed, with its ident, name and process.
     pub threads: Vec<ThreadInfo>,
+    /// Every process that existed (the program's first).
+    pub processes: Vec<ProcessInfo>,
 }
 
 impl RunResult {
@@ -49,10 +53,12 @@ impl RunResult {
                 "switch_interval_ns": settings.switch_interval_ns,
                 "until_ns": settings.until_ns,
                 "max_steps": settings.max_steps,
+                "start_method": settings.start_method,
             }),
             end_ns: self.end_ns,
             exit_code: self.exit_code,
             threads: &self.threads,
+            processes: &self.processes,
             events: &self.trace,
             segments: segments(&self.trace, self.end_ns),
             schedule: &self.schedule,
@@ -113,12 +119,8 @@ fn run_with<S: Scheduler>(
 pub struct Session<S: Scheduler = RandomScheduler> {
     /// `None` when the program did not compile.
     machine: Option<Machine<Recorder<S>>>,
-    /// The compile error's report, when the program did not compile.
+    /// The compile error and its report, when the program did not compile.
     compile_error: Option<(CompileError, String)>,
-    /// `threading._shutdown()` is running on the main thread.
-    shutting_down: bool,
-    /// The exit code so far (the main module's outcome).
-    exit_code: i32,
     /// Set once the run is over.
     finished: Option<i32>,
 }
@@ -136,13 +138,7 @@ impl<S: Scheduler> Session<S> {
             Ok(c) => c,
             Err(e) => {
                 let report = e.render(filename);
-                return Session {
-                    machine: None,
-                    compile_error: Some((e, report)),
-                    shutting_down: false,
-                    exit_code: 1,
-                    finished: Some(1),
-                };
+                return Session { machine: None, compile_error: Some((e, report)), finished: Some(1) };
             }
         };
         let limits = Limits {
@@ -154,6 +150,7 @@ impl<S: Scheduler> Session<S> {
         interp.stdin = settings.stdin.clone();
         interp.switch_interval_ns = settings.switch_interval_ns;
         interp.cpu_count = settings.cores;
+        interp.kernel.borrow_mut().start_method = settings.start_method.clone();
         interp.sources.insert(Rc::from(filename), Rc::from(source));
         interp.start_main(code);
         let machine = Machine::new(
@@ -164,13 +161,7 @@ impl<S: Scheduler> Session<S> {
                 choices: Vec::new(),
             },
         );
-        Session {
-            machine: Some(machine),
-            compile_error: None,
-            shutting_down: false,
-            exit_code: 0,
-            finished: None,
-        }
+        Session { machine: Some(machine), compile_error: None, finished: None }
     }
 
     /// Bounds the instructions one `step` may run, so that a client can pause between rounds
@@ -186,7 +177,7 @@ impl<S: Scheduler> Session<S> {
         self.finished
     }
 
-    /// The syntax error that stopped the program from compiling, with its report.
+    /// The syntax error that stopped the program from compiling.
     pub fn compile_error(&self) -> Option<&CompileError> {
         self.compile_error.as_ref().map(|(e, _)| e)
     }
@@ -196,9 +187,9 @@ impl<S: Scheduler> Session<S> {
         self.machine.as_ref().map_or(0, |m| m.now)
     }
 
-    /// Instructions executed so far.
+    /// Instructions executed so far, in every process.
     pub fn steps(&self) -> u64 {
-        self.machine.as_ref().map_or(0, |m| m.interp.steps)
+        self.machine.as_ref().map_or(0, |m| m.procs.iter().map(|p| p.interp.steps - p.steps_base).sum())
     }
 
     /// The trace so far. Output written by the program is in it (`TraceEvent::Output`), so a
@@ -207,39 +198,54 @@ impl<S: Scheduler> Session<S> {
         self.machine.as_ref().map_or(&[], |m| &m.trace)
     }
 
-    /// Every thread created so far.
+    /// Every thread created so far, machine-wide.
     pub fn threads(&self) -> Vec<ThreadInfo> {
-        let Some(m) = &self.machine else { return Vec::new() };
-        (0..m.interp.threads.len())
-            .map(|i| ThreadInfo {
-                index: i,
-                ident: m.interp.threads[i].ident,
-                name: thread_name(&m.interp, i),
-            })
-            .collect()
+        self.machine.as_ref().map_or_else(Vec::new, thread_infos)
     }
 
-    /// Each live thread's line in the program's own code (for highlighting while stepping).
+    /// Every process created so far.
+    pub fn processes(&self) -> Vec<ProcessInfo> {
+        self.machine.as_ref().map_or_else(Vec::new, process_infos)
+    }
+
+    /// Each live thread's line in the program's own code (machine-wide thread index, line),
+    /// for highlighting while stepping.
     pub fn thread_lines(&self) -> Vec<(usize, u32)> {
         let Some(m) = &self.machine else { return Vec::new() };
-        m.live_threads()
-            .into_iter()
-            .map(|t| (t, crate::machine::user_line(&m.interp, t)))
-            .filter(|&(_, line)| line > 0)
-            .collect()
+        let mut out = Vec::new();
+        for (p, proc) in m.procs.iter().enumerate() {
+            for t in m.live_threads(p) {
+                let line = crate::machine::user_line(&proc.interp, t);
+                if line > 0 {
+                    out.push((proc.global[t], line));
+                }
+            }
+        }
+        out
     }
 
     /// Each live thread's call stack (outermost frame first: function and line).
     pub fn stacks(&self) -> Vec<(usize, Vec<(String, u32)>)> {
         let Some(m) = &self.machine else { return Vec::new() };
-        m.live_threads().into_iter().map(|t| (t, crate::machine::call_stack(&m.interp, t))).collect()
+        let mut out = Vec::new();
+        for (p, proc) in m.procs.iter().enumerate() {
+            for t in m.live_threads(p) {
+                out.push((proc.global[t], crate::machine::call_stack(&proc.interp, t)));
+            }
+        }
+        out
     }
 
-    /// The main module's synchronisation objects and plain globals as they are now (for the
-    /// playground's state views; reading them does not change the run).
+    /// The first process's main-module synchronisation objects and plain globals as they are
+    /// now (for the playground's state views; reading them does not change the run).
     pub fn objects(&self) -> Vec<crate::inspect::ObjectView> {
         let Some(m) = &self.machine else { return Vec::new() };
-        crate::inspect::globals_view(&m.interp, &|lock| m.threads_blocked_on(lock))
+        let proc = &m.procs[0];
+        let mut views = crate::inspect::globals_view(&proc.interp, &|lock| m.threads_blocked_on(0, lock));
+        for v in &mut views {
+            v.holder = v.holder.and_then(|local| proc.global.get(local).copied());
+        }
+        views
     }
 
     /// Runs one round of the machine (one scheduling decision and the slice it leads to).
@@ -249,8 +255,12 @@ impl<S: Scheduler> Session<S> {
             return self.finished;
         }
         let m = self.machine.as_mut().expect("a compiled program has a machine");
-        let outcome = advance(m, &mut self.shutting_down, &mut self.exit_code);
-        m.absorb_records(Some(m.now));
+        let outcome = advance(m);
+        // What was written outside a slice (a traceback at exit) joins the trace now.
+        let now = m.now;
+        for p in 0..m.procs.len() {
+            m.absorb_records(p, Some(now));
+        }
         self.finished = outcome;
         outcome
     }
@@ -272,7 +282,7 @@ impl<S: Scheduler> Session<S> {
 
     /// The whole run, once it is over (or as far as it went).
     pub fn into_result(self) -> RunResult {
-        let exit_code = self.finished.unwrap_or(self.exit_code);
+        let exit_code = self.finished.unwrap_or(0);
         let Some(mut m) = self.machine else {
             let report = self.compile_error.map(|(_, r)| r).unwrap_or_default();
             return RunResult {
@@ -285,99 +295,196 @@ impl<S: Scheduler> Session<S> {
                 gc_collections: 0,
                 live_objects: 0,
                 threads: Vec::new(),
+                processes: Vec::new(),
             };
         };
-        let threads = (0..m.interp.threads.len())
-            .map(|i| ThreadInfo {
-                index: i,
-                ident: m.interp.threads[i].ident,
-                name: thread_name(&m.interp, i),
-            })
-            .collect();
+        for p in 0..m.procs.len() {
+            m.collect_output(p);
+        }
+        let threads = thread_infos(&m);
+        let processes = process_infos(&m);
         RunResult {
             threads,
-            output: std::mem::take(&mut m.interp.output),
+            processes,
+            output: std::mem::take(&mut m.output),
             exit_code,
-            steps: m.interp.steps,
+            steps: m.procs.iter().map(|p| p.interp.steps - p.steps_base).sum(),
             end_ns: m.now,
             trace: std::mem::take(&mut m.trace),
             schedule: std::mem::take(&mut m.scheduler.choices),
-            gc_collections: m.interp.heap.collections,
-            live_objects: m.interp.heap.len(),
+            gc_collections: m.procs.iter().map(|p| p.interp.heap.collections).sum(),
+            live_objects: m.procs.iter().map(|p| p.interp.heap.len()).sum(),
         }
     }
 }
 
-/// Runs one round and handles how it ended; `Some(exit code)` when the program is over.
-fn advance<S: Scheduler>(m: &mut Machine<S>, shutting_down: &mut bool, exit_code: &mut i32) -> Option<i32> {
+fn thread_infos<S: Scheduler>(m: &Machine<S>) -> Vec<ThreadInfo> {
+    m.threads
+        .iter()
+        .enumerate()
+        .map(|(g, &(p, tid))| ThreadInfo {
+            index: g,
+            ident: m.procs[p].interp.threads[tid].ident,
+            name: thread_name(&m.procs[p].interp, tid),
+            process: m.procs[p].pid,
+        })
+        .collect()
+}
+
+fn process_infos<S: Scheduler>(m: &Machine<S>) -> Vec<ProcessInfo> {
+    let k = m.kernel.borrow();
+    let first_parent: std::collections::BTreeMap<u32, u32> = m
+        .trace
+        .iter()
+        .filter_map(|e| match e {
+            TraceEvent::ProcessCreated { process, parent, .. } => Some((*process, *parent)),
+            _ => None,
+        })
+        .collect();
+    m.procs
+        .iter()
+        .map(|p| ProcessInfo {
+            pid: p.pid,
+            parent: first_parent.get(&p.pid).copied().unwrap_or_else(|| k.ppid(p.pid)),
+            exit_code: p.exit_code,
+        })
+        .collect()
+}
+
+/// Runs one round and handles how it ended; `Some(exit code)` when the whole run is over:
+/// every process has exited (the program's exit code is that of the first process; orphaned
+/// children go on running after it, as they write to the same console).
+fn advance<S: Scheduler>(m: &mut Machine<S>) -> Option<i32> {
     match m.round() {
-        Ok(Round::Continue) => None,
-        Ok(Round::Exited(0, run)) => {
-            record_exception(m, 0, &run);
-            match run {
-                ThreadRun::Raised(e) => *exit_code = report_exception(&mut m.interp, e),
-                ThreadRun::Stopped(stop) => return Some(report_stop(&mut m.interp, &stop)),
-                ThreadRun::Finished | ThreadRun::Suspended(_) => {}
-            }
-            if *shutting_down || !start_shutdown(m) {
-                return Some(*exit_code);
-            }
-            *shutting_down = true;
-            None
-        }
-        Ok(Round::Exited(tid, run)) => {
-            record_exception(m, tid, &run);
-            match run {
-                ThreadRun::Raised(e) => {
-                    // Only threads started with `_thread` directly get here: `threading`
-                    // reports exceptions itself (`threading.excepthook`).
-                    let func = m.interp.threads[tid].started_by.clone();
-                    let who = m.interp.repr(&func).unwrap_or_default();
-                    let text = m.interp.format_exception(e);
-                    m.interp.write(
-                        Stream::Stderr,
-                        &format!("Exception ignored in thread started by: {who}\n{text}"),
-                    );
-                    None
+        Ok(exits) => {
+            for (p, tid, run) in exits {
+                if let Some(code) = thread_ended(m, p, tid, run) {
+                    return Some(code);
                 }
-                ThreadRun::Stopped(stop) => Some(report_stop(&mut m.interp, &stop)),
-                _ => None,
             }
         }
         Err(Halt::Deadlock(blocked)) => {
+            let several = m.procs.len() > 1;
             let mut msg = String::from(
                 "interleave: deadlock: every thread is blocked and none can ever be woken\n",
             );
             for b in &blocked {
-                let who = thread_name(&m.interp, b.thread);
-                let at = blocked_at(&m.interp, b.thread);
+                let interp = &m.procs[b.process].interp;
+                let mut who = thread_name(interp, b.thread);
+                if several {
+                    who = format!("{who} of process {}", m.procs[b.process].pid);
+                }
+                let at = blocked_at(interp, b.thread);
                 let holder = b
                     .held_by
-                    .map(|h| format!(", held by {}", thread_name(&m.interp, h)))
+                    .map(|h| format!(", held by {}", thread_name(interp, h)))
                     .unwrap_or_default();
                 msg.push_str(&format!("  {who} waits for {}{holder}{at}\n", b.waits_for));
             }
-            m.interp.write(Stream::Stderr, &msg);
-            Some(LIMIT_EXIT_CODE)
+            console(m, &msg);
+            return Some(LIMIT_EXIT_CODE);
         }
         Err(Halt::TimeLimit(t)) => {
             let msg = format!(
                 "interleave: the program was stopped at {:.3} s of virtual time (time limit; raise it with --until)\n",
                 t as f64 / 1e9
             );
-            m.interp.write(Stream::Stderr, &msg);
-            Some(LIMIT_EXIT_CODE)
+            console(m, &msg);
+            return Some(LIMIT_EXIT_CODE);
         }
     }
+    if m.procs.iter().all(|p| !p.alive()) {
+        return Some(m.procs[0].exit_code.unwrap_or(0));
+    }
+    None
+}
+
+/// Writes a report of the machine's on the console's stderr.
+fn console<S: Scheduler>(m: &mut Machine<S>, text: &str) {
+    for p in 0..m.procs.len() {
+        m.collect_output(p);
+    }
+    m.output.push((Stream::Stderr, text.to_string()));
+    // In the trace too, so that a client showing the console from the events sees it.
+    m.trace.push(TraceEvent::Output {
+        t: m.now,
+        thread: 0,
+        process: m.procs[0].pid,
+        stream: "stderr".into(),
+        text: text.to_string(),
+    });
+}
+
+/// Thread `tid` of process `p` ended its outermost call. `Some(code)` if the whole run ends.
+fn thread_ended<S: Scheduler>(
+    m: &mut Machine<S>,
+    p: usize,
+    tid: usize,
+    run: ThreadRun,
+) -> Option<i32> {
+    record_exception(m, p, tid, &run);
+    let main = tid == m.procs[p].main_thread;
+    if let ThreadRun::Stopped(stop) = &run {
+        if let RunStop::Exit(code) = **stop {
+            // `os._exit()`: the process ends at once.
+            m.exit_process(p, code);
+            return None;
+        }
+        let code = report_stop(&mut m.procs[p].interp, stop);
+        m.collect_output(p);
+        return Some(code);
+    }
+    if !main {
+        if let ThreadRun::Raised(e) = run {
+            // Only threads started with `_thread` directly get here: `threading` reports
+            // exceptions itself (`threading.excepthook`).
+            let interp = &mut m.procs[p].interp;
+            let func = interp.threads[tid].started_by.clone();
+            let who = interp.repr(&func).unwrap_or_default();
+            let text = interp.format_exception(e);
+            interp.write(
+                Stream::Stderr,
+                &format!("Exception ignored in thread started by: {who}\n{text}"),
+            );
+            m.collect_output(p);
+        }
+        return None;
+    }
+    if m.procs[p].shutdown_phase == 0
+        && let ThreadRun::Raised(e) = run
+    {
+        m.procs[p].pending_exit = report_exception(&mut m.procs[p].interp, e);
+        m.collect_output(p);
+    }
+    // CPython's finalisation: `threading._shutdown()` waits for non-daemon threads, then the
+    // atexit callbacks run (`multiprocessing` registers one that ends daemonic children and
+    // joins the others).
+    while m.procs[p].shutdown_phase < 2 {
+        m.procs[p].shutdown_phase += 1;
+        let hook = match m.procs[p].shutdown_phase {
+            1 => ("threading", "_shutdown"),
+            _ => ("multiprocessing.util", "_exit_function"),
+        };
+        if start_shutdown(m, p, hook) {
+            return None;
+        }
+    }
+    let code = m.procs[p].pending_exit;
+    m.exit_process(p, code);
+    None
 }
 
 /// Records an exception that escaped a thread in the trace.
-fn record_exception<S: Scheduler>(m: &mut Machine<S>, thread: usize, run: &ThreadRun) {
+fn record_exception<S: Scheduler>(m: &mut Machine<S>, p: usize, tid: usize, run: &ThreadRun) {
     if let ThreadRun::Raised(e) = run {
-        let exception = m.interp.format_exception_only(*e).trim_end().to_string();
+        let exception = m.procs[p]
+            .interp
+            .format_exception_only(*e)
+            .trim_end()
+            .to_string();
         m.trace.push(TraceEvent::Exception {
             t: m.now,
-            thread,
+            thread: m.procs[p].global[tid],
             exception,
         });
     }
@@ -400,22 +507,29 @@ fn blocked_at(interp: &Interp, tid: usize) -> String {
     }
 }
 
-/// After the main module: CPython calls `threading._shutdown()` (if `threading` was imported)
-/// on the main thread, which waits for every non-daemon thread. False if there is nothing to do.
-fn start_shutdown<S: Scheduler>(m: &mut Machine<S>) -> bool {
-    let interp = &mut m.interp;
-    let Some(threading) = interp.dict_get_str(interp.modules, "threading") else {
+/// Runs `module.function()` (a finalisation hook) on process `p`'s main thread, if the
+/// module was imported. False if there is nothing to do.
+fn start_shutdown<S: Scheduler>(
+    m: &mut Machine<S>,
+    p: usize,
+    (module, function): (&str, &str),
+) -> bool {
+    let now = m.now;
+    let proc = &mut m.procs[p];
+    let main = proc.main_thread;
+    let interp = &mut proc.interp;
+    let Some(module) = interp.dict_get_str(interp.modules, module) else {
         return false;
     };
-    let Ok(Some(shutdown)) = interp.getattr_opt(&threading, "_shutdown") else {
+    let Ok(Some(hook)) = interp.getattr_opt(&module, function) else {
         return false;
     };
-    let main = &mut interp.threads[0];
-    main.done = false;
-    main.start = Some((shutdown, interleave_vm::Args::default()));
-    m.states[0] = crate::machine::ThreadState::Ready {
-        since: m.now,
-        request_at: m.now + m.interp.switch_interval_ns,
+    let th = &mut interp.threads[main];
+    th.done = false;
+    th.start = Some((hook, interleave_vm::Args::default()));
+    proc.states[main] = crate::machine::ThreadState::Ready {
+        since: now,
+        request_at: now + proc.interp.switch_interval_ns,
     };
     true
 }

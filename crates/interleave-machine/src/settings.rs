@@ -50,6 +50,9 @@ pub struct Settings {
     pub max_steps: u64,
     /// The program's standard input.
     pub stdin: Vec<u8>,
+    /// `multiprocessing`'s default start method: `fork`, `spawn` or `forkserver`
+    /// (`--start-method`, default `fork` as CPython 3.11 on Linux).
+    pub start_method: String,
 }
 
 impl Default for Settings {
@@ -62,6 +65,7 @@ impl Default for Settings {
             until_ns: 60_000_000_000,
             max_steps: interleave_vm::Limits::default().max_steps,
             stdin: Vec::new(),
+            start_method: "fork".to_string(),
         }
     }
 }

@@ -62,12 +62,50 @@ pub enum TraceEvent {
         t: u64,
         thread: usize,
     },
-    /// Text the thread wrote to `stdout` or `stderr`.
+    /// Text the thread (of process `process`, a pid) wrote to `stdout` or `stderr`.
     Output {
         t: u64,
         thread: usize,
+        process: u32,
         stream: String,
         text: String,
+    },
+    /// A message of `bytes` bytes (its pickled size) was written to (`sent`) or read from
+    /// kernel pipe `pipe` (queues and connections of `multiprocessing` are pipes).
+    Transfer {
+        t: u64,
+        thread: usize,
+        process: u32,
+        pipe: usize,
+        bytes: usize,
+        sent: bool,
+    },
+    /// `fork()`: process `process` was created as a child of `parent`, with its one thread.
+    ProcessCreated {
+        t: u64,
+        process: u32,
+        parent: u32,
+        thread: usize,
+    },
+    /// The process exited (`exit_code` negative: killed by that signal). Until it is reaped
+    /// it is a zombie.
+    ProcessExited {
+        t: u64,
+        process: u32,
+        exit_code: i32,
+    },
+    /// The process's parent exited: it was re-parented to `parent` (init, pid 1), which will
+    /// reap it when it exits.
+    ProcessOrphaned {
+        t: u64,
+        process: u32,
+        parent: u32,
+    },
+    /// Process `by` collected the exit status (`os.waitpid`, `Process.join`): the zombie is gone.
+    ProcessReaped {
+        t: u64,
+        process: u32,
+        by: u32,
     },
     /// The thread acquired (or released) the lock with id `lock` (its `id()`).
     Lock {
@@ -163,6 +201,11 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
             | TraceEvent::GilDropped { .. }
             | TraceEvent::DropRequest { .. }
             | TraceEvent::Output { .. }
+            | TraceEvent::Transfer { .. }
+            | TraceEvent::ProcessCreated { .. }
+            | TraceEvent::ProcessExited { .. }
+            | TraceEvent::ProcessOrphaned { .. }
+            | TraceEvent::ProcessReaped { .. }
             | TraceEvent::Lock { .. }
             | TraceEvent::Exception { .. } => {}
         }
@@ -190,7 +233,7 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
 
 /// The current version of the trace file format (`--trace`). Bump it on any change that a
 /// reader could notice.
-pub const TRACE_FORMAT_VERSION: u32 = 2;
+pub const TRACE_FORMAT_VERSION: u32 = 3;
 
 /// A thread as the trace file names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,6 +244,18 @@ pub struct ThreadInfo {
     pub ident: i64,
     /// `threading.Thread.name` (or `MainThread` / `thread N`).
     pub name: String,
+    /// The pid of the process the thread belongs to.
+    pub process: u32,
+}
+
+/// A process as the trace file names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProcessInfo {
+    pub pid: u32,
+    /// The parent's pid when the process was created.
+    pub parent: u32,
+    /// The exit code (negative: killed by that signal), if it exited.
+    pub exit_code: Option<i32>,
 }
 
 /// The trace file (`interleave run --trace FILE`): JSON, documented in ARCHITECTURE.md.
@@ -212,6 +267,7 @@ pub struct TraceFile<'a> {
     pub end_ns: u64,
     pub exit_code: i32,
     pub threads: &'a [ThreadInfo],
+    pub processes: &'a [ProcessInfo],
     pub events: &'a [TraceEvent],
     /// Per-thread lanes derived from `events` (what the timeline draws).
     pub segments: Vec<Segment>,
@@ -219,7 +275,8 @@ pub struct TraceFile<'a> {
     pub schedule: &'a [u32],
 }
 
-/// A compact text timeline: one lane per thread, `width` columns over `[0, end)`.
+/// A compact text timeline: one lane per thread, grouped by process (labelled with the pid
+/// when there are several), `width` columns over `[0, end)`.
 /// `#` running, `.` waiting for the GIL, `z` blocked or sleeping, blank when not alive.
 pub fn text_timeline(
     trace: &[TraceEvent],
@@ -256,12 +313,31 @@ pub fn text_timeline(
         end as f64 / 1e9,
         fmt_ns(end / width as u64)
     );
-    let names: Vec<String> = (0..lanes.len()).map(|i| thread_label(threads, i)).collect();
+    // Lanes are grouped by process (in pid order), each process's threads in creation order.
+    let process_of = |i: usize| {
+        threads
+            .iter()
+            .find(|t| t.index == i)
+            .map_or(0, |t| t.process)
+    };
+    let several = (0..lanes.len()).any(|i| process_of(i) != process_of(0));
+    let mut order: Vec<usize> = (0..lanes.len()).collect();
+    order.sort_by_key(|&i| (process_of(i), i));
+    let names: Vec<String> = order
+        .iter()
+        .map(|&i| {
+            if several {
+                format!("{} {}", process_of(i), thread_label(threads, i))
+            } else {
+                thread_label(threads, i)
+            }
+        })
+        .collect();
     let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
-    for (lane, name) in lanes.iter().zip(&names) {
+    for (&i, name) in order.iter().zip(&names) {
         out.push_str(&format!(
             "{name:>w$} |{}|\n",
-            lane.iter().collect::<String>()
+            lanes[i].iter().collect::<String>()
         ));
     }
     out.push_str(&format!(
@@ -278,6 +354,14 @@ fn thread_label(threads: &[ThreadInfo], i: usize) -> String {
         None if i == 0 => "MainThread".into(),
         None => format!("thread {i}"),
     }
+}
+
+/// The Chrome-trace `pid` of thread `i`: its process's pid (1 when unknown).
+fn chrome_pid(threads: &[ThreadInfo], i: usize) -> u32 {
+    threads
+        .iter()
+        .find(|t| t.index == i)
+        .map_or(1, |t| t.process)
 }
 
 fn fmt_ns(ns: u64) -> String {
@@ -302,12 +386,13 @@ pub fn chrome_trace(trace: &[TraceEvent], end: u64, threads: &[ThreadInfo]) -> S
         .unwrap_or(1)
     {
         let name = thread_label(threads, t).replace('"', "'");
+        let pid = chrome_pid(threads, t);
         if !first {
             out.push_str(",\n");
         }
         first = false;
         out.push_str(&format!(
-            "{{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":{t},\"args\":{{\"name\":\"{name}\"}}}}"
+            "{{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":{pid},\"tid\":{t},\"args\":{{\"name\":\"{name}\"}}}}"
         ));
     }
     for s in segments(trace, end) {
@@ -317,9 +402,10 @@ pub fn chrome_trace(trace: &[TraceEvent], end: u64, threads: &[ThreadInfo]) -> S
             SegmentState::Blocked(on) => (format!("blocked: {}", on.replace('"', "'")), "blocked"),
         };
         out.push_str(&format!(
-            ",\n{{\"name\":\"{name}\",\"cat\":\"{cat}\",\"ph\":\"X\",\"ts\":{:.3},\"dur\":{:.3},\"pid\":1,\"tid\":{}}}",
+            ",\n{{\"name\":\"{name}\",\"cat\":\"{cat}\",\"ph\":\"X\",\"ts\":{:.3},\"dur\":{:.3},\"pid\":{},\"tid\":{}}}",
             s.start as f64 / 1e3,
             (s.end - s.start) as f64 / 1e3,
+            chrome_pid(threads, s.thread),
             s.thread
         ));
     }

@@ -26,6 +26,9 @@ pub struct Limits {
     pub max_int_bits: u64,
     /// Approximate bytes of live heap objects before `MemoryError`.
     pub max_heap_bytes: usize,
+    /// Processes alive at once (a run's `RLIMIT_NPROC`): `os.fork()` beyond it raises
+    /// `BlockingIOError` (EAGAIN), as on Linux.
+    pub max_processes: usize,
 }
 
 impl Default for Limits {
@@ -37,6 +40,7 @@ impl Default for Limits {
             max_nested_stack_bytes: 1 << 20,
             max_str_bytes: 256 << 20,
             max_container_len: 32 << 20,
+            max_processes: 4096,
             max_int_bits: 1 << 24,
             max_heap_bytes: 1 << 30,
         }

@@ -63,6 +63,16 @@ pub enum Wait {
     Sleep { until_ns: u64 },
     /// A lock (`_thread.lock` or `_thread.RLock`) to be released, or the timeout to pass.
     Lock { lock: ObjRef, timeout_ns: Option<u64> },
+    /// A kernel object shared between processes (pipe, semaphore, child exit), or the timeout.
+    Kernel { key: crate::kernel::KernelKey, timeout_ns: Option<u64> },
+    /// Any of several kernel objects (`multiprocessing.connection.wait`), or the timeout.
+    KernelAny { keys: Vec<crate::kernel::KernelKey>, timeout_ns: Option<u64> },
+    /// Not a wait: the `spawn` start method asks the machine for a new process, which reads
+    /// what to run from kernel pipe `pipe`. The call runs again and returns the child's pid.
+    Spawn { pipe: usize },
+    /// Not a wait: `os.fork()` asks the machine to copy the process. The call runs again in
+    /// both processes and returns `Interp::fork_result`.
+    Fork,
 }
 
 /// Why the scheduler switched a thread out.

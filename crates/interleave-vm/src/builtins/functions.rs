@@ -75,6 +75,17 @@ fn print(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
         let msg = format!("'{k}' is an invalid keyword argument for print()");
         return Err(interp.err(interp.t.type_error, msg));
     }
+    // A class that must compute its text in a frame (a `multiprocessing` manager proxy asks
+    // its manager process, which blocks) names a Python function that prints instead.
+    for a in &args.pos {
+        if let Value::Obj(r) = a
+            && let Obj::Instance(inst) = interp.heap.get(*r)
+            && let Some(hook) = interp.class_lookup(inst.class, "_interleave_print_")
+        {
+            let items = interp.new_tuple(args.pos.clone());
+            return Err(Flow::TailCall(Box::new((hook, vec![items, sep, end, file]))));
+        }
+    }
     let sep = match &sep {
         Value::None => " ".to_owned(),
         Value::Str(s) => s.as_str().to_owned(),
@@ -185,6 +196,15 @@ pub fn length(interp: &mut Interp, v: &Value) -> PyResult<usize> {
 
 fn len(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one(interp, "len", &args)?.clone();
+    // A manager proxy's `__len__` asks its manager process: it runs in a frame (see `print`).
+    if let Value::Obj(r) = &v
+        && let Obj::Instance(inst) = interp.heap.get(*r)
+        && interp.class_lookup(inst.class, "_interleave_print_").is_some()
+        && let Some(Value::Obj(f)) = interp.class_lookup(inst.class, "__len__")
+        && matches!(interp.heap.get(f), Obj::Function(_))
+    {
+        return Err(Flow::TailCall(Box::new((Value::Obj(f), vec![v]))));
+    }
     Ok(Value::Int(length(interp, &v)? as i64))
 }
 

@@ -110,6 +110,9 @@ pub enum Record {
     Output { t: u64, thread: usize, stream: Stream, text: String },
     /// `acquired`: true for an acquire, false for a release.
     Lock { t: u64, thread: usize, lock: ObjRef, acquired: bool },
+    /// A message of `bytes` (pickled size) was written to (`sent`) or read from kernel pipe
+    /// `pipe`.
+    Transfer { t: u64, thread: usize, pipe: usize, bytes: usize, sent: bool },
 }
 
 /// Something the scheduler must handle after the current slice.
@@ -119,6 +122,8 @@ pub enum MachineEvent {
     LockReleased(ObjRef),
     /// A new thread was created (index in `threads`).
     ThreadCreated(usize),
+    /// A kernel object changed (see `kernel.rs`): its waiters, in any process, may go on.
+    Kernel(crate::kernel::KernelKey),
 }
 
 /// One Python process.
@@ -195,6 +200,12 @@ pub struct Interp {
     pub(crate) gc_check: u64,
     /// Cache of `class_lookup` results: (class, name hash) → (name, value).
     lookup_cache: std::cell::RefCell<LookupCache>,
+    /// The simulated OS, shared by every process of the run (see `kernel.rs`).
+    pub kernel: Rc<std::cell::RefCell<crate::kernel::Kernel>>,
+    /// This process's pid.
+    pub pid: u32,
+    /// What the retried `os.fork()` returns (the child's pid in the parent, 0 in the child).
+    pub fork_result: Option<i64>,
 }
 
 /// Cached class attribute lookups: (class, name hash) → (name, what the MRO gave).
@@ -250,7 +261,11 @@ impl Interp {
             late_properties: false,
             late_hooks: false,
             lookup_cache: Default::default(),
+            kernel: Rc::new(std::cell::RefCell::new(crate::kernel::Kernel::new(seed))),
+            pid: 0,
+            fork_result: None,
         };
+        interp.pid = interp.kernel.borrow().root_pid();
         crate::builtins::install(&mut interp);
         interp
     }

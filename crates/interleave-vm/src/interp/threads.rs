@@ -103,3 +103,63 @@ impl Interp {
         th.done = true;
     }
 }
+
+impl Interp {
+    /// `fork()`: a copy of this process at this instant (heap, modules, output position), in
+    /// which only thread `tid` survives. The kernel is shared, not copied.
+    pub fn fork_copy(&self, tid: usize, child_pid: u32) -> Interp {
+        let mut threads = self.threads.clone();
+        for (i, th) in threads.iter_mut().enumerate() {
+            if i != tid {
+                th.frames.clear();
+                th.stack.clear();
+                th.start = None;
+                th.done = true;
+                th.holding.clear();
+            }
+        }
+        Interp {
+            heap: self.heap.clone(),
+            t: self.t.clone(),
+            builtins: self.builtins,
+            modules: self.modules,
+            threads,
+            cur: tid,
+            output: Vec::new(),
+            stdin: self.stdin.clone(),
+            stdin_pos: self.stdin_pos,
+            limits: self.limits.clone(),
+            steps: self.steps,
+            nested_depth: 0,
+            nested_stack_base: 0,
+            fs: self.fs.clone(),
+            sources: self.sources.clone(),
+            code_values: self.code_values.clone(),
+            interned: self.interned.clone(),
+            seed: self.seed,
+            module_state: self.module_state.clone(),
+            builtin_module_names: self.builtin_module_names.clone(),
+            main_file: self.main_file.clone(),
+            switch_interval_ns: self.switch_interval_ns,
+            repr_guard: Vec::new(),
+            reraising: false,
+            idle_ns: self.idle_ns,
+            out_of_memory: false,
+            late_properties: self.late_properties,
+            late_hooks: self.late_hooks,
+            slice: Slice::default(),
+            cpu_count: self.cpu_count,
+            cpu_ns: self.cpu_ns,
+            clock_base_ns: self.clock_base_ns,
+            clock_base_cpu: self.clock_base_cpu,
+            events: Vec::new(),
+            records: Vec::new(),
+            next_check: 0,
+            gc_check: self.gc_check,
+            lookup_cache: Default::default(),
+            kernel: self.kernel.clone(),
+            pid: child_pid,
+            fork_result: Some(0),
+        }
+    }
+}

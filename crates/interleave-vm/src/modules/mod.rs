@@ -10,7 +10,9 @@ mod dis;
 mod io;
 mod json;
 mod math;
+mod mp;
 mod os;
+mod process;
 mod random;
 mod re;
 mod sys;
@@ -53,6 +55,7 @@ fn registry(name: &str) -> Option<Source> {
     Some(match name {
         "sys" => Source::Native(sys::init),
         "_thread" => Source::Native(thread::init),
+        "_interleave_mp" => Source::Native(mp::init),
         "_interleave_iter" => Source::Python(include_str!("py/_interleave_iter.py")),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
@@ -65,6 +68,7 @@ fn registry(name: &str) -> Option<Source> {
         "concurrent" => Source::Python(include_str!("py/concurrent.py")),
         "concurrent.futures" => Source::Python(include_str!("py/concurrent_futures.py")),
         "concurrent.futures._base" => Source::Python(include_str!("py/concurrent_futures_base.py")),
+        "concurrent.futures.process" => Source::Python(include_str!("py/concurrent_futures_process.py")),
         "concurrent.futures.thread" => Source::Python(include_str!("py/concurrent_futures_thread.py")),
         "contextlib" => Source::Python(include_str!("py/contextlib.py")),
         "copy" => Source::Python(include_str!("py/copy.py")),
@@ -80,6 +84,20 @@ fn registry(name: &str) -> Option<Source> {
         "json.decoder" => Source::Native(json::init_decoder),
         "logging" => Source::Python(include_str!("py/logging.py")),
         "math" => Source::Native(math::init),
+        "multiprocessing" => Source::Python(include_str!("py/mp_init.py")),
+        "multiprocessing.connection" => Source::Python(include_str!("py/mp_connection.py")),
+        "multiprocessing.context" => Source::Python(include_str!("py/mp_context.py")),
+        "multiprocessing.popen_fork" => Source::Python(include_str!("py/mp_popen_fork.py")),
+        "multiprocessing.managers" => Source::Python(include_str!("py/mp_managers.py")),
+        "multiprocessing.pool" => Source::Python(include_str!("py/mp_pool.py")),
+        "multiprocessing.queues" => Source::Python(include_str!("py/mp_queues.py")),
+        "multiprocessing.sharedctypes" => Source::Python(include_str!("py/mp_sharedctypes.py")),
+        "multiprocessing.popen_spawn" => Source::Python(include_str!("py/mp_popen_spawn.py")),
+        "multiprocessing.spawn" => Source::Python(include_str!("py/mp_spawn.py")),
+        "multiprocessing.process" => Source::Python(include_str!("py/mp_process.py")),
+        "multiprocessing.reduction" => Source::Python(include_str!("py/mp_reduction.py")),
+        "multiprocessing.synchronize" => Source::Python(include_str!("py/mp_synchronize.py")),
+        "multiprocessing.util" => Source::Python(include_str!("py/mp_util.py")),
         "operator" => Source::Python(include_str!("py/operator.py")),
         "os" => Source::Native(os::init),
         "os.path" => Source::Native(os::init_path),
@@ -102,10 +120,15 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "argparse", "array", "ast", "asyncio", "base64", "calendar", "codecs",
     "csv", "ctypes", "datetime", "decimal", "difflib", "gc", "gevent", "glob", "gzip",
     "hashlib", "hmac", "html", "http", "importlib", "inspect", "ipaddress",
-    "multiprocessing", "pathlib", "pickle", "platform", "pprint", "sched", "secrets", "select",
+    "pathlib", "pickle", "platform", "pprint", "sched", "secrets", "select",
     "selectors", "shutil", "signal", "socket", "socketserver", "sqlite3", "statistics", "struct",
     "subprocess", "tempfile", "timeit", "traceback", "types", "unittest", "urllib", "uuid",
     "weakref", "zlib",
+    // Parts of packages Interleave provides.
+    "multiprocessing.dummy", "multiprocessing.forkserver", "multiprocessing.heap",
+    "multiprocessing.popen_forkserver", "multiprocessing.popen_spawn_posix",
+    "multiprocessing.resource_sharer", "multiprocessing.resource_tracker",
+    "multiprocessing.shared_memory",
 ];
 
 impl Interp {
@@ -146,7 +169,7 @@ impl Interp {
         }
         let Some(source) = registry(name) else {
             let top = name.split('.').next().unwrap_or(name);
-            if KNOWN_UNSUPPORTED.contains(&top) {
+            if KNOWN_UNSUPPORTED.contains(&top) || KNOWN_UNSUPPORTED.contains(&name) {
                 let msg = format!("the '{name}' module is not supported by Interleave yet");
                 return Err(self.err(self.t.not_implemented_error, msg));
             }
@@ -186,6 +209,15 @@ impl Interp {
         let sub = format!("{mname}.{}", n.as_str());
         if registry(&sub).is_some() {
             return self.load_module(&sub);
+        }
+        // A module-level `__getattr__` (PEP 562) answers too, as CPython's IMPORT_FROM asks it.
+        if let Some(Obj::Module(m)) = module.as_obj().map(|r| self.heap.get(r))
+            && let Some(hook) = self.dict_get_str(m.dict, "__getattr__")
+        {
+            match self.call_nested(hook, vec![name.clone()]) {
+                Err(crate::native::Flow::Exc(e)) if self.isinstance(&Value::Obj(e), self.t.attribute_error) => {}
+                other => return other,
+            }
         }
         let msg = format!("cannot import name '{}' from '{mname}' (unknown location)", n.as_str());
         let e = self.new_exception_msg(self.t.import_error, msg);

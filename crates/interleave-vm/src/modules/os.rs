@@ -38,8 +38,6 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
     }
     interp.set_item_str(d, "environ", Value::Obj(env));
     let fns: &[(&'static str, NativeFn)] = &[
-        ("getpid", getpid),
-        ("getppid", getppid),
         ("cpu_count", cpu_count),
         ("getcwd", getcwd),
         ("getenv", getenv),
@@ -53,6 +51,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
     }
+    super::process::install(interp, d);
     let path = interp.load_module("os.path")?;
     interp.set_item_str(d, "path", path);
     Ok(())
@@ -78,24 +77,6 @@ pub fn init_path(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         interp.def_fn(d, name, f);
     }
     Ok(())
-}
-
-/// A well-mixed number from the run seed (SplitMix64).
-fn mix(seed: u64) -> u64 {
-    let mut z = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-fn getpid(interp: &mut Interp, a: Args) -> PyResult<Value> {
-    super::no_args(interp, "getpid", &a)?;
-    Ok(Value::Int(4000 + (mix(interp.seed) % 1000) as i64))
-}
-
-fn getppid(interp: &mut Interp, a: Args) -> PyResult<Value> {
-    super::no_args(interp, "getppid", &a)?;
-    Ok(Value::Int(1000 + (mix(interp.seed) >> 20) as i64 % 1000))
 }
 
 fn cpu_count(interp: &mut Interp, a: Args) -> PyResult<Value> {

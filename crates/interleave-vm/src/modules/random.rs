@@ -245,3 +245,29 @@ pub fn urandom_bytes(interp: &mut Interp, n: usize) -> PyResult<Vec<u8>> {
     let r = &mut interp.module_state.random[id];
     Ok((0..n).map(|_| (r.next_u32() >> 24) as u8).collect())
 }
+
+/// In a forked child: CPython's `random` reseeds its module-level generator after fork
+/// (`os.register_at_fork(after_in_child=_inst.seed)`), and `os.urandom` reads fresh entropy, so
+/// children do not repeat their parent's numbers. Here both are reseeded from the run seed and
+/// the child's pid (deterministic per seed).
+pub fn after_fork_child(interp: &mut Interp) {
+    let pid = interp.pid;
+    let fresh = |interp: &Interp, what: &str| {
+        let mut r = PyRandom::from_int_seed(&BigInt::from(0));
+        r.seed_bytes(format!("interleave:{}:fork:{pid}:{what}", interp.seed).as_bytes());
+        r
+    };
+    if let Some(id) = interp.module_state.urandom {
+        interp.module_state.random[id] = fresh(interp, "urandom");
+    }
+    let inst = interp
+        .dict_get_str(interp.modules, "random")
+        .and_then(|m| interp.getattr_opt(&m, "_inst").ok().flatten())
+        .and_then(|inst| interp.getattr_opt(&inst, "_id").ok().flatten());
+    if let Some(Value::Int(id)) = inst
+        && let Ok(id) = usize::try_from(id)
+        && id < interp.module_state.random.len()
+    {
+        interp.module_state.random[id] = fresh(interp, "random");
+    }
+}

@@ -2,8 +2,7 @@
 # Lib/concurrent/futures/__init__.py.
 #
 # Simplification: CPython imports ThreadPoolExecutor lazily through a module `__getattr__`;
-# here it is imported eagerly. ProcessPoolExecutor is not available (the simulated machine
-# has no multiprocessing yet).
+# here it is imported eagerly. ProcessPoolExecutor is imported lazily, as in CPython.
 
 __author__ = 'Brian Quinlan (brian@sweetapp.com)'
 
@@ -42,6 +41,6 @@ def __dir__():
 
 def __getattr__(name):
     if name == 'ProcessPoolExecutor':
-        raise NotImplementedError(
-            "concurrent.futures.ProcessPoolExecutor is not supported by Interleave yet")
+        from concurrent.futures.process import ProcessPoolExecutor as pe
+        return pe
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

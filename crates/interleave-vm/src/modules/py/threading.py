@@ -1301,3 +1301,38 @@ except ImportError:
     local.__module__ = '_thread'
     local.__qualname__ = '_local'
     local.__name__ = '_local'
+
+
+# --- fork ---------------------------------------------------------------------------------
+# Interleave: `os.fork()` calls this in the child (CPython's PyOS_AfterFork_Child calls
+# `_after_fork`), and returns its result, 0.
+
+def _after_fork_child():
+    global _active_limbo_lock, _main_thread, _shutdown_locks_lock, _shutdown_locks
+    _active_limbo_lock = _allocate_lock()
+    # fork() only copied the current thread; clear references to others.
+    new_active = {}
+    try:
+        current = _active[get_ident()]
+    except KeyError:
+        # fork() was called in a thread which was not spawned by threading.Thread.
+        current = _MainThread()
+    _main_thread = current
+    _shutdown_locks_lock = _allocate_lock()
+    _shutdown_locks = set()
+    with _active_limbo_lock:
+        for thread in list(_active.values()) + list(_limbo.values()):
+            if thread is current:
+                # There is only one active thread.
+                thread._reset_internal_locks(True)
+                ident = get_ident()
+                thread._ident = ident
+                new_active[ident] = thread
+            else:
+                # All the others are already stopped.
+                thread._reset_internal_locks(False)
+                thread._stop()
+        _limbo.clear()
+        _active.clear()
+        _active.update(new_active)
+    return 0
