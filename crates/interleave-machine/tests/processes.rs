@@ -474,3 +474,38 @@ print()
         "before fork, no newline <- child\n <- parent\npartial then _exitlost?\n"
     );
 }
+
+#[test]
+fn manager_calls_are_round_trips_to_the_manager_process() {
+    let src = r#"
+import multiprocessing as mp
+def work(d, i):
+    d[i] = i * i
+if __name__ == "__main__":
+    with mp.Manager() as m:
+        d = m.dict()
+        ps = [mp.Process(target=work, args=(d, i)) for i in range(3)]
+        for p in ps: p.start()
+        for p in ps: p.join()
+        print(sorted(d.items()))
+    print(len(mp.active_children()))
+"#;
+    let settings = Settings::default();
+    let r = run_program(src, "/prog.py", &settings);
+    assert_eq!(
+        r.stdout(),
+        "[(0, 0), (1, 1), (2, 4)]\n0\n",
+        "{}",
+        r.stderr()
+    );
+    let json: serde_json::Value = serde_json::from_str(&r.trace_json(&settings)).unwrap();
+    // The manager is the first child; every worker's `d[i] = ...` is a request it reads and an
+    // answer it writes.
+    let manager = &json["processes"][1]["pid"];
+    let events = json["events"].as_array().unwrap();
+    let served = events
+        .iter()
+        .filter(|e| e["kind"] == "transfer" && &e["process"] == manager && e["sent"] == true)
+        .count();
+    assert!(served >= 5, "the manager answered {served} requests");
+}
