@@ -77,7 +77,10 @@ impl RunModel {
             }
             FromWorker::Finished { events, threads, end_ns, steps, exit_code, error, objects } => {
                 self.add_events(events);
-                self.snapshot(end_ns, objects);
+                // A finished program's memory is gone: its last snapshot stands.
+                if !objects.is_empty() {
+                    self.snapshot(end_ns, objects);
+                }
                 self.threads = threads;
                 self.live_ns = end_ns;
                 self.steps = steps;

@@ -241,6 +241,10 @@ impl<S: Scheduler> Session<S> {
     pub fn objects(&self) -> Vec<crate::inspect::ObjectView> {
         let Some(m) = &self.machine else { return Vec::new() };
         let proc = &m.procs[0];
+        if !proc.alive() {
+            // An exited process's heap is freed.
+            return Vec::new();
+        }
         let mut views = crate::inspect::globals_view(&proc.interp, &|lock| m.threads_blocked_on(0, lock));
         for v in &mut views {
             v.holder = v.holder.and_then(|local| proc.global.get(local).copied());
