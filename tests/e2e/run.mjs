@@ -231,6 +231,37 @@ test('the state view shows who holds a lock and who waits for it', async () => {
   check(await consoleText(page) === 'got it', await consoleText(page));
 });
 
+test('processes run in parallel, each with its lanes, and the process tree shows them', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, [
+    'import multiprocessing as mp',
+    'def work(n):',
+    '    total = 0',
+    '    for i in range(20000):',
+    '        total += i',
+    '    print("child", n, "done")',
+    'if __name__ == "__main__":',
+    '    ps = [mp.Process(target=work, args=(i,)) for i in range(2)]',
+    '    for p in ps:',
+    '        p.start()',
+    '    for p in ps:',
+    '        p.join()',
+    '    print("exit codes", [p.exitcode for p in ps])',
+    ''].join('\n'));
+  for (const method of ['fork', 'spawn']) {
+    await page.selectOption('select[aria-label="Start method"]', method);
+    await page.click('button.run');
+    await waitFinished(page);
+    const out = (await consoleText(page)).split('\n');
+    check(out.length === 3 && out[2] === 'exit codes [0, 0]', `${method}: ${out}`);
+    const procs = await page.locator('.proc-tree li').count();
+    check(procs === 3, `${method}: process tree rows ${procs}`);
+  }
+  check(await timelineInk(page) > 500, 'lanes drawn');
+  await shot(page, 'processes');
+});
+
 test('a share link reproduces the same run in a fresh page; a broken one says so', async () => {
   const page = await open('#/play');
   await page.waitForSelector('.cm-editor');

@@ -121,6 +121,13 @@ pub struct Texts {
     pub waiting: &'static str,
     pub as_of: &'static str,
     pub snapshot_note: &'static str,
+    pub start_method: &'static str,
+    pub processes_title: &'static str,
+    pub proc_running: &'static str,
+    pub proc_zombie: &'static str,
+    pub proc_gone: &'static str,
+    pub proc_orphan: &'static str,
+    pub exit_code_short: &'static str,
 }
 
 /// Two tables are equal when they are the same table (components compare their props).
@@ -217,6 +224,13 @@ pub static EN: Texts = Texts {
     waiting: "waiting:",
     as_of: "as of",
     snapshot_note: "The main module's globals, read at each report of the run (every step when stepping): the playhead shows the last reading before it.",
+    start_method: "Start method",
+    processes_title: "Processes",
+    proc_running: "running",
+    proc_zombie: "zombie: exited, not yet reaped by its parent",
+    proc_gone: "exited and reaped",
+    proc_orphan: "orphan (re-parented to init, pid 1)",
+    exit_code_short: "exit",
 };
 
 pub static ZH: Texts = Texts {
@@ -306,4 +320,11 @@ pub static ZH: Texts = Texts {
     waiting: "等待：",
     as_of: "时刻",
     snapshot_note: "主模块的全局变量，在运行的每次报告时读取（单步时每一步都读）：播放头显示它之前的最后一次读取。",
+    start_method: "启动方式",
+    processes_title: "进程",
+    proc_running: "运行中",
+    proc_zombie: "僵尸进程：已退出，父进程还没有回收",
+    proc_gone: "已退出并被回收",
+    proc_orphan: "孤儿进程（已过继给 init，pid 1）",
+    exit_code_short: "退出码",
 };

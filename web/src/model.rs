@@ -29,12 +29,40 @@ pub struct ConsoleLine {
     pub text: String,
 }
 
-/// A stretch during which a thread held the GIL.
+/// A stretch during which a thread held its process's GIL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GilSpan {
     pub thread: usize,
     pub start: u64,
     pub end: u64,
+}
+
+/// One row of the timeline, top to bottom: each process's GIL lane, then its threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lane {
+    Gil { process: u32 },
+    Thread(usize),
+}
+
+/// Where a process is in its life at some moment (what the process tree shows).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProcState {
+    Running,
+    /// Exited, not yet reaped by its parent.
+    Zombie { exit_code: i32 },
+    /// Exited and reaped.
+    Gone { exit_code: i32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProcView {
+    pub pid: u32,
+    pub parent: u32,
+    pub state: ProcState,
+    /// Its parent exited first: it was re-parented to init (pid 1).
+    pub orphan: bool,
+    /// Nesting depth in the tree (0 for the program's first process).
+    pub depth: usize,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -152,6 +180,78 @@ impl RunModel {
         {
             self.gil.push(GilSpan { thread, start, end: self.live_ns });
         }
+    }
+
+    /// The pid of thread `thread`'s process.
+    pub fn process_of(&self, thread: usize) -> u32 {
+        self.threads.get(thread).map_or(0, |t| t.process)
+    }
+
+    /// Every process's pid, in order of creation.
+    pub fn pids(&self) -> Vec<u32> {
+        let mut pids: Vec<u32> = Vec::new();
+        for t in &self.threads {
+            if !pids.contains(&t.process) {
+                pids.push(t.process);
+            }
+        }
+        pids
+    }
+
+    /// The timeline's rows: for each process, its GIL lane, then its threads.
+    pub fn lanes(&self) -> Vec<Lane> {
+        let mut out = Vec::new();
+        for pid in self.pids() {
+            out.push(Lane::Gil { process: pid });
+            out.extend(self.threads.iter().filter(|t| t.process == pid).map(|t| Lane::Thread(t.index)));
+        }
+        if out.is_empty() {
+            out.push(Lane::Gil { process: 0 });
+        }
+        out
+    }
+
+    /// The process tree at `t`, depth-first from the program's first process.
+    pub fn processes_at(&self, t: u64) -> Vec<ProcView> {
+        let Some(root) = self.threads.first().map(|th| th.process) else { return Vec::new() };
+        let mut procs = vec![ProcView { pid: root, parent: 0, state: ProcState::Running, orphan: false, depth: 0 }];
+        for e in &self.events {
+            match *e {
+                TraceEvent::ProcessCreated { t: at, process, parent, .. } if at <= t => {
+                    procs.push(ProcView { pid: process, parent, state: ProcState::Running, orphan: false, depth: 0 })
+                }
+                TraceEvent::ProcessExited { t: at, process, exit_code } if at <= t => {
+                    if let Some(p) = procs.iter_mut().find(|p| p.pid == process) {
+                        p.state = ProcState::Zombie { exit_code };
+                    }
+                }
+                TraceEvent::ProcessReaped { t: at, process, .. } if at <= t => {
+                    if let Some(p) = procs.iter_mut().find(|p| p.pid == process)
+                        && let ProcState::Zombie { exit_code } = p.state
+                    {
+                        p.state = ProcState::Gone { exit_code };
+                    }
+                }
+                TraceEvent::ProcessOrphaned { t: at, process, .. } if at <= t => {
+                    if let Some(p) = procs.iter_mut().find(|p| p.pid == process) {
+                        p.orphan = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Depth-first order under the original parents.
+        let mut out = Vec::new();
+        fn visit(pid: u32, depth: usize, all: &[ProcView], out: &mut Vec<ProcView>) {
+            if let Some(p) = all.iter().find(|p| p.pid == pid) {
+                out.push(ProcView { depth, ..p.clone() });
+                for child in all.iter().filter(|c| c.parent == pid && c.pid != pid) {
+                    visit(child.pid, depth + 1, all, out);
+                }
+            }
+        }
+        visit(root, 0, &procs, &mut out);
+        out
     }
 
     /// The virtual time the run covers so far.
@@ -401,6 +501,19 @@ mod tests {
         assert_eq!(get("count").state, "5");
         assert_eq!((get("ev").state.as_str(), get("ev").waiters.clone()), ("clear", vec![1]));
         assert!(!objs.iter().any(|o| o.name == "threading" || o.name == "w"), "modules and functions are not shown");
+    }
+
+    #[test]
+    fn processes_get_their_own_lanes_and_a_tree() {
+        let m = run("import os, time\npid = os.fork()\nif pid == 0:\n    time.sleep(0.1)\n    os._exit(3)\ntime.sleep(0.2)\nos.waitpid(pid, 0)\nprint('reaped')\n");
+        assert_eq!(m.status, Status::Finished { exit_code: 0 });
+        let pids = m.pids();
+        assert_eq!(pids.len(), 2);
+        assert_eq!(m.lanes(), [Lane::Gil { process: pids[0] }, Lane::Thread(0), Lane::Gil { process: pids[1] }, Lane::Thread(1)]);
+        let at = |t: u64| m.processes_at(t).into_iter().map(|p| (p.depth, p.state)).collect::<Vec<_>>();
+        assert_eq!(at(50_000_000), [(0, ProcState::Running), (1, ProcState::Running)]);
+        assert_eq!(at(150_000_000), [(0, ProcState::Running), (1, ProcState::Zombie { exit_code: 3 })]);
+        assert_eq!(at(m.end_ns()).last().map(|p| p.1.clone()), Some(ProcState::Gone { exit_code: 3 }));
     }
 
     #[test]

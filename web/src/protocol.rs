@@ -20,6 +20,8 @@ pub struct RunConfig {
     #[serde(rename = "switch-interval")]
     pub switch_interval: String,
     pub until: String,
+    #[serde(rename = "start-method")]
+    pub start_method: String,
     pub stdin: String,
 }
 
@@ -31,6 +33,7 @@ impl Default for RunConfig {
             python: "3.11".into(),
             switch_interval: "5ms".into(),
             until: "60s".into(),
+            start_method: "fork".into(),
             stdin: String::new(),
         }
     }
@@ -38,6 +41,9 @@ impl Default for RunConfig {
 
 /// The choices the UI offers for `--python`.
 pub const PYTHON_MODES: [&str; 3] = ["3.9", "3.11", "3.13t"];
+
+/// The choices for `--start-method` (multiprocessing's start methods).
+pub const START_METHODS: [&str; 3] = ["fork", "spawn", "forkserver"];
 
 impl RunConfig {
     /// The machine settings, or a message naming the setting that is not valid.
@@ -50,6 +56,9 @@ impl RunConfig {
         let until_ns = parse_duration(&self.until)
             .filter(|&n| n > 0)
             .ok_or_else(|| format!("until: {:?} is not a duration such as 60s", self.until))?;
+        if !START_METHODS.contains(&self.start_method.as_str()) {
+            return Err(format!("start-method: unknown method {:?} (fork, spawn or forkserver)", self.start_method));
+        }
         if !(1..=64).contains(&self.cores) {
             return Err(format!("cores: {} is not between 1 and 64", self.cores));
         }
@@ -60,6 +69,7 @@ impl RunConfig {
             switch_interval_ns,
             until_ns,
             stdin: self.stdin.as_bytes().to_vec(),
+            start_method: self.start_method.clone(),
             ..Settings::default()
         })
     }

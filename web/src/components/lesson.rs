@@ -27,6 +27,7 @@ pub fn example_config(ex: &Example) -> RunConfig {
         python: ex.run.python.name().to_string(),
         switch_interval: ex.run.switch_interval_ns.map_or(d.switch_interval, fmt_duration),
         until: ex.run.until_ns.map_or(d.until, fmt_duration),
+        start_method: d.start_method,
         stdin: String::new(),
     }
 }

@@ -149,6 +149,43 @@ pub fn Objects(props: &PanelProps) -> Html {
     }
 }
 
+/// The process tree at the playhead (shown once the program has more than one process):
+/// running, zombie (exited, not reaped) and reaped processes, and orphans.
+#[component]
+pub fn Processes(props: &PanelProps) -> Html {
+    use crate::model::ProcState;
+    let t = props.texts;
+    let m = props.model.0.borrow();
+    if m.pids().len() < 2 {
+        return html! {};
+    }
+    let at = props.playhead.unwrap_or(m.end_ns());
+    let rows = m.processes_at(at).into_iter().map(|p| {
+        let (class, state) = match p.state {
+            ProcState::Running => ("running", t.proc_running.to_string()),
+            ProcState::Zombie { exit_code } => ("zombie", format!("{} ({} {exit_code})", t.proc_zombie, t.exit_code_short)),
+            ProcState::Gone { exit_code } => ("gone", format!("{} ({} {exit_code})", t.proc_gone, t.exit_code_short)),
+        };
+        let threads = m.threads.iter().filter(|th| th.process == p.pid).map(|th| th.index).collect::<Vec<_>>();
+        html! {
+            <li class={classes!("proc", class)} style={format!("margin-left:{}rem", p.depth as f64 * 1.1)}>
+                <code>{ format!("pid {}", p.pid) }</code>
+                <span class="proc-state">{ state }</span>
+                if p.orphan { <span class="orphan">{ t.proc_orphan }</span> }
+                <span class="proc-threads">{ for threads.into_iter().map(|th| html! {
+                    <span class="chip" style={format!("--thread:{}", thread_color(th))}>{ m.thread_name(th) }</span>
+                }) }</span>
+            </li>
+        }
+    });
+    html! {
+        <section class="processes" aria-label={t.processes_title}>
+            <div class="pane-head"><h3>{ t.processes_title }</h3><span class="muted">{ fmt_time(at) }</span></div>
+            <ul class="proc-tree">{ for rows }</ul>
+        </section>
+    }
+}
+
 /// One waiting thread of a deadlock report: who waits, for what, held by whom, where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WaitEdge {

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use super::thread_color;
 use super::{ModelRef, fmt_time};
 use crate::i18n::Texts;
+use crate::model::Lane;
 
 pub const LABEL_W: f64 = 132.0;
 pub const AXIS_H: f64 = 22.0;
@@ -76,9 +77,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let redraw_tick = use_state(|| 0u32);
     let t = props.texts;
     let end = props.model.0.borrow().end_ns();
-    let lanes = props.model.0.borrow().threads.len().max(1);
+    let lanes = props.model.0.borrow().lanes().len();
     let segment_count = props.model.0.borrow().segments.len();
-    let height = AXIS_H + LANE_H * (lanes as f64 + 1.0) + 6.0;
+    let height = AXIS_H + LANE_H * lanes as f64 + 6.0;
 
     {
         let canvas = canvas.clone();
@@ -286,13 +287,12 @@ fn canvas_width(canvas: &NodeRef) -> f64 {
     canvas.cast::<web_sys::Element>().map_or(800.0, |c| c.client_width() as f64).max(LABEL_W + 50.0)
 }
 
-/// The lane under `y`: `None` for the axis, `Some(None)` for the GIL lane, else a thread.
-fn lane_at(y: f64) -> Option<Option<usize>> {
+/// The lane under `y` (`None` for the axis).
+fn lane_at(m: &crate::model::RunModel, y: f64) -> Option<Lane> {
     if y < AXIS_H {
         return None;
     }
-    let i = ((y - AXIS_H) / LANE_H) as usize;
-    Some(i.checked_sub(1))
+    m.lanes().get(((y - AXIS_H) / LANE_H) as usize).copied()
 }
 
 /// The tooltip for the point `(x, y)` (time `t`).
@@ -303,12 +303,12 @@ fn describe(m: &crate::model::RunModel, x: f64, y: f64, t: f64, x_to_t: &dyn Fn(
     let end = m.end_ns();
     let near = (x_to_t(x + 4.0, end) - x_to_t(x - 4.0, end)).abs() / 2.0;
     let tu = t as u64;
-    match lane_at(y)? {
-        None => {
-            let span = m.gil.iter().find(|s| (s.start as f64) <= t && t < s.end as f64)?;
-            Some(format!("GIL: {} · {} – {}", m.thread_name(span.thread), fmt_time(span.start), fmt_time(span.end)))
+    match lane_at(m, y)? {
+        Lane::Gil { process } => {
+            let span = m.gil.iter().find(|s| m.process_of(s.thread) == process && (s.start as f64) <= t && t < s.end as f64)?;
+            Some(format!("GIL of process {process}: {} · {} – {}", m.thread_name(span.thread), fmt_time(span.start), fmt_time(span.end)))
         }
-        Some(thread) => {
+        Lane::Thread(thread) => {
             for e in &m.events {
                 if let TraceEvent::Output { t: at, thread: th, text, .. } = e
                     && *th == thread
@@ -363,7 +363,23 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     let v = view.resolve(end);
     let plot_w = (width - LABEL_W).max(1.0);
     let x_of = |t: f64| LABEL_W + (t - v.t0) / (v.t1 - v.t0) * plot_w;
-    let lanes = m.threads.len();
+    let lanes = m.lanes();
+    let several = m.pids().len() > 1;
+    // The row of each thread's lane and of each process's GIL lane.
+    let mut thread_row = vec![0usize; m.threads.len()];
+    let mut gil_row: Vec<(u32, usize)> = Vec::new();
+    for (row, lane) in lanes.iter().enumerate() {
+        match *lane {
+            Lane::Thread(t) if t < thread_row.len() => thread_row[t] = row,
+            Lane::Gil { process } => gil_row.push((process, row)),
+            _ => {}
+        }
+    }
+    let row_of = |thread: usize| thread_row.get(thread).copied().unwrap_or(0);
+    let gil_row_of = |thread: usize| {
+        let pid = m.process_of(thread);
+        gil_row.iter().find(|(p, _)| *p == pid).map_or(0, |(_, r)| *r)
+    };
 
     // Axis with "nice" ticks.
     ctx.set_font("11px ui-monospace, Menlo, Consolas, monospace");
@@ -387,14 +403,14 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     // Lane labels.
     let lane_y = |i: usize| AXIS_H + LANE_H * i as f64;
     ctx.set_font("12px system-ui, sans-serif");
-    for i in 0..=lanes {
+    for (i, lane) in lanes.iter().enumerate() {
         let y = lane_y(i);
         ctx.set_fill_style_str(grid);
         ctx.fill_rect(0.0, y + LANE_H - 1.0, width, 1.0);
-        let (name, color) = if i == 0 {
-            ("GIL".to_string(), fg.to_string())
-        } else {
-            (m.thread_name(i - 1), thread_color(i - 1).to_string())
+        let (name, color) = match *lane {
+            Lane::Gil { process } if several => (format!("GIL · pid {process}"), fg.to_string()),
+            Lane::Gil { .. } => ("GIL".to_string(), fg.to_string()),
+            Lane::Thread(t) => (m.thread_name(t), thread_color(t).to_string()),
         };
         ctx.set_fill_style_str(&color);
         ctx.fill_rect(6.0, y + LANE_H / 2.0 - 4.0, 8.0, 8.0);
@@ -419,11 +435,11 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
         let x0 = x_of(s.start as f64);
         let w = (x_of(s.end as f64) - x0).max(1.0);
         ctx.set_fill_style_str(thread_color(s.thread));
-        ctx.fill_rect(x0, lane_y(0) + 5.0, w, LANE_H - 10.0);
+        ctx.fill_rect(x0, lane_y(gil_row_of(s.thread)) + 5.0, w, LANE_H - 10.0);
     }
     // Thread lanes.
     for s in m.segments.iter().filter(|s| visible(s.start, s.end)) {
-        let y = lane_y(s.thread + 1);
+        let y = lane_y(row_of(s.thread));
         let x0 = x_of(s.start as f64);
         let w = (x_of(s.end as f64) - x0).max(1.0);
         match &s.state {
@@ -454,7 +470,7 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
         match e {
             TraceEvent::Output { t, thread, stream, .. } if visible(*t, *t) => {
                 let x = x_of(*t as f64);
-                let y = lane_y(thread + 1);
+                let y = lane_y(row_of(*thread));
                 ctx.set_fill_style_str(if stream == "stderr" { "#d64545" } else { fg });
                 ctx.begin_path();
                 ctx.move_to(x - 3.5, y + 1.0);
@@ -465,7 +481,7 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
             }
             TraceEvent::Lock { t, thread, .. } if visible(*t, *t) => {
                 let x = x_of(*t as f64);
-                let y = lane_y(thread + 1) + LANE_H - 5.0;
+                let y = lane_y(row_of(*thread)) + LANE_H - 5.0;
                 ctx.set_fill_style_str("#c08a00");
                 ctx.begin_path();
                 ctx.move_to(x, y - 3.5);
@@ -477,7 +493,7 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
             }
             TraceEvent::Exception { t, thread, .. } if visible(*t, *t) => {
                 let x = x_of(*t as f64);
-                let y = lane_y(thread + 1) + LANE_H / 2.0;
+                let y = lane_y(row_of(*thread)) + LANE_H / 2.0;
                 ctx.set_stroke_style_str("#d64545");
                 ctx.set_line_width(2.0);
                 ctx.begin_path();

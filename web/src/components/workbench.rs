@@ -8,14 +8,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::editor::{Editor, ThreadLine};
-use super::panels::{Console, Objects, Report, Threads};
+use super::panels::{Console, Objects, Processes, Report, Threads};
 use super::timeline::Timeline;
 use super::{ModelRef, fmt_time, thread_color};
 use crate::browser;
 use crate::client::WorkerClient;
 use crate::i18n::Texts;
 use crate::model::{RunModel, Status};
-use crate::protocol::{FromWorker, PYTHON_MODES, RunConfig, Speed, ToWorker};
+use crate::protocol::{FromWorker, PYTHON_MODES, RunConfig, START_METHODS, Speed, ToWorker};
 use crate::{PROGRAM_FILE, share};
 
 /// Applies an edited field's text to the settings.
@@ -282,6 +282,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
     let on_seed = set_config(Box::new(|c, v| c.seed = v.trim().parse().unwrap_or(c.seed)));
     let on_cores = set_config(Box::new(|c, v| c.cores = v.parse().unwrap_or(c.cores)));
     let on_python = set_config(Box::new(|c, v| c.python = v));
+    let on_start_method = set_config(Box::new(|c, v| c.start_method = v));
     let on_interval = set_config(Box::new(|c, v| c.switch_interval = v.trim().to_string()));
     let on_stdin = {
         let config = config.clone();
@@ -447,6 +448,13 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <label class="field">{ t.start_method }
+                    <select onchange={on_start_method} aria-label={t.start_method}>
+                        { for START_METHODS.iter().map(|p| html! {
+                            <option value={*p} selected={*p == c.start_method}>{ p }</option>
+                        }) }
+                    </select>
+                </label>
                 <label class="field">{ t.switch_interval }
                     <input type="text" value={c.switch_interval.clone()} onchange={on_interval} aria-label={t.switch_interval} class="interval" />
                 </label>
@@ -475,6 +483,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 </div>
                 <div class="bench-side">
                     <Console model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
+                    <Processes model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
                     <Threads model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
                     <Objects model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
                 </div>
