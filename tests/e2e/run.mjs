@@ -319,6 +319,25 @@ test('a phone-sized screen stacks the layout', async () => {
   check(overflow <= 1, `horizontal overflow ${overflow}px`);
 });
 
+test('an exercise is checked over its seeds and remembered when solved', async () => {
+  const page = await open('#/lesson/01-processes-threads');
+  await page.waitForSelector('.cm-editor');
+  await page.click('#ex-join-them button');
+  await page.waitForSelector('.check-bar');
+  await page.click('.check-bar button:has-text("Check")');
+  await page.waitForSelector('.check-note.bad');
+  const why = await page.locator('.check-note.bad').innerText();
+  check(/pages fetched: 0/.test(why), `failure explained: ${why}`);
+  await page.click('.check-bar button:has-text("Show a solution")');
+  await page.click('.check-bar button:has-text("Check")');
+  await page.waitForSelector('.check-note.ok');
+  await shot(page, 'exercise-solved');
+  await page.goto(site.url + '#/');
+  await page.waitForSelector('.lesson-card');
+  const first = await page.locator('.lesson-card').first().innerText();
+  check(/1\/1 solved/.test(first), `progress on the home page: ${first}`);
+});
+
 test('every lesson opens and runs its first example', async () => {
   const page = await open('#/');
   await page.waitForSelector('.lesson-card');
