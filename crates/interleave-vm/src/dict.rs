@@ -22,6 +22,26 @@ pub struct Dict {
     entries: Vec<Entry>,
     index: HashTable<u32>,
     len: usize,
+    /// Names the layout of `entries` (which key sits at which index, deleted slots included):
+    /// every change of a key or of the entry order takes a fresh number from [`next_version`];
+    /// changing a value does not. 0 is the empty layout. Two dicts with the same version have
+    /// the same keys at the same indices (a clone keeps its version), so an inline cache may
+    /// keep an entry index for as long as the version it saw is current (`interp/cache.rs`).
+    keys_version: u64,
+}
+
+thread_local! {
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// A number never returned before on this OS thread (dict key versions, cache epochs). Dicts
+/// hold `Rc`s and never leave their thread, so per-thread uniqueness is enough.
+pub fn next_version() -> u64 {
+    NEXT_VERSION.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
 }
 
 impl Dict {
@@ -30,7 +50,7 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Dict {
-        Dict { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0 }
+        Dict { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0, keys_version: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -43,6 +63,12 @@ impl Dict {
 
     pub fn capacity(&self) -> usize {
         self.entries.capacity()
+    }
+
+    /// The version of the key layout (see the field).
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
     }
 
     /// Index of the entry whose key has this hash and satisfies `eq`.
@@ -71,6 +97,7 @@ impl Dict {
             self.compact();
         }
         let i = self.entries.len() as u32;
+        self.keys_version = next_version();
         self.entries.push(Entry { hash, key, value });
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].hash as u64);
@@ -81,6 +108,7 @@ impl Dict {
     /// (sets keep entry indices as handles in their slot table; see `setorder.rs`).
     pub fn push_entry(&mut self, hash: i64, key: Value, value: Value) -> usize {
         let i = self.entries.len();
+        self.keys_version = next_version();
         self.entries.push(Entry { hash, key, value });
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, i as u32, |&j| entries[j as usize].hash as u64);
@@ -117,6 +145,7 @@ impl Dict {
     pub fn replace_key_at(&mut self, i: usize, key: Value) {
         if let Some(e) = self.entries.get_mut(i).filter(|e| !e.key.is_null()) {
             e.key = key;
+            self.keys_version = next_version();
         }
     }
 
@@ -138,6 +167,7 @@ impl Dict {
         if let Ok(slot) = self.index.find_entry(hash as u64, |&j| j as usize == i) {
             slot.remove();
         }
+        self.keys_version = next_version();
         let e = &mut self.entries[i];
         let key = std::mem::take(&mut e.key);
         let value = std::mem::take(&mut e.value);
@@ -149,6 +179,7 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
+        self.keys_version = next_version();
         self.entries.clear();
         self.index.clear();
         self.len = 0;
@@ -194,6 +225,7 @@ impl Dict {
     }
 
     fn compact(&mut self) {
+        self.keys_version = next_version();
         self.entries.retain(|e| !e.key.is_null());
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {

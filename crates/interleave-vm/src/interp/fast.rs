@@ -3,18 +3,85 @@
 
 use interleave_compiler::Instr;
 
+use crate::interp::cache::{self, FastCtx, InlineCache};
 use crate::object::Obj;
 use crate::value::Value;
 
 /// Executes `instr` if it is one of the simple, hot cases that cannot fail or call anything
 /// (local variable access, constants, jumps on bools, small-int arithmetic, range/list
-/// iteration). Returns false, having changed nothing, for everything else.
+/// iteration, and name and attribute instructions whose inline cache hits). Returns false,
+/// having changed nothing, for everything else.
 #[inline(always)]
-pub(super) fn fast_step(th: &mut crate::interp::Thread, heap: &mut crate::heap::Heap, instr: Instr) -> bool {
+pub(super) fn fast_step(th: &mut crate::interp::Thread, heap: &mut crate::heap::Heap, instr: Instr, ctx: FastCtx) -> bool {
     use crate::object::Iter;
     let crate::interp::Thread { frames, stack, .. } = th;
     let Some(frame) = frames.last_mut() else { return false };
     match instr {
+        Instr::LoadGlobal(_) | Instr::LoadName(_) => {
+            if matches!(instr, Instr::LoadName(_)) && frame.locals.is_some_and(|l| l != frame.globals) {
+                return false;
+            }
+            let c = frame.values.caches[frame.ip - 1].get();
+            let Some(v) = cache::load_global_hit(heap, frame.globals, ctx.builtins, c) else { return false };
+            stack.push(v.clone());
+        }
+        Instr::StoreGlobal(_) | Instr::StoreName(_) => {
+            let target = match instr {
+                Instr::StoreName(_) => frame.locals.unwrap_or(frame.globals),
+                _ => frame.globals,
+            };
+            let c = frame.values.caches[frame.ip - 1].get();
+            let Some(d) = cache::store_global_hit(heap, target, c) else { return false };
+            let Some(v) = stack.pop() else { return false };
+            d.set_value_at(c.index as usize, v);
+        }
+        Instr::LoadAttr(n) => {
+            // An instance attribute of a class without data descriptors (`Interp::getattr`'s
+            // fast path).
+            let Some(Value::Obj(r)) = stack.last() else { return false };
+            let Obj::Instance(inst) = heap.get(*r) else { return false };
+            if !ctx.plain_classes || !cache::plain_getattr(heap, inst.class) {
+                return false;
+            }
+            let Value::Str(name) = &frame.values.names[n as usize] else { return false };
+            let cell = &frame.values.caches[frame.ip - 1];
+            let Some(i) = cache::find_attr(&inst.dict, name, cell.get().index) else { return false };
+            cell.set(InlineCache { index: i as u32, ..InlineCache::default() });
+            let v = inst.dict.value_at(i).clone();
+            if let Some(top) = stack.last_mut() {
+                *top = v;
+            }
+        }
+        Instr::StoreAttr(n) => {
+            // A plain instance (`Interp::setattr`'s fast path).
+            let n_st = stack.len();
+            if n_st < 2 {
+                return false;
+            }
+            let Value::Obj(r) = stack[n_st - 1] else { return false };
+            let Obj::Instance(inst) = heap.get(r) else { return false };
+            if !ctx.plain_classes || !cache::plain_setattr(heap, inst.class, &inst.payload) {
+                return false;
+            }
+            let Value::Str(name) = &frame.values.names[n as usize] else { return false };
+            let cell = &frame.values.caches[frame.ip - 1];
+            let found = cache::find_attr(&inst.dict, name, cell.get().index);
+            stack.pop();
+            let Some(v) = stack.pop() else { return false };
+            let Obj::Instance(inst) = heap.get_mut(r) else { return false };
+            let i = match found {
+                Some(i) => {
+                    inst.dict.set_value_at(i, v);
+                    i
+                }
+                None => {
+                    let hash = crate::hashing::str_hash(name);
+                    inst.dict.insert_new(hash, Value::Str(name.clone()), v);
+                    inst.dict.raw_len() - 1
+                }
+            };
+            cell.set(InlineCache { index: i as u32, ..InlineCache::default() });
+        }
         Instr::LoadFast(i) => {
             let v = &stack[frame.base + i as usize];
             if v.is_null() {

@@ -7,6 +7,7 @@ use interleave_compiler::{Code, Instr};
 
 use crate::frame::{Frame, ResumeMode, ReturnAction};
 use crate::interp::Interp;
+use crate::interp::cache::FastCtx;
 use crate::interp::fast::fast_step;
 use crate::native::{Flow, PyResult, RunStop, Suspend, SwitchReason};
 use crate::value::{ObjRef, Value};
@@ -132,7 +133,8 @@ impl Interp {
                 frame.ip += 1;
                 self.steps += 1;
                 self.cpu_ns += cost;
-                if fast_step(&mut self.threads[cur], &mut self.heap, instr) {
+                let ctx = FastCtx { builtins: self.builtins, plain_classes: !self.late_properties && !self.late_hooks };
+                if fast_step(&mut self.threads[cur], &mut self.heap, instr, ctx) {
                     // The common simple instructions run here without the general dispatch.
                     continue;
                 }

@@ -1,0 +1,185 @@
+//! Inline caches: one small memo per instruction (`CodeValues::caches`) that lets the hot name
+//! and attribute instructions skip their dict lookups while what they depend on is unchanged.
+//!
+//! - `LoadGlobal`, and `LoadName` in a module body: the globals' key version and the entry
+//!   index of the name there, or, for a built-in, also the builtins' key version and the index
+//!   there. A hit reads the value at the index. A dict's key version changes whenever a key is
+//!   added or removed (`Dict::keys_version`), never when a value changes, so rebinding a global
+//!   keeps the cache valid and adding a global that shadows a built-in invalidates it.
+//! - `StoreGlobal`, and `StoreName` in a module body: the target dict's key version and the
+//!   entry index: a hit replaces the value in place.
+//! - `LoadAttr` / `StoreAttr` on a plain instance: the index of the name in the instance's
+//!   dict last time, checked (the key there must be the very same interned name) before use.
+//! - `LoadMethod`: the class and the method its MRO gave, valid for one class-lookup epoch
+//!   (`Interp::lookup_epoch`, renewed whenever the class-lookup cache is cleared).
+//!
+//! A cache never changes what an instruction does, only how fast: every hit gives what the
+//! uncached path would, and the step counts and costs are those of the instruction.
+
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::heap::Heap;
+use crate::interp::Interp;
+use crate::object::{Obj, Payload};
+use crate::value::{ObjRef, Value};
+
+/// The memo of one instruction. What the fields mean depends on the instruction (see the
+/// module documentation); the default (all zero) never hits.
+#[derive(Clone, Copy, Default, Debug)]
+pub struct InlineCache {
+    /// A dict key version, or the class-lookup epoch; 0 when empty.
+    pub version: u64,
+    /// `LoadGlobal` of a built-in: the builtins' key version (0: the name is a global).
+    pub version2: u64,
+    /// An entry index, or (for `LoadMethod`) the method's `ObjRef`.
+    pub index: u32,
+    /// `LoadMethod`: the class's `ObjRef`.
+    pub aux: u32,
+}
+
+/// What the fast path needs to know of the process besides the thread and the heap.
+#[derive(Clone, Copy)]
+pub(super) struct FastCtx {
+    pub builtins: ObjRef,
+    /// No data descriptor or attribute hook was added to a class after its creation (neither
+    /// `late_properties` nor `late_hooks`): the class flags tell everything.
+    pub plain_classes: bool,
+}
+
+/// `LoadGlobal` (and module-level `LoadName`) from the cache, or None on a miss.
+#[inline(always)]
+pub(super) fn load_global_hit(heap: &Heap, globals: ObjRef, builtins: ObjRef, c: InlineCache) -> Option<&Value> {
+    if c.version == 0 {
+        return None;
+    }
+    let Obj::Dict(g) = heap.get(globals) else { return None };
+    if g.keys_version() != c.version {
+        return None;
+    }
+    if c.version2 == 0 {
+        return Some(g.value_at(c.index as usize));
+    }
+    let Obj::Dict(b) = heap.get(builtins) else { return None };
+    if b.keys_version() != c.version2 {
+        return None;
+    }
+    Some(b.value_at(c.index as usize))
+}
+
+/// `StoreGlobal` (and module-level `StoreName`) through the cache: the dict to store into and
+/// the entry index, or None on a miss.
+#[inline(always)]
+pub(super) fn store_global_hit(heap: &mut Heap, target: ObjRef, c: InlineCache) -> Option<&mut Dict> {
+    if c.version == 0 {
+        return None;
+    }
+    match heap.get_mut(target) {
+        Obj::Dict(d) if d.keys_version() == c.version => Some(d),
+        _ => None,
+    }
+}
+
+/// The index of the interned name `name` in `dict`, trying the cached index first.
+#[inline(always)]
+pub(super) fn find_attr(dict: &Dict, name: &Rc<crate::value::PyStr>, hint: u32) -> Option<usize> {
+    let i = hint as usize;
+    if i < dict.raw_len() && matches!(dict.key_at(i), Value::Str(k) if Rc::ptr_eq(k, name)) {
+        return Some(i);
+    }
+    dict.find_pystr(crate::hashing::str_hash(name), name)
+}
+
+/// Can attribute access on an instance of this class go straight to the instance dict (no
+/// data descriptors, no `__getattribute__`; see `Class::has_properties`)?
+#[inline(always)]
+pub(super) fn plain_getattr(heap: &Heap, cls: ObjRef) -> bool {
+    matches!(heap.get(cls), Obj::Class(c) if !c.has_properties)
+}
+
+/// Can assignment to an attribute of this instance go straight to its dict?
+#[inline(always)]
+pub(super) fn plain_setattr(heap: &Heap, cls: ObjRef, payload: &Payload) -> bool {
+    matches!(heap.get(cls), Obj::Class(c) if !c.has_properties && !c.custom_setattr)
+        && !matches!(payload, Payload::Exception(_))
+}
+
+impl Interp {
+    /// The inline cache of the instruction being executed (at `ip - 1` of the top frame).
+    fn current_cache(&self) -> &std::cell::Cell<InlineCache> {
+        let f = self.threads[self.cur].frames.last().expect("frame");
+        &f.values.caches[f.ip - 1]
+    }
+
+    /// `LoadGlobal`'s lookup (globals, then builtins), recording where the name was found.
+    pub(super) fn load_global_caching(&mut self, globals: ObjRef, name: &Value) -> Option<Value> {
+        let Value::Str(s) = name else { return None };
+        let hash = crate::hashing::str_hash(s);
+        let Obj::Dict(g) = self.heap.get(globals) else { return None };
+        let gv = g.keys_version();
+        if let Some(i) = g.find_pystr(hash, s) {
+            let v = g.value_at(i).clone();
+            if gv != 0 {
+                self.current_cache().set(InlineCache { version: gv, version2: 0, index: i as u32, aux: 0 });
+            }
+            return Some(v);
+        }
+        let Obj::Dict(b) = self.heap.get(self.builtins) else { return None };
+        let i = b.find_pystr(hash, s)?;
+        let (v, bv) = (b.value_at(i).clone(), b.keys_version());
+        if gv != 0 && bv != 0 {
+            self.current_cache().set(InlineCache { version: gv, version2: bv, index: i as u32, aux: 0 });
+        }
+        Some(v)
+    }
+
+    /// `StoreGlobal`'s store into `dict`, recording the entry it went to.
+    pub(super) fn store_global_caching(&mut self, dict: ObjRef, name: Value, v: Value) {
+        let Value::Str(s) = &name else { return };
+        let hash = crate::hashing::str_hash(s);
+        let Obj::Dict(d) = self.heap.get_mut(dict) else { return };
+        let i = match d.find_pystr(hash, s) {
+            Some(i) => {
+                d.set_value_at(i, v);
+                i
+            }
+            None => {
+                d.insert_new(hash, name, v);
+                d.raw_len() - 1
+            }
+        };
+        let version = d.keys_version();
+        self.current_cache().set(InlineCache { version, version2: 0, index: i as u32, aux: 0 });
+    }
+
+    /// `lookup_method_hashed` for `LoadMethod`, remembering the class's method.
+    pub(super) fn lookup_method_caching(&mut self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
+        let cls = match obj {
+            Value::Obj(r) => match self.heap.get(*r) {
+                Obj::Module(_) | Obj::Class(_) | Obj::Super { .. } => return None,
+                Obj::Instance(inst) => {
+                    if inst.dict.find_str(hash, name).is_some() || self.class(inst.class).custom_getattribute || self.late_hooks {
+                        return None;
+                    }
+                    inst.class
+                }
+                _ => self.type_of(obj),
+            },
+            _ => self.type_of(obj),
+        };
+        let epoch = self.lookup_epoch();
+        let c = self.current_cache().get();
+        if c.version == epoch && c.aux == cls.0 {
+            return Some(Value::Obj(ObjRef(c.index)));
+        }
+        let v = self.class_lookup_hashed(cls, name, hash)?;
+        let Value::Obj(m) = v else { return None };
+        match self.heap.get(m) {
+            Obj::Function(_) => {}
+            Obj::Native(n) if n.owner.is_some() && n.slf.is_null() => {}
+            _ => return None,
+        }
+        self.current_cache().set(InlineCache { version: epoch, version2: 0, index: m.0, aux: cls.0 });
+        Some(v)
+    }
+}
