@@ -12,6 +12,7 @@
 //!   dict last time, checked (the key there must be the very same interned name) before use.
 //! - `LoadMethod`: the class and the method its MRO gave, valid for one class-lookup epoch
 //!   (`Interp::lookup_epoch`, renewed whenever the class-lookup cache is cleared).
+//!   `BeforeWith`: the class and its `__enter__` and `__exit__`, likewise.
 //!
 //! A cache never changes what an instruction does, only how fast: every hit gives what the
 //! uncached path would, and the step counts and costs are those of the instruction.
@@ -150,6 +151,21 @@ impl Interp {
         };
         let version = d.keys_version();
         self.current_cache().set(InlineCache { version, version2: 0, index: i as u32, aux: 0 });
+    }
+
+    /// `BeforeWith`: the class's `__enter__` and `__exit__`, remembered for the epoch.
+    pub(super) fn with_methods_caching(&mut self, cls: ObjRef) -> (Option<Value>, Option<Value>) {
+        let epoch = self.lookup_epoch();
+        let c = self.current_cache().get();
+        if c.version == epoch && c.aux == cls.0 {
+            return (Some(Value::Obj(ObjRef(c.index))), Some(Value::Obj(ObjRef(c.version2 as u32))));
+        }
+        let enter = self.class_lookup(cls, "__enter__");
+        let exit = self.class_lookup(cls, "__exit__");
+        if let (Some(Value::Obj(e)), Some(Value::Obj(x))) = (&enter, &exit) {
+            self.current_cache().set(InlineCache { version: epoch, version2: u64::from(x.0), index: e.0, aux: cls.0 });
+        }
+        (enter, exit)
     }
 
     /// `lookup_method_hashed` for `LoadMethod`, remembering the class's method.

@@ -34,6 +34,12 @@ impl Interp {
                         return self.enter_function_in_place(fr, args_start, p);
                     }
                 }
+        if kwnames.is_none()
+            && let Some((f, pos)) = self.native_call_args(&func, args_start)
+        {
+            let result = f(self, Args { pos, kw: Vec::new() });
+            return self.finish_native_call(result, p);
+        }
         // A built-in may block; then the call must run again when the thread wakes, so its
         // operands stay on the stack until it completes.
         let retryable = self.is_builtin_callable(&func);
@@ -61,6 +67,72 @@ impl Interp {
             self.threads[cur].stack.push(v);
         }
         Ok(())
+    }
+
+    /// For a call of a built-in function or method (or a method bound to a built-in) with
+    /// positional arguments only: the Rust function and its arguments (the receivers first, as
+    /// `call_value` orders them), copied from the stack at `args_start`, where they stay while
+    /// the built-in runs.
+    fn native_call_args(&self, func: &Value, args_start: usize) -> Option<(crate::native::NativeFn, Vec<Value>)> {
+        let Value::Obj(r) = func else { return None };
+        let (n, bound) = match self.heap.get(*r) {
+            Obj::Native(n) => (n, None),
+            Obj::BoundMethod { func: Value::Obj(f), slf } => match self.heap.get(*f) {
+                Obj::Native(n) => (n, Some(slf)),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let args = &self.threads[self.cur].stack[args_start..];
+        let mut pos = Vec::with_capacity(args.len() + 2);
+        if !n.slf.is_null() {
+            pos.push(n.slf.clone());
+        }
+        pos.extend(bound.cloned());
+        pos.extend_from_slice(args);
+        Some((n.func, pos))
+    }
+
+    /// Completes a call of a built-in made by `call_from_stack` whose operands (from `p`) are
+    /// still on the stack: as the general path would, with the operands gone, except that a
+    /// blocked call is left in place to run again (see `put_back_blocked_call`).
+    fn finish_native_call(&mut self, result: PyResult<Value>, p: usize) -> PyResult<()> {
+        let cur = self.cur;
+        match result {
+            Ok(v) => {
+                let st = &mut self.threads[cur].stack;
+                st.truncate(p);
+                st.push(v);
+                Ok(())
+            }
+            Err(Flow::Suspend(crate::native::Suspend::Block(b))) if self.nested_depth == 0 && self.slice.active => {
+                if let Some(f) = self.threads[cur].frames.last_mut() {
+                    f.ip -= 1;
+                }
+                self.steps -= 1;
+                Err(Flow::Suspend(crate::native::Suspend::Block(b)))
+            }
+            Err(Flow::TailCall(tc)) => {
+                // The built-in asked for a function to be called in its place.
+                let st = &mut self.threads[cur].stack;
+                let saved = st[p..].to_vec();
+                st.truncate(p);
+                let (f, args) = *tc;
+                let result = self.call_value(f, Args::new(args), ReturnAction::Push);
+                if let Err(Flow::Suspend(crate::native::Suspend::Block(_))) = &result {
+                    self.put_back_blocked_call(saved);
+                    return result.map(|_| ());
+                }
+                if let Some(v) = result? {
+                    self.threads[cur].stack.push(v);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                self.threads[cur].stack.truncate(p);
+                Err(e)
+            }
+        }
     }
 
     /// A built-in blocked: put its call instruction back as it was (operands on the stack, ip
@@ -589,8 +661,7 @@ impl Interp {
         let cur = self.cur;
         let mgr = self.threads[cur].stack.pop().expect("stack");
         let cls = self.type_of(&mgr);
-        let enter = self.class_lookup(cls, "__enter__");
-        let exit = self.class_lookup(cls, "__exit__");
+        let (enter, exit) = self.with_methods_caching(cls);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let missing = if self.class_lookup(cls, "__enter__").is_none() { "" } else { " (missed __exit__ method)" };
             let msg = format!(
