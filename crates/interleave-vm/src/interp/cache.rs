@@ -12,7 +12,8 @@
 //!   dict last time, checked (the key there must be the very same interned name) before use.
 //! - `LoadMethod`: the class and the method its MRO gave, valid for one class-lookup epoch
 //!   (`Interp::lookup_epoch`, renewed whenever the class-lookup cache is cleared).
-//!   `BeforeWith`: the class and its `__enter__` and `__exit__`, likewise.
+//!   `BeforeWith`: the class and its `__enter__` and `__exit__`, likewise; `Call` of a class:
+//!   the class and its `__init__` when instantiating it is plain (see `plain_init_caching`).
 //!
 //! A cache never changes what an instruction does, only how fast: every hit gives what the
 //! uncached path would, and the step counts and costs are those of the instruction.
@@ -37,15 +38,6 @@ pub struct InlineCache {
     pub index: u32,
     /// `LoadMethod`: the class's `ObjRef`.
     pub aux: u32,
-}
-
-/// What the fast path needs to know of the process besides the thread and the heap.
-#[derive(Clone, Copy)]
-pub(super) struct FastCtx {
-    pub builtins: ObjRef,
-    /// No data descriptor or attribute hook was added to a class after its creation (neither
-    /// `late_properties` nor `late_hooks`): the class flags tell everything.
-    pub plain_classes: bool,
 }
 
 /// `LoadGlobal` (and module-level `LoadName`) from the cache, or None on a miss.
@@ -89,6 +81,42 @@ pub(super) fn find_attr(dict: &Dict, name: &Rc<crate::value::PyStr>, hint: u32) 
         return Some(i);
     }
     dict.find_pystr(crate::hashing::str_hash(name), name)
+}
+
+/// `LoadMethod` from the cache: the method of `obj`'s class recorded for this epoch, when `obj`
+/// is an instance that does not shadow it (or a list, dict, str or tuple), or None.
+#[inline(always)]
+pub(super) fn load_method_hit(
+    heap: &Heap,
+    t: &crate::types::Types,
+    obj: &Value,
+    name: &Rc<crate::value::PyStr>,
+    epoch: u64,
+    c: InlineCache,
+) -> Option<ObjRef> {
+    if c.version != epoch {
+        return None;
+    }
+    let cls = match obj {
+        Value::Obj(r) => match heap.get(*r) {
+            Obj::Instance(inst) => {
+                if !matches!(heap.get(inst.class), Obj::Class(k) if !k.custom_getattribute) {
+                    return None;
+                }
+                if inst.dict.find_pystr(crate::hashing::str_hash(name), name).is_some() {
+                    return None;
+                }
+                inst.class
+            }
+            Obj::List(_) => t.list,
+            Obj::Dict(_) => t.dict,
+            Obj::Tuple(_) => t.tuple,
+            _ => return None,
+        },
+        Value::Str(_) => t.str,
+        _ => return None,
+    };
+    (c.aux == cls.0).then_some(ObjRef(c.index))
 }
 
 /// Can attribute access on an instance of this class go straight to the instance dict (no
@@ -153,6 +181,34 @@ impl Interp {
         self.current_cache().set(InlineCache { version, version2: 0, index: i as u32, aux: 0 });
     }
 
+    /// For `Call` of a class: its `__init__` function if calling the class is plain
+    /// instantiation (`object.__new__`, an `Object` layout, no built-in base class), as
+    /// `instantiate` would find; remembered for the epoch.
+    pub(super) fn plain_init_caching(&mut self, cls: ObjRef) -> Option<ObjRef> {
+        let Obj::Class(c) = self.heap.get(cls) else { return None };
+        if c.builtin || c.layout != crate::object::Layout::Object {
+            return None;
+        }
+        let epoch = self.lookup_epoch();
+        let cache = self.current_cache().get();
+        if cache.version == epoch && cache.aux == cls.0 {
+            return Some(ObjRef(cache.index));
+        }
+        if self.builtin_base_class(cls).is_some() {
+            return None;
+        }
+        let new = self.class_lookup(cls, "__new__")?.as_obj()?;
+        if !matches!(self.heap.get(new), Obj::Native(n) if n.name == "object.__new__") {
+            return None;
+        }
+        let init = self.class_lookup(cls, "__init__")?.as_obj()?;
+        if !matches!(self.heap.get(init), Obj::Function(_)) {
+            return None;
+        }
+        self.current_cache().set(InlineCache { version: epoch, version2: 0, index: init.0, aux: cls.0 });
+        Some(init)
+    }
+
     /// `BeforeWith`: the class's `__enter__` and `__exit__`, remembered for the epoch.
     pub(super) fn with_methods_caching(&mut self, cls: ObjRef) -> (Option<Value>, Option<Value>) {
         let epoch = self.lookup_epoch();
@@ -169,12 +225,13 @@ impl Interp {
     }
 
     /// `lookup_method_hashed` for `LoadMethod`, remembering the class's method.
-    pub(super) fn lookup_method_caching(&mut self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
+    pub(super) fn lookup_method_caching(&mut self, obj: &Value, name_s: &Rc<crate::value::PyStr>, hash: i64) -> Option<Value> {
+        let name = name_s.as_str();
         let cls = match obj {
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::Module(_) | Obj::Class(_) | Obj::Super { .. } => return None,
                 Obj::Instance(inst) => {
-                    if inst.dict.find_str(hash, name).is_some() || self.class(inst.class).custom_getattribute || self.late_hooks {
+                    if inst.dict.find_pystr(hash, name_s).is_some() || self.class(inst.class).custom_getattribute || self.late_hooks {
                         return None;
                     }
                     inst.class

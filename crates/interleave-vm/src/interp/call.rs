@@ -34,6 +34,25 @@ impl Interp {
                         return self.enter_function_in_place(fr, args_start, p);
                     }
                 }
+        // Fast path: a plain class (no custom `__new__`, no built-in base) whose `__init__`
+        // takes exactly the arguments given: the instance replaces the class on the stack and
+        // the arguments stay in place as `__init__`'s slots.
+        if kwnames.is_none()
+            && args_start == p + 2
+            && let Value::Obj(cls) = func
+            && let Some(init) = self.plain_init_caching(cls)
+            && self.takes_exactly(init, self.threads[cur].stack.len() - args_start + 1)
+        {
+            let inst = self.alloc(Obj::Instance(Box::new(crate::object::Instance {
+                class: cls,
+                dict: crate::dict::Dict::with_capacity(4),
+                payload: Payload::None,
+            })));
+            let st = &mut self.threads[cur].stack;
+            st[p] = inst.clone();
+            st.remove(p + 1);
+            return self.enter_in_place_with(init, p, p, ReturnAction::Init(inst));
+        }
         if kwnames.is_none()
             && let Some((f, pos)) = self.native_call_args(&func, args_start)
         {

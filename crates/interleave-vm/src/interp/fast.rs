@@ -1,162 +1,227 @@
 //! The fast path of the evaluation loop: simple, hot instructions that cannot fail or call
-//! anything, executed without the general dispatch of `step`.
+//! anything, executed in a tight inner loop without the general dispatch of `step`.
 
 use interleave_compiler::Instr;
 
-use crate::interp::cache::{self, FastCtx, InlineCache};
-use crate::object::Obj;
+use crate::interp::cache::{self, InlineCache};
+use crate::interp::{Interp, Thread};
+use crate::object::{Iter, Obj};
 use crate::value::Value;
 
-/// Executes `instr` if it is one of the simple, hot cases that cannot fail or call anything
-/// (local variable access, constants, jumps on bools, small-int arithmetic, range/list
-/// iteration, and name and attribute instructions whose inline cache hits). Returns false,
-/// having changed nothing, for everything else.
-#[inline(always)]
-pub(super) fn fast_step(th: &mut crate::interp::Thread, heap: &mut crate::heap::Heap, instr: Instr, ctx: FastCtx) -> bool {
-    use crate::object::Iter;
-    let crate::interp::Thread { frames, stack, .. } = th;
-    let Some(frame) = frames.last_mut() else { return false };
-    match instr {
-        Instr::LoadGlobal(_) | Instr::LoadName(_) => {
-            if matches!(instr, Instr::LoadName(_)) && frame.locals.is_some_and(|l| l != frame.globals) {
-                return false;
-            }
-            let c = frame.values.caches[frame.ip - 1].get();
-            let Some(v) = cache::load_global_hit(heap, frame.globals, ctx.builtins, c) else { return false };
-            stack.push(v.clone());
+impl Interp {
+    /// Runs the top frame's instructions for as long as each is one of the simple, hot cases
+    /// that cannot fail or call anything (local variable access, constants, jumps on bools,
+    /// small-int arithmetic, range/list iteration, and name and attribute instructions whose
+    /// inline cache hits), and the loop's checks are not due (`steps < next_check`). Each
+    /// instruction run here is counted and costed exactly as `execute` does. Stops, having
+    /// changed nothing for it, before the first instruction that needs the general path.
+    #[inline(always)]
+    pub(super) fn run_fast(&mut self) {
+        let plain_classes = !self.late_properties && !self.late_hooks;
+        let epoch = if self.late_hooks { 0 } else { self.lookup_epoch() };
+        let builtins = self.builtins;
+        let next_check = self.next_check;
+        let mut steps = self.steps;
+        if steps >= next_check {
+            return;
         }
-        Instr::StoreGlobal(_) | Instr::StoreName(_) => {
-            let target = match instr {
-                Instr::StoreName(_) => frame.locals.unwrap_or(frame.globals),
-                _ => frame.globals,
-            };
-            let c = frame.values.caches[frame.ip - 1].get();
-            let Some(d) = cache::store_global_hit(heap, target, c) else { return false };
-            let Some(v) = stack.pop() else { return false };
-            d.set_value_at(c.index as usize, v);
-        }
-        Instr::LoadAttr(n) => {
-            // An instance attribute of a class without data descriptors (`Interp::getattr`'s
-            // fast path).
-            let Some(Value::Obj(r)) = stack.last() else { return false };
-            let Obj::Instance(inst) = heap.get(*r) else { return false };
-            if !ctx.plain_classes || !cache::plain_getattr(heap, inst.class) {
-                return false;
+        let mut cpu_ns = self.cpu_ns;
+        let Interp { threads, heap, cur, t, .. } = self;
+        let Thread { frames, stack, .. } = &mut threads[*cur];
+        let Some(frame) = frames.last_mut() else { return };
+        let (base, globals, locals) = (frame.base, frame.globals, frame.locals);
+        let code = &*frame.code;
+        let values = &*frame.values;
+        let instrs = &code.instrs[..];
+        let mut ip = frame.ip;
+        while let Some(&instr) = instrs.get(ip) {
+            let here = ip;
+            ip += 1;
+            // Leaves the loop before `instr` (at `here`), which the general path then runs.
+            macro_rules! general {
+                () => {{
+                    ip = here;
+                    break;
+                }};
             }
-            let Value::Str(name) = &frame.values.names[n as usize] else { return false };
-            let cell = &frame.values.caches[frame.ip - 1];
-            let Some(i) = cache::find_attr(&inst.dict, name, cell.get().index) else { return false };
-            cell.set(InlineCache { index: i as u32, ..InlineCache::default() });
-            let v = inst.dict.value_at(i).clone();
-            if let Some(top) = stack.last_mut() {
-                *top = v;
-            }
-        }
-        Instr::StoreAttr(n) => {
-            // A plain instance (`Interp::setattr`'s fast path).
-            let n_st = stack.len();
-            if n_st < 2 {
-                return false;
-            }
-            let Value::Obj(r) = stack[n_st - 1] else { return false };
-            let Obj::Instance(inst) = heap.get(r) else { return false };
-            if !ctx.plain_classes || !cache::plain_setattr(heap, inst.class, &inst.payload) {
-                return false;
-            }
-            let Value::Str(name) = &frame.values.names[n as usize] else { return false };
-            let cell = &frame.values.caches[frame.ip - 1];
-            let found = cache::find_attr(&inst.dict, name, cell.get().index);
-            stack.pop();
-            let Some(v) = stack.pop() else { return false };
-            let Obj::Instance(inst) = heap.get_mut(r) else { return false };
-            let i = match found {
-                Some(i) => {
-                    inst.dict.set_value_at(i, v);
-                    i
+            match instr {
+                Instr::LoadFast(i) => {
+                    let v = &stack[base + i as usize];
+                    if v.is_null() {
+                        general!();
+                    }
+                    let v = v.clone();
+                    stack.push(v);
                 }
-                None => {
-                    let hash = crate::hashing::str_hash(name);
-                    inst.dict.insert_new(hash, Value::Str(name.clone()), v);
-                    inst.dict.raw_len() - 1
+                Instr::StoreFast(i) => {
+                    let Some(v) = stack.pop() else { general!() };
+                    stack[base + i as usize] = v;
                 }
-            };
-            cell.set(InlineCache { index: i as u32, ..InlineCache::default() });
-        }
-        Instr::LoadFast(i) => {
-            let v = &stack[frame.base + i as usize];
-            if v.is_null() {
-                return false;
-            }
-            let v = v.clone();
-            stack.push(v);
-        }
-        Instr::StoreFast(i) => {
-            let Some(v) = stack.pop() else { return false };
-            stack[frame.base + i as usize] = v;
-        }
-        Instr::LoadConst(i) => stack.push(frame.values.consts[i as usize].clone()),
-        Instr::PopTop => {
-            stack.pop();
-        }
-        Instr::Jump(t) => frame.ip = t as usize,
-        Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-            let Some(Value::Bool(b)) = stack.last() else { return false };
-            if *b == matches!(instr, Instr::PopJumpIfTrue(_)) {
-                frame.ip = t as usize;
-            }
-            stack.pop();
-        }
-        Instr::BinaryOp(op) => {
-            let n = stack.len();
-            let (Value::Int(a), Value::Int(b)) = (&stack[n - 2], &stack[n - 1]) else { return false };
-            let Some(v) = crate::interp::ops::int_fast(op, *a, *b) else { return false };
-            // Two ints need no drop: overwrite in place.
-            stack.pop();
-            stack[n - 2] = v;
-        }
-        Instr::CompareOp(op) => {
-            let n = stack.len();
-            let (Value::Int(a), Value::Int(b)) = (&stack[n - 2], &stack[n - 1]) else { return false };
-            let r = crate::interp::ops::cmp_ints(op, *a, *b);
-            stack.pop();
-            stack[n - 2] = Value::Bool(r);
-        }
-        Instr::ForIter(target) => {
-            let Some(Value::Obj(r)) = stack.last() else { return false };
-            let r = *r;
-            let next = match heap.get_mut(r) {
-                Obj::Iter(Iter::Range { next, stop, step }) => {
-                    let n = *next;
-                    if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                        *next = n.saturating_add(*step);
-                        Some(Value::Int(n))
-                    } else {
-                        None
+                Instr::LoadConst(i) => stack.push(values.consts[i as usize].clone()),
+                Instr::PopTop => {
+                    stack.pop();
+                }
+                Instr::PushNull => stack.push(Value::Null),
+                Instr::Nop => {}
+                Instr::Jump(t) => ip = t as usize,
+                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    let Some(Value::Bool(b)) = stack.last() else { general!() };
+                    if *b == matches!(instr, Instr::PopJumpIfTrue(_)) {
+                        ip = t as usize;
+                    }
+                    stack.pop();
+                }
+                Instr::BinaryOp(op) => {
+                    let n = stack.len();
+                    let (Value::Int(a), Value::Int(b)) = (&stack[n - 2], &stack[n - 1]) else { general!() };
+                    let Some(Value::Int(r)) = crate::interp::ops::int_fast(op, *a, *b) else { general!() };
+                    // Two ints need no drop: overwrite in place.
+                    stack.pop();
+                    if let Value::Int(slot) = &mut stack[n - 2] {
+                        *slot = r;
                     }
                 }
-                Obj::Iter(Iter::Seq { seq, index }) => {
-                    let (seq, i) = (*seq, *index);
-                    let v = match heap.get(seq) {
-                        Obj::List(items) | Obj::Tuple(items) => items.get(i).cloned(),
-                        _ => return false,
-                    };
-                    if v.is_some()
-                        && let Obj::Iter(Iter::Seq { index, .. }) = heap.get_mut(r) {
-                            *index += 1;
-                        }
-                    v
-                }
-                _ => return false,
-            };
-            match next {
-                Some(v) => stack.push(v),
-                None => {
+                Instr::CompareOp(op) => {
+                    let n = stack.len();
+                    let (Value::Int(a), Value::Int(b)) = (&stack[n - 2], &stack[n - 1]) else { general!() };
+                    let r = crate::interp::ops::cmp_ints(op, *a, *b);
                     stack.pop();
-                    frame.ip = target as usize;
+                    // An int needs no drop.
+                    std::mem::forget(std::mem::replace(&mut stack[n - 2], Value::Bool(r)));
                 }
+                Instr::BinarySubscr => {
+                    // A list or tuple indexed by an int in range.
+                    let n = stack.len();
+                    let (Value::Obj(r), Value::Int(i)) = (&stack[n - 2], &stack[n - 1]) else { general!() };
+                    let (Obj::List(items) | Obj::Tuple(items)) = heap.get(*r) else { general!() };
+                    let i = if *i < 0 { i.wrapping_add(items.len() as i64) } else { *i };
+                    let Some(v) = usize::try_from(i).ok().and_then(|i| items.get(i)) else { general!() };
+                    let v = v.clone();
+                    stack.pop();
+                    stack[n - 2] = v;
+                }
+                Instr::ForIter(target) => {
+                    let Some(Value::Obj(r)) = stack.last() else { general!() };
+                    let r = *r;
+                    let next = match heap.get_mut(r) {
+                        Obj::Iter(Iter::Range { next, stop, step }) => {
+                            let n = *next;
+                            if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                *next = n.saturating_add(*step);
+                                Some(Value::Int(n))
+                            } else {
+                                None
+                            }
+                        }
+                        Obj::Iter(Iter::Seq { seq, index }) => {
+                            let (seq, i) = (*seq, *index);
+                            let v = match heap.get(seq) {
+                                Obj::List(items) | Obj::Tuple(items) => items.get(i).cloned(),
+                                _ => general!(),
+                            };
+                            if v.is_some()
+                                && let Obj::Iter(Iter::Seq { index, .. }) = heap.get_mut(r) {
+                                    *index += 1;
+                                }
+                            v
+                        }
+                        _ => general!(),
+                    };
+                    match next {
+                        Some(v) => stack.push(v),
+                        None => {
+                            stack.pop();
+                            ip = target as usize;
+                        }
+                    }
+                }
+                Instr::LoadGlobal(_) | Instr::LoadName(_) => {
+                    if matches!(instr, Instr::LoadName(_)) && locals.is_some_and(|l| l != globals) {
+                        general!();
+                    }
+                    let c = values.caches[here].get();
+                    let Some(v) = cache::load_global_hit(heap, globals, builtins, c) else { general!() };
+                    stack.push(v.clone());
+                }
+                Instr::StoreGlobal(_) | Instr::StoreName(_) => {
+                    let target = match instr {
+                        Instr::StoreName(_) => locals.unwrap_or(globals),
+                        _ => globals,
+                    };
+                    let c = values.caches[here].get();
+                    let Some(d) = cache::store_global_hit(heap, target, c) else { general!() };
+                    let Some(v) = stack.pop() else { general!() };
+                    d.set_value_at(c.index as usize, v);
+                }
+                Instr::LoadAttr(n) => {
+                    // An instance attribute of a class without data descriptors
+                    // (`Interp::getattr`'s fast path).
+                    let Some(Value::Obj(r)) = stack.last() else { general!() };
+                    let Obj::Instance(inst) = heap.get(*r) else { general!() };
+                    if !plain_classes || !cache::plain_getattr(heap, inst.class) {
+                        general!();
+                    }
+                    let Value::Str(name) = &values.names[n as usize] else { general!() };
+                    let cell = &values.caches[here];
+                    let Some(i) = cache::find_attr(&inst.dict, name, cell.get().index) else { general!() };
+                    cell.set(InlineCache { index: i as u32, ..InlineCache::default() });
+                    let v = inst.dict.value_at(i).clone();
+                    if let Some(top) = stack.last_mut() {
+                        *top = v;
+                    }
+                }
+                Instr::LoadMethod(n) => {
+                    // `obj → method obj` for a method found in the class (`lookup_method`).
+                    let Value::Str(name) = &values.names[n as usize] else { general!() };
+                    let Some(obj) = stack.last() else { general!() };
+                    let Some(m) = cache::load_method_hit(heap, t, obj, name, epoch, values.caches[here].get()) else {
+                        general!()
+                    };
+                    if let Some(top) = stack.last_mut() {
+                        let obj = std::mem::replace(top, Value::Obj(m));
+                        stack.push(obj);
+                    }
+                }
+                Instr::StoreAttr(n) => {
+                    // A plain instance (`Interp::setattr`'s fast path).
+                    let n_st = stack.len();
+                    if n_st < 2 {
+                        general!();
+                    }
+                    let Value::Obj(r) = stack[n_st - 1] else { general!() };
+                    let Obj::Instance(inst) = heap.get(r) else { general!() };
+                    if !plain_classes || !cache::plain_setattr(heap, inst.class, &inst.payload) {
+                        general!();
+                    }
+                    let Value::Str(name) = &values.names[n as usize] else { general!() };
+                    let cell = &values.caches[here];
+                    let found = cache::find_attr(&inst.dict, name, cell.get().index);
+                    let Obj::Instance(inst) = heap.get_mut(r) else { general!() };
+                    stack.pop();
+                    let v = stack.pop().unwrap_or_default();
+                    let i = match found {
+                        Some(i) => {
+                            inst.dict.set_value_at(i, v);
+                            i
+                        }
+                        None => {
+                            let hash = crate::hashing::str_hash(name);
+                            inst.dict.insert_new(hash, Value::Str(name.clone()), v);
+                            inst.dict.raw_len() - 1
+                        }
+                    };
+                    cell.set(InlineCache { index: i as u32, ..InlineCache::default() });
+                }
+                _ => general!(),
+            }
+            steps += 1;
+            cpu_ns += u64::from(values.costs[here]);
+            if steps >= next_check {
+                break;
             }
         }
-        _ => return false,
+        frame.ip = ip;
+        self.steps = steps;
+        self.cpu_ns = cpu_ns;
     }
-    true
 }

@@ -7,8 +7,6 @@ use interleave_compiler::{Code, Instr};
 
 use crate::frame::{Frame, ResumeMode, ReturnAction};
 use crate::interp::Interp;
-use crate::interp::cache::FastCtx;
-use crate::interp::fast::fast_step;
 use crate::native::{Flow, PyResult, RunStop, Suspend, SwitchReason};
 use crate::value::{ObjRef, Value};
 
@@ -109,6 +107,8 @@ impl Interp {
     /// `floor` returned (or yielded, for a generator resumed from Rust).
     pub(crate) fn execute(&mut self, floor: usize) -> PyResult<Value> {
         loop {
+            // The common simple instructions run here without the general dispatch.
+            self.run_fast();
             let cur = self.cur;
             let th = &mut self.threads[cur];
             let Some(frame) = th.frames.last_mut() else {
@@ -133,11 +133,6 @@ impl Interp {
                 frame.ip += 1;
                 self.steps += 1;
                 self.cpu_ns += cost;
-                let ctx = FastCtx { builtins: self.builtins, plain_classes: !self.late_properties && !self.late_hooks };
-                if fast_step(&mut self.threads[cur], &mut self.heap, instr, ctx) {
-                    // The common simple instructions run here without the general dispatch.
-                    continue;
-                }
             }
             let result = if self.out_of_memory {
                 self.out_of_memory = false;

@@ -184,7 +184,7 @@ impl Interp {
                 let obj = self.threads[cur].stack.pop().expect("stack");
                 let Value::Str(name_s) = &name else { return Err(self.internal("method name is not a str")) };
                 let hash = crate::hashing::str_hash(name_s);
-                match self.lookup_method_caching(&obj, name_s.as_str(), hash) {
+                match self.lookup_method_caching(&obj, name_s, hash) {
                     Some(m) => {
                         let st = &mut self.threads[cur].stack;
                         st.push(m);
