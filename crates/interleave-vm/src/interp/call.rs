@@ -276,12 +276,18 @@ impl Interp {
     /// Pushes a frame for `fr` whose parameters already sit on the stack from `args_start`.
     fn enter_in_place_with(&mut self, fr: ObjRef, args_start: usize, ret_to: usize, on_return: ReturnAction) -> PyResult<()> {
         let Obj::Function(f) = self.heap.get(fr) else { return Err(self.internal("not a function")) };
-        let (code, values, globals, closure) = (f.code.clone(), f.values.clone(), f.globals, f.closure.clone());
+        let (code, values, globals) = (f.code.clone(), f.values.clone(), f.globals);
+        let closure = if f.closure.is_empty() { Vec::new() } else { f.closure.clone() };
         self.check_recursion()?;
         let nlocals = code.varnames.len();
         let cur = self.cur;
-        self.threads[cur].stack.resize(args_start + nlocals, Value::Null);
-        self.push_cells(&code, &closure, args_start);
+        let stack = &mut self.threads[cur].stack;
+        if stack.len() != args_start + nlocals {
+            stack.resize(args_start + nlocals, Value::Null);
+        }
+        if !code.cellvars.is_empty() || !closure.is_empty() {
+            self.push_cells(&code, &closure, args_start);
+        }
         self.threads[cur].frames.push(Frame {
             code,
             values,

@@ -248,10 +248,14 @@ impl Interp {
     /// Returns `Some(v)` when the loop at `floor` is done.
     fn finish_frame(&mut self, v: Value, floor: usize) -> PyResult<Option<Value>> {
         let th = self.thread();
-        let Some(frame) = th.frames.pop() else { return Err(self.internal("return without frame")) };
-        th.stack.truncate(frame.ret_to);
-        let done = self.thread().frames.len() <= floor;
-        match frame.on_return {
+        let Some(frame) = th.frames.last_mut() else { return Err(self.internal("return without frame")) };
+        // Take what is needed and drop the frame where it lies (cheaper than moving it out).
+        let (ret_to, on_return) = (frame.ret_to, std::mem::replace(&mut frame.on_return, ReturnAction::Discard));
+        let depth = th.frames.len() - 1;
+        th.frames.truncate(depth);
+        th.stack.truncate(ret_to);
+        let done = depth <= floor;
+        match on_return {
             ReturnAction::Nested => return Ok(Some(v)),
             ReturnAction::Discard if done => return Ok(Some(v)),
             ReturnAction::Generator { generator, mode } => {
