@@ -18,7 +18,7 @@ impl Interp {
     #[inline(always)]
     pub(super) fn run_fast(&mut self) {
         let plain_classes = !self.late_properties && !self.late_hooks;
-        let epoch = if self.late_hooks { 0 } else { self.lookup_epoch() };
+        let late_hooks = self.late_hooks;
         let builtins = self.builtins;
         let next_check = self.next_check;
         let mut steps = self.steps;
@@ -26,7 +26,7 @@ impl Interp {
             return;
         }
         let mut cpu_ns = self.cpu_ns;
-        let Interp { threads, heap, cur, t, .. } = self;
+        let Interp { threads, heap, cur, t, lookup_cache, .. } = self;
         let Thread { frames, stack, .. } = &mut threads[*cur];
         let Some(frame) = frames.last_mut() else { return };
         let (base, globals, locals) = (frame.base, frame.globals, frame.locals);
@@ -174,6 +174,10 @@ impl Interp {
                     // `obj → method obj` for a method found in the class (`lookup_method`).
                     let Value::Str(name) = &values.names[n as usize] else { general!() };
                     let Some(obj) = stack.last() else { general!() };
+                    if late_hooks {
+                        general!();
+                    }
+                    let epoch = lookup_cache.borrow().epoch;
                     let Some(m) = cache::load_method_hit(heap, t, obj, name, epoch, values.caches[here].get()) else {
                         general!()
                     };
