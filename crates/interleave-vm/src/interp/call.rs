@@ -64,7 +64,9 @@ impl Interp {
         let retryable = self.is_builtin_callable(&func);
         let st = &mut self.threads[cur].stack;
         let saved = if retryable { Some(st[p..].to_vec()) } else { None };
-        let mut pos = st.split_off(args_start);
+        // Room for a receiver or an instance that `call_value` may put in front.
+        let mut pos = Vec::with_capacity(st.len() - args_start + 2);
+        pos.extend(st.drain(args_start..));
         st.truncate(p);
         let mut kw = Vec::new();
         if let Some(Value::Obj(t)) = kwnames
