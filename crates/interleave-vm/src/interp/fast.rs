@@ -3,6 +3,7 @@
 
 use interleave_compiler::Instr;
 
+use crate::frame::{Block, BlockKind};
 use crate::interp::cache::{self, InlineCache};
 use crate::interp::{Interp, Thread};
 use crate::object::{Iter, Obj};
@@ -63,6 +64,33 @@ impl Interp {
                 }
                 Instr::PushNull => stack.push(Value::Null),
                 Instr::Nop => {}
+                Instr::Copy(n) => {
+                    let v = stack[stack.len() - n as usize].clone();
+                    stack.push(v);
+                }
+                Instr::Swap(n) => {
+                    let len = stack.len();
+                    stack.swap(len - 1, len - n as usize);
+                }
+                Instr::IsOp(invert) => {
+                    let n = stack.len();
+                    let r = stack[n - 2].is(&stack[n - 1]) != invert;
+                    stack.truncate(n - 2);
+                    stack.push(Value::Bool(r));
+                }
+                Instr::PopJumpIfNone(t) | Instr::PopJumpIfNotNone(t) => {
+                    let Some(v) = stack.pop() else { general!() };
+                    if v.is_none() == matches!(instr, Instr::PopJumpIfNone(_)) {
+                        ip = t as usize;
+                    }
+                }
+                Instr::SetupFinally(handler) => {
+                    let depth = stack.len();
+                    frame.blocks.push(Block { kind: BlockKind::Finally { handler }, depth });
+                }
+                Instr::PopBlock => {
+                    frame.blocks.pop();
+                }
                 Instr::Jump(t) => ip = t as usize,
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                     let Some(Value::Bool(b)) = stack.last() else { general!() };
