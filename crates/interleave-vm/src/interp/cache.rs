@@ -144,20 +144,34 @@ impl Interp {
     pub(super) fn load_global_caching(&mut self, globals: ObjRef, name: &Value) -> Option<Value> {
         let Value::Str(s) = name else { return None };
         let hash = crate::hashing::str_hash(s);
-        let Obj::Dict(g) = self.heap.get(globals) else { return None };
+        let Obj::Dict(g) = self.heap.get(globals) else {
+            return None;
+        };
         let gv = g.keys_version();
         if let Some(i) = g.find_pystr(hash, s) {
             let v = g.value_at(i).clone();
             if gv != 0 {
-                self.current_cache().set(InlineCache { version: gv, version2: 0, index: i as u32, aux: 0 });
+                self.current_cache().set(InlineCache {
+                    version: gv,
+                    version2: 0,
+                    index: i as u32,
+                    aux: 0,
+                });
             }
             return Some(v);
         }
-        let Obj::Dict(b) = self.heap.get(self.builtins) else { return None };
+        let Obj::Dict(b) = self.heap.get(self.builtins) else {
+            return None;
+        };
         let i = b.find_pystr(hash, s)?;
         let (v, bv) = (b.value_at(i).clone(), b.keys_version());
         if gv != 0 && bv != 0 {
-            self.current_cache().set(InlineCache { version: gv, version2: bv, index: i as u32, aux: 0 });
+            self.current_cache().set(InlineCache {
+                version: gv,
+                version2: bv,
+                index: i as u32,
+                aux: 0,
+            });
         }
         Some(v)
     }
@@ -178,7 +192,12 @@ impl Interp {
             }
         };
         let version = d.keys_version();
-        self.current_cache().set(InlineCache { version, version2: 0, index: i as u32, aux: 0 });
+        self.current_cache().set(InlineCache {
+            version,
+            version2: 0,
+            index: i as u32,
+            aux: 0,
+        });
     }
 
     /// For `Call` of a class: its `__init__` function if calling the class is plain
@@ -205,7 +224,12 @@ impl Interp {
         if !matches!(self.heap.get(init), Obj::Function(_)) {
             return None;
         }
-        self.current_cache().set(InlineCache { version: epoch, version2: 0, index: init.0, aux: cls.0 });
+        self.current_cache().set(InlineCache {
+            version: epoch,
+            version2: 0,
+            index: init.0,
+            aux: cls.0,
+        });
         Some(init)
     }
 
@@ -214,24 +238,40 @@ impl Interp {
         let epoch = self.lookup_epoch();
         let c = self.current_cache().get();
         if c.version == epoch && c.aux == cls.0 {
-            return (Some(Value::Obj(ObjRef(c.index))), Some(Value::Obj(ObjRef(c.version2 as u32))));
+            return (
+                Some(Value::Obj(ObjRef(c.index))),
+                Some(Value::Obj(ObjRef(c.version2 as u32))),
+            );
         }
         let enter = self.class_lookup(cls, "__enter__");
         let exit = self.class_lookup(cls, "__exit__");
         if let (Some(Value::Obj(e)), Some(Value::Obj(x))) = (&enter, &exit) {
-            self.current_cache().set(InlineCache { version: epoch, version2: u64::from(x.0), index: e.0, aux: cls.0 });
+            self.current_cache().set(InlineCache {
+                version: epoch,
+                version2: u64::from(x.0),
+                index: e.0,
+                aux: cls.0,
+            });
         }
         (enter, exit)
     }
 
     /// `lookup_method_hashed` for `LoadMethod`, remembering the class's method.
-    pub(super) fn lookup_method_caching(&mut self, obj: &Value, name_s: &Rc<crate::value::PyStr>, hash: i64) -> Option<Value> {
+    pub(super) fn lookup_method_caching(
+        &mut self,
+        obj: &Value,
+        name_s: &Rc<crate::value::PyStr>,
+        hash: i64,
+    ) -> Option<Value> {
         let name = name_s.as_str();
         let cls = match obj {
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::Module(_) | Obj::Class(_) | Obj::Super { .. } => return None,
                 Obj::Instance(inst) => {
-                    if inst.dict.find_pystr(hash, name_s).is_some() || self.class(inst.class).custom_getattribute || self.late_hooks {
+                    if inst.dict.find_pystr(hash, name_s).is_some()
+                        || self.class(inst.class).custom_getattribute
+                        || self.late_hooks
+                    {
                         return None;
                     }
                     inst.class
@@ -252,7 +292,12 @@ impl Interp {
             Obj::Native(n) if n.owner.is_some() && n.slf.is_null() => {}
             _ => return None,
         }
-        self.current_cache().set(InlineCache { version: epoch, version2: 0, index: m.0, aux: cls.0 });
+        self.current_cache().set(InlineCache {
+            version: epoch,
+            version2: 0,
+            index: m.0,
+            aux: cls.0,
+        });
         Some(v)
     }
 }

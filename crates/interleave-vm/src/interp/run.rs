@@ -108,7 +108,7 @@ impl Interp {
     pub(crate) fn execute(&mut self, floor: usize) -> PyResult<Value> {
         loop {
             // The common simple instructions run here without the general dispatch.
-            self.run_fast();
+            self.run_fast(floor);
             let cur = self.cur;
             let th = &mut self.threads[cur];
             let Some(frame) = th.frames.last_mut() else {
