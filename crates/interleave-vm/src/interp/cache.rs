@@ -13,7 +13,8 @@
 //! - `LoadMethod`: the class and the method its MRO gave, valid for one class-lookup epoch
 //!   (`Interp::lookup_epoch`, renewed whenever the class-lookup cache is cleared).
 //!   `BeforeWith`: the class and its `__enter__` and `__exit__`, likewise; `Call` of a class:
-//!   the class and its `__init__` when instantiating it is plain (see `plain_init_caching`).
+//!   the class and its `__init__` when instantiating it is plain, or its built-in `__new__`
+//!   (see `class_call_caching`).
 //!
 //! A cache never changes what an instruction does, only how fast: every hit gives what the
 //! uncached path would, and the step counts and costs are those of the instruction.
@@ -38,6 +39,16 @@ pub struct InlineCache {
     pub index: u32,
     /// `LoadMethod`: the class's `ObjRef`.
     pub aux: u32,
+}
+
+/// How a call of a class makes its instance (see `Interp::class_call_caching`).
+#[derive(Clone, Copy)]
+pub(super) enum ClassCall {
+    /// `object.__new__` and a plain instance, then this `__init__` function.
+    Init(ObjRef),
+    /// This built-in `__new__` (of a built-in type such as `str` or `int`), called with the
+    /// class and the arguments.
+    NativeNew(ObjRef),
 }
 
 /// `LoadGlobal` (and module-level `LoadName`) from the cache, or None on a miss.
@@ -200,37 +211,41 @@ impl Interp {
         });
     }
 
-    /// For `Call` of a class: its `__init__` function if calling the class is plain
-    /// instantiation (`object.__new__`, an `Object` layout, no built-in base class), as
-    /// `instantiate` would find; remembered for the epoch.
-    pub(super) fn plain_init_caching(&mut self, cls: ObjRef) -> Option<ObjRef> {
+    /// For `Call` of a class: how `instantiate` would make the instance, when it is one of
+    /// the two common simple ways, remembered for the epoch (`version2` tells which).
+    pub(super) fn class_call_caching(&mut self, cls: ObjRef) -> Option<ClassCall> {
         let Obj::Class(c) = self.heap.get(cls) else { return None };
-        if c.builtin || c.layout != crate::object::Layout::Object {
-            return None;
-        }
+        let (builtin, layout) = (c.builtin, c.layout);
         let epoch = self.lookup_epoch();
         let cache = self.current_cache().get();
         if cache.version == epoch && cache.aux == cls.0 {
-            return Some(ObjRef(cache.index));
+            let f = ObjRef(cache.index);
+            return Some(if cache.version2 == 1 { ClassCall::NativeNew(f) } else { ClassCall::Init(f) });
         }
-        if self.builtin_base_class(cls).is_some() {
+        // As `instantiate`: a user subclass of a built-in type takes other paths.
+        if !builtin && self.builtin_base_class(cls).is_some() {
             return None;
         }
         let new = self.class_lookup(cls, "__new__")?.as_obj()?;
-        if !matches!(self.heap.get(new), Obj::Native(n) if n.name == "object.__new__") {
-            return None;
-        }
-        let init = self.class_lookup(cls, "__init__")?.as_obj()?;
-        if !matches!(self.heap.get(init), Obj::Function(_)) {
-            return None;
-        }
-        self.current_cache().set(InlineCache {
-            version: epoch,
-            version2: 0,
-            index: init.0,
-            aux: cls.0,
-        });
-        Some(init)
+        let Obj::Native(n) = self.heap.get(new) else { return None };
+        let call = if n.name != "object.__new__" {
+            ClassCall::NativeNew(new)
+        } else {
+            if builtin || layout != crate::object::Layout::Object {
+                return None;
+            }
+            let init = self.class_lookup(cls, "__init__")?.as_obj()?;
+            if !matches!(self.heap.get(init), Obj::Function(_)) {
+                return None;
+            }
+            ClassCall::Init(init)
+        };
+        let (index, version2) = match call {
+            ClassCall::Init(f) => (f.0, 0),
+            ClassCall::NativeNew(f) => (f.0, 1),
+        };
+        self.current_cache().set(InlineCache { version: epoch, version2, index, aux: cls.0 });
+        Some(call)
     }
 
     /// `BeforeWith`: the class's `__enter__` and `__exit__`, remembered for the epoch.

@@ -7,6 +7,7 @@ use interleave_compiler::MakeFunctionFlags;
 
 use crate::frame::{Frame, ReturnAction};
 use crate::interp::Interp;
+use crate::interp::cache::ClassCall;
 use crate::native::{Args, Flow, PyResult};
 use crate::object::{Function, GenState, Generator, Obj, Payload};
 use crate::value::{ObjRef, Value};
@@ -34,24 +35,41 @@ impl Interp {
                         return self.enter_function_in_place(fr, args_start, p);
                     }
                 }
-        // Fast path: a plain class (no custom `__new__`, no built-in base) whose `__init__`
-        // takes exactly the arguments given: the instance replaces the class on the stack and
-        // the arguments stay in place as `__init__`'s slots.
+        // Fast paths for a class: a plain class (no custom `__new__`, no built-in base) whose
+        // `__init__` takes exactly the arguments given: the instance replaces the class on the
+        // stack and the arguments stay in place as `__init__`'s slots. A built-in type (`str`,
+        // `int`…): its `__new__` is called with the class and the arguments, as `instantiate`
+        // does.
         if kwnames.is_none()
             && args_start == p + 2
             && let Value::Obj(cls) = func
-            && let Some(init) = self.plain_init_caching(cls)
-            && self.takes_exactly(init, self.threads[cur].stack.len() - args_start + 1)
         {
-            let inst = self.alloc(Obj::Instance(Box::new(crate::object::Instance {
-                class: cls,
-                dict: crate::dict::Dict::with_capacity(4),
-                payload: Payload::None,
-            })));
-            let st = &mut self.threads[cur].stack;
-            st[p] = inst.clone();
-            st.remove(p + 1);
-            return self.enter_in_place_with(init, p, p, ReturnAction::Init(inst));
+            match self.class_call_caching(cls) {
+                Some(ClassCall::Init(init)) if self.takes_exactly(init, self.threads[cur].stack.len() - args_start + 1) => {
+                    let inst = self.alloc(Obj::Instance(Box::new(crate::object::Instance {
+                        class: cls,
+                        dict: crate::dict::Dict::with_capacity(4),
+                        payload: Payload::None,
+                    })));
+                    let st = &mut self.threads[cur].stack;
+                    st[p] = inst.clone();
+                    st.remove(p + 1);
+                    return self.enter_in_place_with(init, p, p, ReturnAction::Init(inst));
+                }
+                Some(ClassCall::NativeNew(new)) => {
+                    let Obj::Native(n) = self.heap.get(new) else { return Err(self.internal("not a built-in")) };
+                    let f = n.func;
+                    let st = &mut self.threads[cur].stack;
+                    let mut pos = Vec::with_capacity(st.len() - args_start + 1);
+                    pos.push(func.clone());
+                    pos.extend(st.drain(args_start..));
+                    st.truncate(p);
+                    let v = f(self, Args { pos, kw: Vec::new() })?;
+                    self.threads[cur].stack.push(v);
+                    return Ok(());
+                }
+                _ => {}
+            }
         }
         if kwnames.is_none()
             && let Some((f, pos)) = self.native_call_args(&func, args_start)

@@ -339,14 +339,16 @@ impl Interp {
             }
             BuildString(n) => {
                 let st = &mut self.threads[cur].stack;
-                let items = st.split_off(st.len() - n as usize);
-                let mut s = String::new();
-                for it in &items {
+                let start = st.len() - n as usize;
+                let text_len = st[start..].iter().map(|v| if let Value::Str(p) = v { p.byte_len() } else { 0 }).sum();
+                let mut s = String::with_capacity(text_len);
+                for it in &st[start..] {
                     if let Value::Str(p) = it {
                         s.push_str(p.as_str());
                     }
                 }
-                self.threads[cur].stack.push(Value::str(s));
+                st.truncate(start);
+                st.push(Value::str(s));
             }
             ListAppend(i) | SetAdd(i) | ListExtend(i) | SetUpdate(i) | DictUpdate(i) | DictMerge(i) => {
                 let st = &mut self.threads[cur].stack;
