@@ -73,6 +73,10 @@ pub fn hash_bytes(data: &[u8]) -> i64 {
 
 /// `hash(s)` for a `str`: SipHash over the PEP 393 representation (1, 2 or 4 bytes per char).
 pub fn hash_str(s: &str) -> i64 {
+    if s.is_ascii() {
+        // One byte per character: the UTF-8 bytes are CPython's 1-byte-kind buffer.
+        return hash_bytes(s.as_bytes());
+    }
     let widest = s.chars().map(|c| c as u32).max().unwrap_or(0);
     let mut bytes = Vec::with_capacity(s.len() * 2);
     for c in s.chars() {

@@ -20,8 +20,34 @@ struct Entry {
 #[derive(Clone, Default)]
 pub struct Dict {
     entries: Vec<Entry>,
+    /// Indices of the live entries by hash, kept only while there are more than
+    /// [`SMALL`] entries (deleted ones included); smaller tables are scanned in order.
     index: HashTable<u32>,
     len: usize,
+    /// Names the layout of `entries` (which key sits at which index, deleted slots included):
+    /// every change of a key or of the entry order takes a fresh number from [`next_version`];
+    /// changing a value does not. 0 is the empty layout. Two dicts with the same version have
+    /// the same keys at the same indices (a clone keeps its version), so an inline cache may
+    /// keep an entry index for as long as the version it saw is current (`interp/cache.rs`).
+    keys_version: u64,
+}
+
+/// Up to this many entries a dict keeps no hash index: a scan of a few entries is cheaper
+/// (and most instance dicts and keyword dicts are that small).
+const SMALL: usize = 8;
+
+thread_local! {
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// A number never returned before on this OS thread (dict key versions, cache epochs). Dicts
+/// hold `Rc`s and never leave their thread, so per-thread uniqueness is enough.
+pub fn next_version() -> u64 {
+    NEXT_VERSION.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
 }
 
 impl Dict {
@@ -30,7 +56,8 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Dict {
-        Dict { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0 }
+        let index = if n > SMALL { HashTable::with_capacity(n) } else { HashTable::new() };
+        Dict { entries: Vec::with_capacity(n), index, len: 0, keys_version: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -45,9 +72,18 @@ impl Dict {
         self.entries.capacity()
     }
 
+    /// The version of the key layout (see the field).
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
     /// Index of the entry whose key has this hash and satisfies `eq`.
     pub fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if entries.len() <= SMALL {
+            return entries.iter().position(|e| e.hash == hash && !e.key.is_null() && eq(&e.key));
+        }
         self.index.find(hash as u64, |&i| {
             let e = &entries[i as usize];
             e.hash == hash && eq(&e.key)
@@ -70,10 +106,10 @@ impl Dict {
         if self.is_sparse() {
             self.compact();
         }
-        let i = self.entries.len() as u32;
+        let i = self.entries.len();
+        self.keys_version = next_version();
         self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].hash as u64);
+        self.index_new_entry(i);
         self.len += 1;
     }
 
@@ -81,9 +117,9 @@ impl Dict {
     /// (sets keep entry indices as handles in their slot table; see `setorder.rs`).
     pub fn push_entry(&mut self, hash: i64, key: Value, value: Value) -> usize {
         let i = self.entries.len();
+        self.keys_version = next_version();
         self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.index.insert_unique(hash as u64, i as u32, |&j| entries[j as usize].hash as u64);
+        self.index_new_entry(i);
         self.len += 1;
         i
     }
@@ -117,6 +153,7 @@ impl Dict {
     pub fn replace_key_at(&mut self, i: usize, key: Value) {
         if let Some(e) = self.entries.get_mut(i).filter(|e| !e.key.is_null()) {
             e.key = key;
+            self.keys_version = next_version();
         }
     }
 
@@ -135,9 +172,11 @@ impl Dict {
     /// Removes entry `i`, returning its key and value.
     pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
         let hash = self.entries[i].hash;
-        if let Ok(slot) = self.index.find_entry(hash as u64, |&j| j as usize == i) {
-            slot.remove();
-        }
+        if self.entries.len() > SMALL
+            && let Ok(slot) = self.index.find_entry(hash as u64, |&j| j as usize == i) {
+                slot.remove();
+            }
+        self.keys_version = next_version();
         let e = &mut self.entries[i];
         let key = std::mem::take(&mut e.key);
         let value = std::mem::take(&mut e.value);
@@ -149,6 +188,7 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
+        self.keys_version = next_version();
         self.entries.clear();
         self.index.clear();
         self.len = 0;
@@ -194,12 +234,39 @@ impl Dict {
     }
 
     fn compact(&mut self) {
+        self.keys_version = next_version();
         self.entries.retain(|e| !e.key.is_null());
+        self.rebuild_index();
+    }
+
+    /// Indexes the live entries if there are more than [`SMALL`] entries; else drops the index.
+    fn rebuild_index(&mut self) {
         self.index.clear();
+        if self.entries.len() <= SMALL {
+            return;
+        }
         for (i, e) in self.entries.iter().enumerate() {
+            if e.key.is_null() {
+                continue;
+            }
             let entries = &self.entries;
             self.index.insert_unique(e.hash as u64, i as u32, |&j| entries[j as usize].hash as u64);
         }
+    }
+
+    /// Adds entry `i`, just pushed, to the index (building the index when the table stops
+    /// being small).
+    fn index_new_entry(&mut self, i: usize) {
+        let n = self.entries.len();
+        if n <= SMALL {
+            return;
+        }
+        if n == SMALL + 1 {
+            self.rebuild_index();
+            return;
+        }
+        let entries = &self.entries;
+        self.index.insert_unique(entries[i].hash as u64, i as u32, |&j| entries[j as usize].hash as u64);
     }
 
     pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
@@ -237,6 +304,34 @@ mod tests {
         let idx = d.find(39 % 7, int_eq(39)).unwrap();
         assert!(matches!(d.value_at(idx), Value::Int(390)));
         assert!(d.find(2, int_eq(2)).is_none());
+    }
+
+    #[test]
+    fn small_tables_grow_an_index_with_deleted_entries_inside() {
+        let mut d = Dict::with_capacity(4);
+        for i in 0..SMALL as i64 {
+            d.insert_new(i % 3, Value::Int(i), Value::Int(i));
+        }
+        let v0 = d.keys_version();
+        d.set_value_at(2, Value::None);
+        assert_eq!(d.keys_version(), v0, "a value change keeps the key layout");
+        d.remove_at(d.find(1, int_eq(1)).unwrap());
+        assert!(d.find(1, int_eq(1)).is_none());
+        assert_ne!(d.keys_version(), v0);
+        for i in SMALL as i64..3 * SMALL as i64 {
+            d.insert_new(i % 3, Value::Int(i), Value::Int(i));
+        }
+        for i in 0..3 * SMALL as i64 {
+            assert_eq!(d.find(i % 3, int_eq(i)).is_some(), i != 1, "{i}");
+        }
+        for i in 2..3 * SMALL as i64 {
+            d.remove_at(d.find(i % 3, int_eq(i)).unwrap());
+        }
+        d.insert_new(7, Value::Int(100), Value::None);
+        let keys: Vec<i64> = d.keys().map(|k| if let Value::Int(i) = k { *i } else { -1 }).collect();
+        assert_eq!(keys, vec![0, 100]);
+        assert_eq!(d.find(7, int_eq(100)), Some(1));
+        assert_eq!(d.find(0, int_eq(0)), Some(0));
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub struct CodeValues {
     pub names: Vec<Value>,
     /// Virtual nanoseconds each instruction takes (`interp/cost.rs`).
     pub costs: Vec<u16>,
+    /// One inline cache per instruction (`interp/cache.rs`). Shared by every frame running
+    /// the code, and by a forked process: a cache entry is only used after checking the
+    /// versions and epoch it recorded.
+    pub caches: Box<[std::cell::Cell<crate::interp::InlineCache>]>,
 }
 
 #[derive(Clone)]

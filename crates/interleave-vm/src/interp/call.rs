@@ -7,6 +7,7 @@ use interleave_compiler::MakeFunctionFlags;
 
 use crate::frame::{Frame, ReturnAction};
 use crate::interp::Interp;
+use crate::interp::cache::ClassCall;
 use crate::native::{Args, Flow, PyResult};
 use crate::object::{Function, GenState, Generator, Obj, Payload};
 use crate::value::{ObjRef, Value};
@@ -34,12 +35,56 @@ impl Interp {
                         return self.enter_function_in_place(fr, args_start, p);
                     }
                 }
+        // Fast paths for a class: a plain class (no custom `__new__`, no built-in base) whose
+        // `__init__` takes exactly the arguments given: the instance replaces the class on the
+        // stack and the arguments stay in place as `__init__`'s slots. A built-in type (`str`,
+        // `int`…): its `__new__` is called with the class and the arguments, as `instantiate`
+        // does.
+        if kwnames.is_none()
+            && args_start == p + 2
+            && let Value::Obj(cls) = func
+        {
+            match self.class_call_caching(cls) {
+                Some(ClassCall::Init(init)) if self.takes_exactly(init, self.threads[cur].stack.len() - args_start + 1) => {
+                    let inst = self.alloc(Obj::Instance(Box::new(crate::object::Instance {
+                        class: cls,
+                        dict: crate::dict::Dict::with_capacity(4),
+                        payload: Payload::None,
+                    })));
+                    let st = &mut self.threads[cur].stack;
+                    st[p] = inst.clone();
+                    st.remove(p + 1);
+                    return self.enter_in_place_with(init, p, p, ReturnAction::Init(inst));
+                }
+                Some(ClassCall::NativeNew(new)) => {
+                    let Obj::Native(n) = self.heap.get(new) else { return Err(self.internal("not a built-in")) };
+                    let f = n.func;
+                    let st = &mut self.threads[cur].stack;
+                    let mut pos = Vec::with_capacity(st.len() - args_start + 1);
+                    pos.push(func.clone());
+                    pos.extend(st.drain(args_start..));
+                    st.truncate(p);
+                    let v = f(self, Args { pos, kw: Vec::new() })?;
+                    self.threads[cur].stack.push(v);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if kwnames.is_none()
+            && let Some((f, pos)) = self.native_call_args(&func, args_start)
+        {
+            let result = f(self, Args { pos, kw: Vec::new() });
+            return self.finish_native_call(result, p);
+        }
         // A built-in may block; then the call must run again when the thread wakes, so its
         // operands stay on the stack until it completes.
         let retryable = self.is_builtin_callable(&func);
         let st = &mut self.threads[cur].stack;
         let saved = if retryable { Some(st[p..].to_vec()) } else { None };
-        let mut pos = st.split_off(args_start);
+        // Room for a receiver or an instance that `call_value` may put in front.
+        let mut pos = Vec::with_capacity(st.len() - args_start + 2);
+        pos.extend(st.drain(args_start..));
         st.truncate(p);
         let mut kw = Vec::new();
         if let Some(Value::Obj(t)) = kwnames
@@ -61,6 +106,72 @@ impl Interp {
             self.threads[cur].stack.push(v);
         }
         Ok(())
+    }
+
+    /// For a call of a built-in function or method (or a method bound to a built-in) with
+    /// positional arguments only: the Rust function and its arguments (the receivers first, as
+    /// `call_value` orders them), copied from the stack at `args_start`, where they stay while
+    /// the built-in runs.
+    fn native_call_args(&self, func: &Value, args_start: usize) -> Option<(crate::native::NativeFn, Vec<Value>)> {
+        let Value::Obj(r) = func else { return None };
+        let (n, bound) = match self.heap.get(*r) {
+            Obj::Native(n) => (n, None),
+            Obj::BoundMethod { func: Value::Obj(f), slf } => match self.heap.get(*f) {
+                Obj::Native(n) => (n, Some(slf)),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let args = &self.threads[self.cur].stack[args_start..];
+        let mut pos = Vec::with_capacity(args.len() + 2);
+        if !n.slf.is_null() {
+            pos.push(n.slf.clone());
+        }
+        pos.extend(bound.cloned());
+        pos.extend_from_slice(args);
+        Some((n.func, pos))
+    }
+
+    /// Completes a call of a built-in made by `call_from_stack` whose operands (from `p`) are
+    /// still on the stack: as the general path would, with the operands gone, except that a
+    /// blocked call is left in place to run again (see `put_back_blocked_call`).
+    fn finish_native_call(&mut self, result: PyResult<Value>, p: usize) -> PyResult<()> {
+        let cur = self.cur;
+        match result {
+            Ok(v) => {
+                let st = &mut self.threads[cur].stack;
+                st.truncate(p);
+                st.push(v);
+                Ok(())
+            }
+            Err(Flow::Suspend(crate::native::Suspend::Block(b))) if self.nested_depth == 0 && self.slice.active => {
+                if let Some(f) = self.threads[cur].frames.last_mut() {
+                    f.ip -= 1;
+                }
+                self.steps -= 1;
+                Err(Flow::Suspend(crate::native::Suspend::Block(b)))
+            }
+            Err(Flow::TailCall(tc)) => {
+                // The built-in asked for a function to be called in its place.
+                let st = &mut self.threads[cur].stack;
+                let saved = st[p..].to_vec();
+                st.truncate(p);
+                let (f, args) = *tc;
+                let result = self.call_value(f, Args::new(args), ReturnAction::Push);
+                if let Err(Flow::Suspend(crate::native::Suspend::Block(_))) = &result {
+                    self.put_back_blocked_call(saved);
+                    return result.map(|_| ());
+                }
+                if let Some(v) = result? {
+                    self.threads[cur].stack.push(v);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                self.threads[cur].stack.truncate(p);
+                Err(e)
+            }
+        }
     }
 
     /// A built-in blocked: put its call instruction back as it was (operands on the stack, ip
@@ -196,12 +307,18 @@ impl Interp {
     /// Pushes a frame for `fr` whose parameters already sit on the stack from `args_start`.
     fn enter_in_place_with(&mut self, fr: ObjRef, args_start: usize, ret_to: usize, on_return: ReturnAction) -> PyResult<()> {
         let Obj::Function(f) = self.heap.get(fr) else { return Err(self.internal("not a function")) };
-        let (code, values, globals, closure) = (f.code.clone(), f.values.clone(), f.globals, f.closure.clone());
+        let (code, values, globals) = (f.code.clone(), f.values.clone(), f.globals);
+        let closure = if f.closure.is_empty() { Vec::new() } else { f.closure.clone() };
         self.check_recursion()?;
         let nlocals = code.varnames.len();
         let cur = self.cur;
-        self.threads[cur].stack.resize(args_start + nlocals, Value::Null);
-        self.push_cells(&code, &closure, args_start);
+        let stack = &mut self.threads[cur].stack;
+        if stack.len() != args_start + nlocals {
+            stack.resize(args_start + nlocals, Value::Null);
+        }
+        if !code.cellvars.is_empty() || !closure.is_empty() {
+            self.push_cells(&code, &closure, args_start);
+        }
         self.threads[cur].frames.push(Frame {
             code,
             values,
@@ -609,8 +726,7 @@ impl Interp {
         let cur = self.cur;
         let mgr = self.threads[cur].stack.pop().expect("stack");
         let cls = self.type_of(&mgr);
-        let enter = self.class_lookup(cls, "__enter__");
-        let exit = self.class_lookup(cls, "__exit__");
+        let (enter, exit) = self.with_methods_caching(cls);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let missing = if self.class_lookup(cls, "__enter__").is_none() { "" } else { " (missed __exit__ method)" };
             let msg = format!(

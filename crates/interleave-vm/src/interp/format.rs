@@ -27,10 +27,14 @@ impl Interp {
             Some(other) => self.to_str(other)?,
             None => String::new(),
         };
-        if spec_s.is_empty()
-            && let Value::Str(_) = v {
-                return Ok(v);
+        if spec_s.is_empty() {
+            match v {
+                Value::Str(_) => return Ok(v),
+                // `format(i, '')` of a small int is its decimal text.
+                Value::Int(i) => return Ok(Value::str(i.to_string())),
+                _ => {}
             }
+        }
         let s = self.format_with_spec(&v, &spec_s)?;
         Ok(Value::str(s))
     }

@@ -2,6 +2,7 @@
 //! every part of the VM uses to make and inspect values.
 
 mod attr;
+mod cache;
 mod call;
 mod callargs;
 mod classes;
@@ -45,6 +46,7 @@ use crate::value::{ObjRef, PyStr, Value};
 
 pub use run::RunOutcome;
 pub use threads::ThreadRun;
+pub use cache::InlineCache;
 
 /// Which stream a piece of output went to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -208,8 +210,21 @@ pub struct Interp {
     pub fork_result: Option<i64>,
 }
 
-/// Cached class attribute lookups: (class, name hash) → (name, what the MRO gave).
-type LookupCache = rustc_hash::FxHashMap<(ObjRef, i64), (Rc<str>, Option<Value>)>;
+/// Cached class attribute lookups: (class, name hash) → (name, what the MRO gave), and the
+/// epoch that the inline caches of `LoadMethod` check (`cache.rs`).
+struct LookupCache {
+    map: rustc_hash::FxHashMap<(ObjRef, i64), (Rc<str>, Option<Value>)>,
+    /// A number unique to this process and this state of its classes: a fresh one is drawn
+    /// whenever the map is cleared (a class changed, or the collector ran and may have freed
+    /// classes), and a new (or forked) process starts with a fresh one.
+    epoch: u64,
+}
+
+impl Default for LookupCache {
+    fn default() -> LookupCache {
+        LookupCache { map: Default::default(), epoch: crate::dict::next_version() }
+    }
+}
 
 
 /// The virtual clock's epoch: `time.time()` at the start of every run (2024-01-01 00:00:00 UTC).
@@ -309,7 +324,8 @@ impl Interp {
         let consts = code.consts.iter().map(|c| self.constant(c)).collect();
         let names = code.names.iter().map(|n| self.intern(n)).collect();
         let costs = code.instrs.iter().map(cost::cost_ns).collect();
-        let v = Rc::new(CodeValues { consts, names, costs });
+        let caches = code.instrs.iter().map(|_| Default::default()).collect();
+        let v = Rc::new(CodeValues { consts, names, costs, caches });
         self.code_values.insert(key, (code.clone(), v.clone()));
         v
     }
@@ -418,18 +434,26 @@ impl Interp {
     /// Results are cached per (class, name) until a class is modified or the collector runs
     /// (like CPython's type attribute cache).
     pub fn class_lookup_hashed(&self, cls: ObjRef, name: &str, hash: i64) -> Option<Value> {
-        if let Some((n, v)) = self.lookup_cache.borrow().get(&(cls, hash))
+        if let Some((n, v)) = self.lookup_cache.borrow().map.get(&(cls, hash))
             && &**n == name {
                 return v.clone();
             }
         let found = self.class_lookup_uncached(cls, name, hash);
-        self.lookup_cache.borrow_mut().insert((cls, hash), (Rc::from(name), found.clone()));
+        self.lookup_cache.borrow_mut().map.insert((cls, hash), (Rc::from(name), found.clone()));
         found
     }
 
     /// Forgets cached class lookups (after a class changed or objects were freed).
     pub fn invalidate_lookup_cache(&self) {
-        self.lookup_cache.borrow_mut().clear();
+        let mut cache = self.lookup_cache.borrow_mut();
+        cache.map.clear();
+        cache.epoch = crate::dict::next_version();
+    }
+
+    /// The current class-lookup epoch (see `LookupCache::epoch`).
+    #[inline]
+    pub(crate) fn lookup_epoch(&self) -> u64 {
+        self.lookup_cache.borrow().epoch
     }
 
     fn class_lookup_uncached(&self, cls: ObjRef, name: &str, hash: i64) -> Option<Value> {

@@ -7,7 +7,6 @@ use interleave_compiler::{Code, Instr};
 
 use crate::frame::{Frame, ResumeMode, ReturnAction};
 use crate::interp::Interp;
-use crate::interp::fast::fast_step;
 use crate::native::{Flow, PyResult, RunStop, Suspend, SwitchReason};
 use crate::value::{ObjRef, Value};
 
@@ -108,6 +107,8 @@ impl Interp {
     /// `floor` returned (or yielded, for a generator resumed from Rust).
     pub(crate) fn execute(&mut self, floor: usize) -> PyResult<Value> {
         loop {
+            // The common simple instructions run here without the general dispatch.
+            self.run_fast(floor);
             let cur = self.cur;
             let th = &mut self.threads[cur];
             let Some(frame) = th.frames.last_mut() else {
@@ -132,10 +133,6 @@ impl Interp {
                 frame.ip += 1;
                 self.steps += 1;
                 self.cpu_ns += cost;
-                if fast_step(&mut self.threads[cur], &mut self.heap, instr) {
-                    // The common simple instructions run here without the general dispatch.
-                    continue;
-                }
             }
             let result = if self.out_of_memory {
                 self.out_of_memory = false;
@@ -251,10 +248,14 @@ impl Interp {
     /// Returns `Some(v)` when the loop at `floor` is done.
     fn finish_frame(&mut self, v: Value, floor: usize) -> PyResult<Option<Value>> {
         let th = self.thread();
-        let Some(frame) = th.frames.pop() else { return Err(self.internal("return without frame")) };
-        th.stack.truncate(frame.ret_to);
-        let done = self.thread().frames.len() <= floor;
-        match frame.on_return {
+        let Some(frame) = th.frames.last_mut() else { return Err(self.internal("return without frame")) };
+        // Take what is needed and drop the frame where it lies (cheaper than moving it out).
+        let (ret_to, on_return) = (frame.ret_to, std::mem::replace(&mut frame.on_return, ReturnAction::Discard));
+        let depth = th.frames.len() - 1;
+        th.frames.truncate(depth);
+        th.stack.truncate(ret_to);
+        let done = depth <= floor;
+        match on_return {
             ReturnAction::Nested => return Ok(Some(v)),
             ReturnAction::Discard if done => return Ok(Some(v)),
             ReturnAction::Generator { generator, mode } => {

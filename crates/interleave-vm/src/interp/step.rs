@@ -111,13 +111,13 @@ impl Interp {
             }
             LoadGlobal(i) => {
                 let (globals, name) = self.frame_name(i);
-                let v = self.load_global(globals, &name)?;
+                let Some(v) = self.load_global_caching(globals, &name) else { return Err(self.name_error(&name)) };
                 self.threads[cur].stack.push(v);
             }
             StoreGlobal(i) => {
                 let (globals, name) = self.frame_name(i);
                 let v = self.threads[cur].stack.pop().expect("stack");
-                self.dict_set_str(globals, name, v);
+                self.store_global_caching(globals, name, v);
             }
             DeleteGlobal(i) => {
                 let (globals, name) = self.frame_name(i);
@@ -128,9 +128,15 @@ impl Interp {
             LoadName(i) => {
                 let (globals, name) = self.frame_name(i);
                 let locals = self.threads[cur].frames.last().expect("frame").locals;
-                let v = match locals.filter(|&l| l != globals).and_then(|l| self.dict_get_value(l, &name)) {
-                    Some(v) => v,
-                    None => self.load_global(globals, &name)?,
+                let v = match locals.filter(|&l| l != globals) {
+                    None => match self.load_global_caching(globals, &name) {
+                        Some(v) => v,
+                        None => return Err(self.name_error(&name)),
+                    },
+                    Some(l) => match self.dict_get_value(l, &name) {
+                        Some(v) => v,
+                        None => self.load_global(globals, &name)?,
+                    },
                 };
                 self.threads[cur].stack.push(v);
             }
@@ -138,7 +144,7 @@ impl Interp {
                 let (globals, name) = self.frame_name(i);
                 let locals = self.threads[cur].frames.last().expect("frame").locals.unwrap_or(globals);
                 let v = self.threads[cur].stack.pop().expect("stack");
-                self.dict_set_str(locals, name, v);
+                self.store_global_caching(locals, name, v);
             }
             DeleteName(i) => {
                 let (globals, name) = self.frame_name(i);
@@ -178,7 +184,7 @@ impl Interp {
                 let obj = self.threads[cur].stack.pop().expect("stack");
                 let Value::Str(name_s) = &name else { return Err(self.internal("method name is not a str")) };
                 let hash = crate::hashing::str_hash(name_s);
-                match self.lookup_method_hashed(&obj, name_s.as_str(), hash) {
+                match self.lookup_method_caching(&obj, name_s, hash) {
                     Some(m) => {
                         let st = &mut self.threads[cur].stack;
                         st.push(m);
@@ -339,14 +345,16 @@ impl Interp {
             }
             BuildString(n) => {
                 let st = &mut self.threads[cur].stack;
-                let items = st.split_off(st.len() - n as usize);
-                let mut s = String::new();
-                for it in &items {
+                let start = st.len() - n as usize;
+                let text_len = st[start..].iter().map(|v| if let Value::Str(p) = v { p.byte_len() } else { 0 }).sum();
+                let mut s = String::with_capacity(text_len);
+                for it in &st[start..] {
                     if let Value::Str(p) = it {
                         s.push_str(p.as_str());
                     }
                 }
-                self.threads[cur].stack.push(Value::str(s));
+                st.truncate(start);
+                st.push(Value::str(s));
             }
             ListAppend(i) | SetAdd(i) | ListExtend(i) | SetUpdate(i) | DictUpdate(i) | DictMerge(i) => {
                 let st = &mut self.threads[cur].stack;

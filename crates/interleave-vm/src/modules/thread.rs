@@ -217,7 +217,8 @@ fn record_lock(interp: &mut Interp, lock: ObjRef, acquired: bool) {
 }
 
 fn exit(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    release(interp, Args::new(vec![args.pos[0].clone()]))?;
+    // `release` only reads the lock (`args.pos[0]`).
+    release(interp, args)?;
     Ok(Value::Bool(false))
 }
 
