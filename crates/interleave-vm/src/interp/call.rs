@@ -157,7 +157,14 @@ impl Interp {
                 let saved = st[p..].to_vec();
                 st.truncate(p);
                 let (f, args) = *tc;
-                let result = self.call_value(f, Args::new(args), ReturnAction::Push);
+                // A generator as the target: `next(g)` and the like resume it in a frame.
+                let result = match f.as_obj().filter(|&g| matches!(self.heap.get(g), Obj::Generator(_))) {
+                    Some(g) => {
+                        let sent = args.into_iter().next().unwrap_or(Value::None);
+                        self.resume_for_call(g, sent, ReturnAction::Push)
+                    }
+                    None => self.call_value(f, Args::new(args), ReturnAction::Push),
+                };
                 if let Err(Flow::Suspend(crate::native::Suspend::Block(_))) = &result {
                     self.put_back_blocked_call(saved);
                     return result.map(|_| ());
