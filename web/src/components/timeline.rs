@@ -75,6 +75,38 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
     let hover = use_state(|| None::<(f64, f64, String)>);
     let redraw_tick = use_state(|| 0u32);
+    // The canvas's CSS width, kept by a ResizeObserver: reading `clientWidth` while drawing
+    // would force a layout of the whole page in the middle of every update.
+    let width_px: Rc<RefCell<f64>> = use_mut_ref(|| 0.0);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let canvas = canvas.clone();
+        let width_px = width_px.clone();
+        let redraw_tick = redraw_tick.clone();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::JsCast;
+            use wasm_bindgen::closure::Closure;
+            let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                if let Some(e) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                    let w = e.content_rect().width();
+                    if (w - *width_px.borrow()).abs() >= 1.0 {
+                        *width_px.borrow_mut() = w;
+                        redraw_tick.set(redraw_tick.wrapping_add(1));
+                    }
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, canvas.cast::<web_sys::Element>()) {
+                o.observe(&el);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(cb);
+            }
+        });
+    }
     let t = props.texts;
     let end = props.model.0.borrow().end_ns();
     let lanes = props.model.0.borrow().lanes().len();
@@ -87,8 +119,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let view = view.clone();
         let playhead = props.playhead;
         let dark = props.dark;
+        let width_px = width_px.clone();
         use_effect_with((props.version, playhead, dark, *redraw_tick, height as u32), move |_| {
-            draw(&canvas, &model, *view.borrow(), playhead, dark);
+            draw(&canvas, &model, *view.borrow(), playhead, dark, *width_px.borrow(), height);
         });
     }
 
@@ -283,6 +316,7 @@ fn offset(e: &MouseEvent) -> (f64, f64) {
     (e.offset_x() as f64, e.offset_y() as f64)
 }
 
+/// The canvas's width for interaction (mouse events: a layout has happened by then).
 fn canvas_width(canvas: &NodeRef) -> f64 {
     canvas.cast::<web_sys::Element>().map_or(800.0, |c| c.client_width() as f64).max(LABEL_W + 50.0)
 }
@@ -329,10 +363,10 @@ fn describe(m: &crate::model::RunModel, x: f64, y: f64, t: f64, x_to_t: &dyn Fn(
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn draw(_canvas: &NodeRef, _model: &ModelRef, _view: View, _playhead: Option<u64>, _dark: bool) {}
+fn draw(_canvas: &NodeRef, _model: &ModelRef, _view: View, _playhead: Option<u64>, _dark: bool, _width: f64, _height: f64) {}
 
 #[cfg(target_arch = "wasm32")]
-fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, dark: bool) {
+fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, dark: bool, width: f64, height: f64) {
     use wasm_bindgen::JsCast;
     let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
     let Some(ctx) = c
@@ -345,8 +379,10 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     };
     let m = model.0.borrow();
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let width = c.client_width().max(200) as f64;
-    let height = c.client_height().max(40) as f64;
+    if width < 1.0 {
+        return; // not laid out yet: the ResizeObserver will ask again
+    }
+    let width = width.max(200.0);
     c.set_width((width * dpr) as u32);
     c.set_height((height * dpr) as u32);
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);

@@ -157,22 +157,8 @@ impl Interp {
                 let saved = st[p..].to_vec();
                 st.truncate(p);
                 let (f, args) = *tc;
-                // A generator as the target: `next(g)` and the like resume it in a frame.
-                let result = match f.as_obj().filter(|&g| matches!(self.heap.get(g), Obj::Generator(_))) {
-                    Some(g) => {
-                        let sent = args.into_iter().next().unwrap_or(Value::None);
-                        self.resume_for_call(g, sent, ReturnAction::Push)
-                    }
-                    None => self.call_value(f, Args::new(args), ReturnAction::Push),
-                };
-                if let Err(Flow::Suspend(crate::native::Suspend::Block(_))) = &result {
-                    self.put_back_blocked_call(saved);
-                    return result.map(|_| ());
-                }
-                if let Some(v) = result? {
-                    self.threads[cur].stack.push(v);
-                }
-                Ok(())
+                let result = self.call_tail_target(f, args, ReturnAction::Push);
+                self.finish_stack_call(cur, saved, result)
             }
             Err(e) => {
                 self.threads[cur].stack.truncate(p);
@@ -242,6 +228,12 @@ impl Interp {
             }
         }
         let result = self.call_value(func, Args { pos, kw }, ReturnAction::Push);
+        self.finish_stack_call(cur, saved, result)
+    }
+
+    /// Ends a call instruction whose operands were taken off the stack (`saved`): a call that
+    /// blocked is put back to run again when the thread wakes; a result is pushed.
+    fn finish_stack_call(&mut self, cur: usize, saved: Vec<Value>, result: PyResult<Option<Value>>) -> PyResult<()> {
         if let Err(Flow::Suspend(crate::native::Suspend::Block(_))) = &result {
             self.put_back_blocked_call(saved);
             return result.map(|_| ());
@@ -250,6 +242,18 @@ impl Interp {
             self.threads[cur].stack.push(v);
         }
         Ok(())
+    }
+
+    /// Calls what a built-in's `Flow::TailCall` asked for. A generator as the target (`next(g)`,
+    /// `g.send(v)`) is resumed in a frame, with the first argument as the value sent.
+    fn call_tail_target(&mut self, f: Value, args: Vec<Value>, action: ReturnAction) -> PyResult<Option<Value>> {
+        match f.as_obj().filter(|&g| matches!(self.heap.get(g), Obj::Generator(_))) {
+            Some(g) => {
+                let sent = args.into_iter().next().unwrap_or(Value::None);
+                self.resume_for_call(g, sent, action)
+            }
+            None => self.call_value(f, Args::new(args), action),
+        }
     }
 
     /// Calls any callable. Returns `Some(result)` if it completed at once (built-ins), or
