@@ -98,6 +98,8 @@ pub struct Process {
     pub steps_base: u64,
     /// The thread that runs the main module (in a forked child, the thread that forked).
     pub main_thread: usize,
+    /// Virtual time of its creation.
+    pub created_at: u64,
 }
 
 impl Process {
@@ -146,6 +148,7 @@ impl<S: Scheduler> Machine<S> {
                 pending_exit: 0,
                 steps_base,
                 main_thread: 0,
+                created_at: 0,
             }],
             threads: vec![(0, 0)],
             settings,
@@ -288,8 +291,47 @@ impl<S: Scheduler> Machine<S> {
         let fine = self.kernel.borrow().fine_grained;
         let mut used = vec![0u64; chosen.len()];
         let mut active = vec![true; chosen.len()];
+        // Processes that stopped only because they reached the round's end.
+        let mut at_limit = vec![false; chosen.len()];
+        let mut limit = budget;
         let mut exits = Vec::new();
-        while active.iter().any(|&a| a) {
+        loop {
+            if !active.iter().any(|&a| a) {
+                // A process that ran past the round's end in one step (a bulk charge, such as
+                // a spawned interpreter's start-up) lengthens the round: the other cores run
+                // on until they reach it too, instead of idling.
+                let longest = used.iter().copied().max().unwrap_or(0);
+                if longest <= limit {
+                    break;
+                }
+                limit = longest;
+                for k in 0..chosen.len() {
+                    if at_limit[k] && used[k] < limit {
+                        active[k] = true;
+                        at_limit[k] = false;
+                    }
+                }
+                // Processes started during the round join it on free cores, from the moment
+                // they were created.
+                for q in self.live_procs() {
+                    // A core is busy while its process can still run in this round.
+                    let busy = (0..chosen.len()).filter(|&k| active[k] || at_limit[k]).count();
+                    if busy >= cores || chosen.contains(&q) {
+                        continue;
+                    }
+                    let from = self.procs[q].created_at.saturating_sub(start);
+                    self.now = start + from;
+                    if from < limit && (self.procs[q].gil.is_some() || self.take_gil(q)) {
+                        chosen.push(q);
+                        used.push(from);
+                        active.push(true);
+                        at_limit.push(false);
+                    }
+                }
+                if !active.iter().any(|&a| a) {
+                    break;
+                }
+            }
             for (k, &p) in chosen.iter().enumerate() {
                 if !active[k] {
                     continue;
@@ -307,7 +349,7 @@ impl<S: Scheduler> Machine<S> {
                 let slice = Slice {
                     active: true,
                     end_step: interp.steps.saturating_add(quantum),
-                    end_ns: interp.cpu_ns + (budget - used[k]),
+                    end_ns: interp.cpu_ns + (limit - used[k]),
                     drop_request: self.procs[p].drop_request,
                     check_every_instruction: self.settings.python == PythonMode::Py39,
                 };
@@ -320,7 +362,8 @@ impl<S: Scheduler> Machine<S> {
                 let goes_on = self.after_gil_slice(p, holder, run, &mut exits);
                 self.absorb_events(p);
                 self.deliver_signals(&mut exits);
-                active[k] = goes_on && progressed && used[k] < budget;
+                active[k] = goes_on && progressed && used[k] < limit;
+                at_limit[k] = goes_on && progressed && used[k] >= limit;
             }
         }
         self.now = start + used.iter().copied().max().unwrap_or(0).max(1);
@@ -751,6 +794,7 @@ impl<S: Scheduler> Machine<S> {
             pending_exit: 0,
             steps_base,
             main_thread: tid,
+            created_at: self.now,
         });
         states[tid] = self.ready_now(c);
         self.procs[c].states = states;

@@ -509,3 +509,37 @@ if __name__ == "__main__":
         .count();
     assert!(served >= 5, "the manager answered {served} requests");
 }
+
+#[test]
+fn spawned_children_start_up_in_parallel() {
+    // A spawned child's start-up is one bulk charge (~20 ms). Children started while another
+    // is starting up must not wait for it: on four cores all four start at once.
+    let src = r#"
+import multiprocessing as mp
+def work():
+    total = 0
+    for i in range(20000):
+        total += i
+if __name__ == "__main__":
+    mp.set_start_method("spawn")
+    ps = [mp.Process(target=work) for _ in range(4)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    print("done")
+"#;
+    let r = run_with(src, 4);
+    assert_eq!(r.stdout(), "done\n", "{}", r.stderr());
+    let mut first_run: std::collections::BTreeMap<usize, u64> = std::collections::BTreeMap::new();
+    for e in &r.trace {
+        if let interleave_machine::trace::TraceEvent::Ran { thread, start, .. } = e {
+            first_run.entry(*thread).or_insert(*start);
+        }
+    }
+    let children: Vec<u64> = first_run.iter().filter(|(t, _)| **t != 0).map(|(_, s)| *s).collect();
+    assert_eq!(children.len(), 4, "{first_run:?}");
+    assert!(children.iter().all(|&s| s < 2_000_000), "children started at {children:?} ns");
+    // Four start-ups of ~20 ms side by side, not one after another.
+    assert!(r.end_ns < 40_000_000, "ended at {} ns", r.end_ns);
+}
