@@ -3,7 +3,7 @@
 //! GIL holder, and where each thread is at any moment (for scrubbing back in time).
 
 use interleave_machine::inspect::ObjectView;
-use interleave_machine::trace::{Segment, ThreadInfo, TraceEvent, segments};
+use interleave_machine::trace::{Segment, SegmentState, ThreadInfo, TraceEvent, segments};
 
 use crate::protocol::{Diagnostic, FromWorker};
 
@@ -268,6 +268,27 @@ impl RunModel {
         self.segments.iter().find(|s| s.thread == thread && s.start <= t && t < s.end.max(s.start + 1))
     }
 
+    /// What `thread` is doing at `t`. At the live edge (where segments end) it is what the
+    /// thread's last event says: blocked, ready, or finished (`None`).
+    pub fn state_at(&self, thread: usize, t: u64) -> Option<SegmentState> {
+        if t < self.live_ns {
+            return self.segment_at(thread, t).map(|s| s.state.clone());
+        }
+        for e in self.events.iter().rev() {
+            match e {
+                TraceEvent::Blocked { thread: th, on, .. } if *th == thread => return Some(SegmentState::Blocked(on.clone())),
+                TraceEvent::Woken { thread: th, .. } | TraceEvent::Ran { thread: th, .. } | TraceEvent::ThreadCreated { thread: th, .. }
+                    if *th == thread =>
+                {
+                    return Some(SegmentState::WaitingGil);
+                }
+                TraceEvent::ThreadExited { thread: th, .. } if *th == thread => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// Each thread's line in the program at time `t` (where its last slice before `t`
     /// stopped), for threads that had started and not finished.
     pub fn lines_at(&self, t: u64) -> Vec<(usize, u32)> {
@@ -493,6 +514,9 @@ mod tests {
                 break;
             }
         }
+        // At the live edge each thread's state is the one it is in now.
+        let now = model.end_ns();
+        assert!(matches!(model.state_at(0, now), Some(SegmentState::Blocked(_))), "{:?}", model.state_at(0, now));
         let (_, objs) = model.objects.last().unwrap();
         let get = |n: &str| objs.iter().find(|o| o.name == n).unwrap_or_else(|| panic!("{n} in {objs:?}"));
         assert_eq!(get("lock").kind, "Lock");

@@ -68,8 +68,8 @@ pub fn Threads(props: &PanelProps) -> Html {
     let lines = m.lines_at(at);
     let rows = m.threads.iter().map(|th| {
         let i = th.index;
-        let state = match m.segment_at(i, at) {
-            Some(s) => match &s.state {
+        let state = match m.state_at(i, at) {
+            Some(s) => match &s {
                 SegmentState::Running => t.state_running.to_string(),
                 SegmentState::WaitingGil => t.state_waiting_gil.to_string(),
                 SegmentState::Blocked(on) => format!("{}: {on}", t.state_blocked),
