@@ -172,8 +172,7 @@ impl Driver {
 
     fn progress(&mut self, live_ns: u64) -> FromWorker {
         let session = self.session.as_ref().expect("a session");
-        let events = session.events()[self.sent..].to_vec();
-        self.sent = session.events().len();
+        let events = unsent_events(session, &mut self.sent);
         FromWorker::Progress {
             events,
             threads: session.threads(),
@@ -189,16 +188,9 @@ impl Driver {
     fn finished_report(&mut self) -> Option<FromWorker> {
         let session = self.session.as_ref()?;
         let exit_code = session.finished()?;
-        let events = session.events()[self.sent..].to_vec();
-        self.sent = session.events().len();
-        let mut events = events;
+        let mut events = unsent_events(session, &mut self.sent);
         // A program that did not compile has no machine: its report is the only output.
-        let error = session.compile_error().map(|e| Diagnostic {
-            line: e.line,
-            col: e.offset,
-            message: e.message.clone(),
-        });
-        if let Some(e) = session.compile_error() {
+        let error = session.compile_error().map(|e| {
             events.push(interleave_machine::trace::TraceEvent::Output {
                 t: 0,
                 thread: 0,
@@ -206,7 +198,8 @@ impl Driver {
                 stream: "stderr".into(),
                 text: e.render(&self.filename),
             });
-        }
+            Diagnostic { line: e.line, col: e.offset, message: e.message.clone() }
+        });
         Some(FromWorker::Finished {
             events,
             threads: session.threads(),
@@ -217,4 +210,11 @@ impl Driver {
             objects: session.objects(),
         })
     }
+}
+
+/// The events not reported yet (after the first `sent`), and moves `sent` past them.
+fn unsent_events(session: &Session, sent: &mut usize) -> Vec<interleave_machine::trace::TraceEvent> {
+    let events = session.events()[*sent..].to_vec();
+    *sent = session.events().len();
+    events
 }

@@ -88,13 +88,13 @@ pub fn chunks(markdown: &str) -> Vec<Chunk> {
             }
             skip_fences = false;
         }
-        if let Some((kind, id)) = directive(trimmed) {
-            match kind {
+        if let Some((kind, id)) = interleave_lessons::directive_at(trimmed) {
+            match kind.as_str() {
                 "lang" => {}
                 "example" | "exercise" | "show" => {
                     flush(&mut prose, &mut out);
-                    out.push(Chunk::Example(id.to_string()));
                     skip_fences = kind != "show";
+                    out.push(Chunk::Example(id));
                 }
                 "solution" => skip_fences = true,
                 _ => {}
@@ -106,14 +106,6 @@ pub fn chunks(markdown: &str) -> Vec<Chunk> {
     }
     flush(&mut prose, &mut out);
     out
-}
-
-/// `(kind, id)` of a `<!-- kind: id … -->` line.
-fn directive(line: &str) -> Option<(&str, &str)> {
-    let inner = line.strip_prefix("<!--")?.strip_suffix("-->")?.trim();
-    let (kind, rest) = inner.split_once(':')?;
-    let id = rest.split_whitespace().next().unwrap_or("");
-    Some((kind.trim(), id))
 }
 
 /// Renders prose Markdown to HTML. Raw HTML in the Markdown is dropped, so nothing but what

@@ -112,6 +112,13 @@ struct Directive {
     attrs: Vec<(String, Option<String>)>,
 }
 
+/// `(kind, id)` of a line that is a valid one-line directive comment (`<!-- show: id -->`),
+/// as a renderer of a section's Markdown needs it; `None` for anything else.
+pub fn directive_at(line: &str) -> Option<(String, String)> {
+    let body = line.trim().strip_prefix("<!--")?.strip_suffix("-->")?;
+    parse_directive(body).ok().flatten().map(|d| (d.kind, d.id))
+}
+
 const KINDS: [&str; 5] = ["lang", "example", "exercise", "solution", "show"];
 const ATTRS: [&str; 9] = [
     "code",

@@ -5,4 +5,4 @@ pub mod check;
 pub mod expect;
 pub mod lesson;
 
-pub use lesson::{Example, Lesson, ParseError, Section, parse_lesson};
+pub use lesson::{Example, Lesson, ParseError, Section, directive_at, parse_lesson};

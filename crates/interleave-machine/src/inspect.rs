@@ -144,14 +144,7 @@ fn attr(interp: &Interp, obj: ObjRef, name: &str) -> Option<Value> {
 }
 
 fn lock_holder(interp: &Interp, lock: &Value) -> Option<usize> {
-    let Value::Obj(r) = lock else { return None };
-    match interp.heap.get(*r) {
-        Obj::Instance(i) => match &i.payload {
-            Payload::Lock(s) if s.locked => s.owner,
-            _ => None,
-        },
-        _ => None,
-    }
+    crate::machine::lock_owner(interp, lock.as_obj()?)
 }
 
 /// Threads waiting in a `Condition`'s `wait()`: each waits on its own waiter lock, kept in the

@@ -1042,7 +1042,8 @@ pub fn call_stack(interp: &Interp, tid: usize) -> Vec<(String, u32)> {
         .collect()
 }
 
-fn lock_owner(interp: &Interp, lock: ObjRef) -> Option<usize> {
+/// The thread (index in its process) holding `lock`, if it is a locked `_thread` lock.
+pub(crate) fn lock_owner(interp: &Interp, lock: ObjRef) -> Option<usize> {
     match interp.heap.get(lock) {
         interleave_vm::object::Obj::Instance(i) => match &i.payload {
             interleave_vm::object::Payload::Lock(s) if s.locked => s.owner,

@@ -189,7 +189,7 @@ impl<S: Scheduler> Session<S> {
 
     /// Instructions executed so far, in every process.
     pub fn steps(&self) -> u64 {
-        self.machine.as_ref().map_or(0, |m| m.procs.iter().map(|p| p.interp.steps - p.steps_base).sum())
+        self.machine.as_ref().map_or(0, total_steps)
     }
 
     /// The trace so far. Output written by the program is in it (`TraceEvent::Output`), so a
@@ -312,7 +312,7 @@ impl<S: Scheduler> Session<S> {
             processes,
             output: std::mem::take(&mut m.output),
             exit_code,
-            steps: m.procs.iter().map(|p| p.interp.steps - p.steps_base).sum(),
+            steps: total_steps(&m),
             end_ns: m.now,
             trace: std::mem::take(&mut m.trace),
             schedule: std::mem::take(&mut m.scheduler.choices),
@@ -320,6 +320,11 @@ impl<S: Scheduler> Session<S> {
             live_objects: m.procs.iter().map(|p| p.interp.heap.len()).sum(),
         }
     }
+}
+
+/// Instructions executed in every process (a forked child counts only its own).
+fn total_steps<S: Scheduler>(m: &Machine<S>) -> u64 {
+    m.procs.iter().map(|p| p.interp.steps - p.steps_base).sum()
 }
 
 fn thread_infos<S: Scheduler>(m: &Machine<S>) -> Vec<ThreadInfo> {

@@ -222,10 +222,20 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
             bump();
         })
     };
-    let on_reset = {
+    // Replaces the program (Reset, a solution): the code the run uses and the editor's text.
+    let load_code = {
         let code = code.clone();
         let doc = doc.clone();
         let doc_version = doc_version.clone();
+        move |text: &str| {
+            *code.borrow_mut() = text.to_owned();
+            doc.set(AttrValue::from(text.to_owned()));
+            doc_version.set(*doc_version + 1);
+        }
+    };
+    let on_reset = {
+        let code = code.clone();
+        let load_code = load_code.clone();
         let key = key.clone();
         let original = original.clone();
         let reset_confirm = t.reset_confirm;
@@ -233,12 +243,10 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
             if *code.borrow() != original && !confirm(reset_confirm) {
                 return;
             }
-            *code.borrow_mut() = original.clone();
             if !key.is_empty() {
                 browser::storage_remove(&key);
             }
-            doc.set(AttrValue::from(original.clone()));
-            doc_version.set(*doc_version + 1);
+            load_code(&original);
         })
     };
     let on_change = {
@@ -348,15 +356,10 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         })
     };
     let on_solution = {
-        let code = code.clone();
-        let doc = doc.clone();
-        let doc_version = doc_version.clone();
         let exercise = props.exercise.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(ex) = &exercise {
-                *code.borrow_mut() = ex.solution.clone();
-                doc.set(AttrValue::from(ex.solution.clone()));
-                doc_version.set(*doc_version + 1);
+                load_code(&ex.solution);
             }
         })
     };
