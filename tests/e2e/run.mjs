@@ -259,6 +259,24 @@ test('processes run in parallel, each with its lanes, and the process tree shows
     check(procs === 3, `${method}: process tree rows ${procs}`);
   }
   check(await timelineInk(page) > 500, 'lanes drawn');
+  // The core lanes: one per core of the machine (4 by default), above the process lanes; the
+  // two children ran at the same time on two of them.
+  const before = Number(await page.getAttribute('canvas.tl-canvas', 'data-lanes'));
+  await page.click('button.tl-cores');
+  await page.waitForFunction((n) => Number(document.querySelector('canvas.tl-canvas').dataset.lanes) === n + 4, before);
+  check(await page.getAttribute('button.tl-cores', 'aria-pressed') === 'true', 'cores button pressed');
+  const box = await page.locator('canvas.tl-canvas').boundingBox();
+  let busy = 0;
+  for (let core = 0; core < 4; core++) {
+    // Sample the middle of each core lane across the plot: a tooltip names who ran there.
+    for (const frac of [0.3, 0.5, 0.7]) {
+      await page.mouse.move(box.x + 140 + (box.width - 150) * frac, box.y + 22 + 24 * core + 12);
+      const tip = await page.locator('.tl-tooltip').innerText().catch(() => '');
+      check(tip.startsWith(`core ${core}:`), `tooltip on core ${core}: ${tip}`);
+      if (!tip.includes('idle')) { busy++; break; }
+    }
+  }
+  check(busy >= 2, `cores that ran something: ${busy}`);
   await shot(page, 'processes');
 });
 

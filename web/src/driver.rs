@@ -95,12 +95,13 @@ impl Driver {
                 self.anchor = None;
                 Vec::new()
             }
-            ToWorker::Check { lesson, example, source } => {
-                let Some(ex) = crate::lessons::find(&lesson).and_then(|l| l.lesson.example(&example)) else {
-                    return vec![FromWorker::Failed { message: format!("no exercise {example} in lesson {lesson}") }];
+            ToWorker::Check { example, spec, source } => {
+                let (run, expect) = match spec.parse() {
+                    Ok(parsed) => parsed,
+                    Err(e) => return vec![FromWorker::Failed { message: format!("exercise {example}: {e}") }],
                 };
-                let runs = interleave_lessons::check::run_seeds(&source, crate::PROGRAM_FILE, &ex.run);
-                let failures = interleave_lessons::check::failed_clauses(&ex.expect, &runs);
+                let runs = interleave_lessons::check::run_seeds(&source, crate::PROGRAM_FILE, &run);
+                let failures = interleave_lessons::check::failed_clauses(&expect, &runs);
                 vec![FromWorker::Checked { example, failures }]
             }
             ToWorker::Step => {

@@ -37,9 +37,21 @@ pub struct GilSpan {
     pub end: u64,
 }
 
-/// One row of the timeline, top to bottom: each process's GIL lane, then its threads.
+/// A stretch during which a thread ran on a core (consecutive slices of one thread on one core
+/// are one span).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CoreSpan {
+    pub core: u32,
+    pub thread: usize,
+    pub start: u64,
+    pub end: u64,
+}
+
+/// One row of the timeline, top to bottom: the cores (when shown), then each process's GIL
+/// lane and its threads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lane {
+    Core(u32),
     Gil { process: u32 },
     Thread(usize),
 }
@@ -80,6 +92,10 @@ pub struct RunModel {
     /// Derived from `events` when they change.
     pub segments: Vec<Segment>,
     pub gil: Vec<GilSpan>,
+    /// Who ran on which core, in order of start within each core.
+    pub core_spans: Vec<CoreSpan>,
+    /// The machine's number of cores (the run's `cores` setting).
+    pub cores: u32,
     /// Snapshots of the main module's objects, each with the virtual time it was taken at
     /// (one per report: exact when stepping, coarser when running fast).
     pub objects: Vec<(u64, Vec<ObjectView>)>,
@@ -159,6 +175,7 @@ impl RunModel {
 
     fn derive(&mut self) {
         self.segments = segments(&self.events, self.live_ns);
+        self.core_spans = core_spans(&self.events);
         self.gil.clear();
         let mut held: Option<(usize, u64)> = None;
         for e in &self.events {
@@ -198,17 +215,27 @@ impl RunModel {
         pids
     }
 
-    /// The timeline's rows: for each process, its GIL lane, then its threads.
-    pub fn lanes(&self) -> Vec<Lane> {
+    /// The timeline's rows: the cores if `with_cores`, then for each process its GIL lane and
+    /// its threads.
+    pub fn lanes(&self, with_cores: bool) -> Vec<Lane> {
         let mut out = Vec::new();
+        if with_cores {
+            let seen = self.core_spans.iter().map(|s| s.core + 1).max().unwrap_or(0);
+            out.extend((0..self.cores.max(seen).max(1)).map(Lane::Core));
+        }
         for pid in self.pids() {
             out.push(Lane::Gil { process: pid });
             out.extend(self.threads.iter().filter(|t| t.process == pid).map(|t| Lane::Thread(t.index)));
         }
-        if out.is_empty() {
+        if self.threads.is_empty() {
             out.push(Lane::Gil { process: 0 });
         }
         out
+    }
+
+    /// Who was on core `core` at `t`.
+    pub fn core_span_at(&self, core: u32, t: u64) -> Option<&CoreSpan> {
+        self.core_spans.iter().find(|s| s.core == core && s.start <= t && t < s.end)
     }
 
     /// The process tree at `t`, depth-first from the program's first process.
@@ -354,6 +381,33 @@ impl RunModel {
     }
 }
 
+/// The core lanes: each `ran` slice on its core, with back-to-back slices of one thread on one
+/// core merged.
+fn core_spans(events: &[TraceEvent]) -> Vec<CoreSpan> {
+    let mut out: Vec<CoreSpan> = Vec::new();
+    // The index in `out` of each core's last span.
+    let mut last: Vec<Option<usize>> = Vec::new();
+    for e in events {
+        if let TraceEvent::Ran { thread, core, start, end, .. } = *e {
+            if end <= start {
+                continue;
+            }
+            let c = core as usize;
+            if last.len() <= c {
+                last.resize(c + 1, None);
+            }
+            match last[c].map(|i| &mut out[i]) {
+                Some(span) if span.thread == thread && span.end == start => span.end = end,
+                _ => {
+                    last[c] = Some(out.len());
+                    out.push(CoreSpan { core, thread, start, end });
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,12 +417,16 @@ mod tests {
     /// Runs `source` to the end through the driver, as the worker would, feeding every report
     /// to a model.
     fn run(source: &str) -> RunModel {
+        run_with(source, RunConfig::default())
+    }
+
+    fn run_with(source: &str, config: RunConfig) -> RunModel {
         let mut driver = Driver::new();
-        let mut model = RunModel::default();
+        let mut model = RunModel { cores: config.cores, ..RunModel::default() };
         let cmd = ToWorker::Run {
             source: source.into(),
             filename: "main.py".into(),
-            config: RunConfig::default(),
+            config,
             speed: Speed::Max,
             paused: false,
         };
@@ -477,8 +535,8 @@ mod tests {
         let mut driver = Driver::new();
         let check = |driver: &mut Driver, source: &str| {
             let out = driver.command(ToWorker::Check {
-                lesson: "01-processes-threads".into(),
                 example: "join-them".into(),
+                spec: crate::protocol::CheckSpec::of(ex),
                 source: source.into(),
             });
             match &out[..] {
@@ -528,12 +586,36 @@ mod tests {
     }
 
     #[test]
+    fn core_lanes_show_who_ran_where() {
+        let src = "import threading\ndef spin():\n    n = 20000\n    while n:\n        n -= 1\nts = [threading.Thread(target=spin) for _ in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()\n";
+        // With the GIL, one core at a time runs Python code: everything lands on core 0.
+        let gil = run_with(src, RunConfig { cores: 2, ..RunConfig::default() });
+        assert_eq!(&gil.lanes(true)[..3], [Lane::Core(0), Lane::Core(1), Lane::Gil { process: gil.pids()[0] }]);
+        assert!(gil.core_spans.iter().all(|s| s.core == 0));
+        let on_core_0: u64 = gil.core_spans.iter().map(|s| s.end - s.start).sum();
+        assert_eq!(on_core_0, gil.core_busy().iter().sum::<u64>());
+        // Free-threaded on two cores, both worker threads run on both cores at the same time.
+        let free = run_with(src, RunConfig { cores: 2, python: "3.13t".into(), ..RunConfig::default() });
+        assert!(free.core_spans.iter().any(|s| s.core == 1));
+        let overlap = free.core_spans.iter().filter(|a| a.core == 0).any(|a| {
+            free.core_spans.iter().any(|b| b.core == 1 && b.thread != a.thread && b.start < a.end && a.start < b.end)
+        });
+        assert!(overlap, "no two threads ran at once: {:?}", &free.core_spans[..free.core_spans.len().min(8)]);
+        let mid = free.core_spans.iter().find(|s| s.core == 1).unwrap();
+        assert_eq!(free.core_span_at(1, mid.start).map(|s| s.thread), Some(mid.thread));
+        // Back-to-back slices of one thread on one core are one span.
+        for w in free.core_spans.windows(2) {
+            assert!(!(w[0].core == w[1].core && w[0].thread == w[1].thread && w[0].end == w[1].start));
+        }
+    }
+
+    #[test]
     fn processes_get_their_own_lanes_and_a_tree() {
         let m = run("import os, time\npid = os.fork()\nif pid == 0:\n    time.sleep(0.1)\n    os._exit(3)\ntime.sleep(0.2)\nos.waitpid(pid, 0)\nprint('reaped')\n");
         assert_eq!(m.status, Status::Finished { exit_code: 0 });
         let pids = m.pids();
         assert_eq!(pids.len(), 2);
-        assert_eq!(m.lanes(), [Lane::Gil { process: pids[0] }, Lane::Thread(0), Lane::Gil { process: pids[1] }, Lane::Thread(1)]);
+        assert_eq!(m.lanes(false), [Lane::Gil { process: pids[0] }, Lane::Thread(0), Lane::Gil { process: pids[1] }, Lane::Thread(1)]);
         let at = |t: u64| m.processes_at(t).into_iter().map(|p| (p.depth, p.state)).collect::<Vec<_>>();
         assert_eq!(at(50_000_000), [(0, ProcState::Running), (1, ProcState::Running)]);
         assert_eq!(at(150_000_000), [(0, ProcState::Running), (1, ProcState::Zombie { exit_code: 3 })]);

@@ -84,7 +84,12 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     let prev = pos.checked_sub(1).and_then(|i| all.get(i));
     let next = all.get(pos + 1);
     let bench = entry.lesson.example(&selected).map(|ex| {
-        let exercise = ex.solution.as_ref().map(|s| ExerciseRef { lesson: entry.slug.clone(), id: ex.id.clone(), solution: s.clone() });
+        let exercise = ex.solution.as_ref().map(|s| ExerciseRef {
+            lesson: entry.slug.clone(),
+            id: ex.id.clone(),
+            solution: s.clone(),
+            check: crate::protocol::CheckSpec::of(ex),
+        });
         html! {
             <Workbench key={ex.id.clone()} code={ex.code.clone()} storage_key={format!("interleave:code:{}/{}", entry.slug, ex.id)}
                 config={example_config(ex)} texts={t} dark={props.prefs.dark} exercise={exercise} compact=true />

@@ -1,5 +1,5 @@
-//! The timeline: one lane per thread (and a GIL lane), drawn on a canvas from the run's
-//! segments as the run progresses. Running stretches are solid in the thread's colour,
+//! The timeline: one lane per thread (and a GIL lane per process, and optionally one per core),
+//! drawn on a canvas from the run's segments as the run progresses. Running stretches are solid in the thread's colour,
 //! waiting for the GIL a thin tinted bar, blocked a grey bar; ticks mark printed lines, lock
 //! hand-overs and exceptions. Wheel zooms, drag pans, a click moves the playhead, and the
 //! keyboard does all three. Only what is in view is drawn, so long runs stay smooth.
@@ -75,6 +75,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
     let hover = use_state(|| None::<(f64, f64, String)>);
     let redraw_tick = use_state(|| 0u32);
+    let show_cores = use_state(|| false);
     // The canvas's CSS width, kept by a ResizeObserver: reading `clientWidth` while drawing
     // would force a layout of the whole page in the middle of every update.
     let width_px: Rc<RefCell<f64>> = use_mut_ref(|| 0.0);
@@ -109,7 +110,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
     let t = props.texts;
     let end = props.model.0.borrow().end_ns();
-    let lanes = props.model.0.borrow().lanes().len();
+    let lanes = props.model.0.borrow().lanes(*show_cores).len();
     let segment_count = props.model.0.borrow().segments.len();
     let height = AXIS_H + LANE_H * lanes as f64 + 6.0;
 
@@ -120,8 +121,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let playhead = props.playhead;
         let dark = props.dark;
         let width_px = width_px.clone();
-        use_effect_with((props.version, playhead, dark, *redraw_tick, height as u32), move |_| {
-            draw(&canvas, &model, *view.borrow(), playhead, dark, *width_px.borrow(), height);
+        let cores = *show_cores;
+        use_effect_with((props.version, playhead, dark, *redraw_tick, height as u32, cores), move |_| {
+            draw(&canvas, &model, *view.borrow(), playhead, dark, *width_px.borrow(), height, cores);
         });
     }
 
@@ -177,6 +179,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let hover = hover.clone();
         let x_to_t = x_to_t.clone();
         let rerender = rerender.clone();
+        let cores = *show_cores;
         Callback::from(move |e: MouseEvent| {
             let (x, y) = offset(&e);
             let end = model.0.borrow().end_ns();
@@ -192,7 +195,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     return;
                 }
             }
-            let text = describe(&model.0.borrow(), x, y, x_to_t(x, end), &x_to_t);
+            let text = describe(&model.0.borrow(), cores, x, y, x_to_t(x, end), &x_to_t);
             hover.set(text.map(|s| (x, y, s)));
         })
     };
@@ -281,6 +284,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let on_zoom_out = Callback::from(move |_| zoom_by(2.0));
     let on_fit = Callback::from(move |_| fit());
+    let on_cores = {
+        let show_cores = show_cores.clone();
+        Callback::from(move |_| show_cores.set(!*show_cores))
+    };
     let on_live = {
         let on_seek = props.on_seek.clone();
         Callback::from(move |_| on_seek.emit(None))
@@ -294,6 +301,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <button class="icon" title={t.zoom_in} aria-label={t.zoom_in} onclick={on_zoom_in}>{ "+" }</button>
                     <button class="icon" title={t.zoom_out} aria-label={t.zoom_out} onclick={on_zoom_out}>{ "−" }</button>
                     <button title={t.zoom_fit} onclick={on_fit}>{ t.zoom_fit }</button>
+                    <button title={t.core_lanes_help} aria-pressed={show_cores.to_string()} onclick={on_cores}
+                        class={classes!("tl-cores", show_cores.then_some("active"))}>{ t.core_lanes }</button>
                     <button title={t.follow_live} onclick={on_live} class={classes!(props.playhead.is_none().then_some("active"))}>{ t.follow_live }</button>
                 </div>
             </div>
@@ -301,6 +310,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <canvas ref={canvas} class="tl-canvas" tabindex="0" role="img"
                     aria-label={t.timeline_help}
                     data-segments={segment_count.to_string()}
+                    data-lanes={lanes.to_string()}
                     title={t.timeline_help}
                     style={format!("height:{height}px")}
                     onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move}
@@ -322,22 +332,32 @@ fn canvas_width(canvas: &NodeRef) -> f64 {
 }
 
 /// The lane under `y` (`None` for the axis).
-fn lane_at(m: &crate::model::RunModel, y: f64) -> Option<Lane> {
+fn lane_at(m: &crate::model::RunModel, cores: bool, y: f64) -> Option<Lane> {
     if y < AXIS_H {
         return None;
     }
-    m.lanes().get(((y - AXIS_H) / LANE_H) as usize).copied()
+    m.lanes(cores).get(((y - AXIS_H) / LANE_H) as usize).copied()
 }
 
 /// The tooltip for the point `(x, y)` (time `t`).
-fn describe(m: &crate::model::RunModel, x: f64, y: f64, t: f64, x_to_t: &dyn Fn(f64, u64) -> f64) -> Option<String> {
+fn describe(m: &crate::model::RunModel, cores: bool, x: f64, y: f64, t: f64, x_to_t: &dyn Fn(f64, u64) -> f64) -> Option<String> {
     if x < LABEL_W || t < 0.0 {
         return None;
     }
     let end = m.end_ns();
     let near = (x_to_t(x + 4.0, end) - x_to_t(x - 4.0, end)).abs() / 2.0;
     let tu = t as u64;
-    match lane_at(m, y)? {
+    match lane_at(m, cores, y)? {
+        Lane::Core(core) => Some(match m.core_span_at(core, tu) {
+            Some(s) => format!(
+                "core {core}: {} (pid {}) · {} – {}",
+                m.thread_name(s.thread),
+                m.process_of(s.thread),
+                fmt_time(s.start),
+                fmt_time(s.end)
+            ),
+            None => format!("core {core}: idle"),
+        }),
         Lane::Gil { process } => {
             let span = m.gil.iter().find(|s| m.process_of(s.thread) == process && (s.start as f64) <= t && t < s.end as f64)?;
             Some(format!("GIL of process {process}: {} · {} – {}", m.thread_name(span.thread), fmt_time(span.start), fmt_time(span.end)))
@@ -363,10 +383,12 @@ fn describe(m: &crate::model::RunModel, x: f64, y: f64, t: f64, x_to_t: &dyn Fn(
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn draw(_canvas: &NodeRef, _model: &ModelRef, _view: View, _playhead: Option<u64>, _dark: bool, _width: f64, _height: f64) {}
+#[allow(clippy::too_many_arguments)]
+fn draw(_canvas: &NodeRef, _model: &ModelRef, _view: View, _playhead: Option<u64>, _dark: bool, _width: f64, _height: f64, _cores: bool) {}
 
 #[cfg(target_arch = "wasm32")]
-fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, dark: bool, width: f64, height: f64) {
+#[allow(clippy::too_many_arguments)]
+fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, dark: bool, width: f64, height: f64, cores: bool) {
     use wasm_bindgen::JsCast;
     let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
     let Some(ctx) = c
@@ -399,15 +421,22 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     let v = view.resolve(end);
     let plot_w = (width - LABEL_W).max(1.0);
     let x_of = |t: f64| LABEL_W + (t - v.t0) / (v.t1 - v.t0) * plot_w;
-    let lanes = m.lanes();
+    let lanes = m.lanes(cores);
     let several = m.pids().len() > 1;
     // The row of each thread's lane and of each process's GIL lane.
     let mut thread_row = vec![0usize; m.threads.len()];
     let mut gil_row: Vec<(u32, usize)> = Vec::new();
+    let mut core_row: Vec<usize> = Vec::new();
     for (row, lane) in lanes.iter().enumerate() {
         match *lane {
             Lane::Thread(t) if t < thread_row.len() => thread_row[t] = row,
             Lane::Gil { process } => gil_row.push((process, row)),
+            Lane::Core(c) => {
+                if core_row.len() <= c as usize {
+                    core_row.resize(c as usize + 1, 0);
+                }
+                core_row[c as usize] = row;
+            }
             _ => {}
         }
     }
@@ -444,6 +473,7 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
         ctx.set_fill_style_str(grid);
         ctx.fill_rect(0.0, y + LANE_H - 1.0, width, 1.0);
         let (name, color) = match *lane {
+            Lane::Core(c) => (format!("core {c}"), muted.to_string()),
             Lane::Gil { process } if several => (format!("GIL · pid {process}"), fg.to_string()),
             Lane::Gil { .. } => ("GIL".to_string(), fg.to_string()),
             Lane::Thread(t) => (m.thread_name(t), thread_color(t).to_string()),
@@ -466,6 +496,14 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     ctx.clip();
 
     let visible = |start: u64, stop: u64| (stop as f64) >= v.t0 && (start as f64) <= v.t1;
+    // Core lanes: whose thread each core ran.
+    for s in m.core_spans.iter().filter(|s| visible(s.start, s.end)) {
+        let Some(&row) = core_row.get(s.core as usize) else { continue };
+        let x0 = x_of(s.start as f64);
+        let w = (x_of(s.end as f64) - x0).max(1.0);
+        ctx.set_fill_style_str(thread_color(s.thread));
+        ctx.fill_rect(x0, lane_y(row) + 3.0, w, LANE_H - 6.0);
+    }
     // GIL lane: who holds it.
     for s in m.gil.iter().filter(|s| visible(s.start, s.end)) {
         let x0 = x_of(s.start as f64);

@@ -27,6 +27,8 @@ pub struct ExerciseRef {
     pub lesson: String,
     pub id: String,
     pub solution: String,
+    /// What Check runs.
+    pub check: crate::protocol::CheckSpec,
 }
 
 #[derive(Properties, PartialEq)]
@@ -157,14 +159,19 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         let playhead = playhead.clone();
         let notice = notice.clone();
         move |paused: bool, with: Option<RunConfig>| {
-            *model.0.borrow_mut() = RunModel { status: if paused { Status::Paused } else { Status::Running }, ..RunModel::default() };
+            let config = with.unwrap_or_else(|| (*config).clone());
+            *model.0.borrow_mut() = RunModel {
+                status: if paused { Status::Paused } else { Status::Running },
+                cores: config.cores,
+                ..RunModel::default()
+            };
             playhead.set(None);
             notice.set(None);
             bump();
             send(ToWorker::Run {
                 source: code.borrow().clone(),
                 filename: PROGRAM_FILE.into(),
-                config: with.unwrap_or_else(|| (*config).clone()),
+                config,
                 speed: *speed,
                 paused,
             });
@@ -351,7 +358,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(ex) = &exercise {
                 check.set(Some(CheckState::Running));
-                send(ToWorker::Check { lesson: ex.lesson.clone(), example: ex.id.clone(), source: code.borrow().clone() });
+                send(ToWorker::Check { example: ex.id.clone(), spec: ex.check.clone(), source: code.borrow().clone() });
             }
         })
     };
