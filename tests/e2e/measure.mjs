@@ -76,15 +76,17 @@ const { long, gap, steps } = await page.evaluate(() => ({
   gap: window.__gap,
   steps: document.querySelector('.report-stats div:nth-child(3) dd')?.textContent,
 }));
-// The timeline with many segments: a racy counter in 3.9 mode switching every microsecond,
-// then 40 zoom steps; the frame gaps while redrawing say whether it stays smooth.
+// The timeline with many segments: ten threads sleeping 1,500 times each (about 30,000
+// segments and 75,000 events), run as fast as possible, then 40 zoom steps with the wheel; the
+// long tasks and frame gaps say whether the page keeps up and the redraw stays smooth.
 await page.click('.cm-content');
 await page.keyboard.press('Control+A');
 await page.keyboard.press('Delete');
-await page.keyboard.insertText('import threading, sys\nsys.setswitchinterval(1e-6)\nn = 0\ndef add():\n    global n\n    for _ in range(60000):\n        n += 1\nts = [threading.Thread(target=add) for _ in range(4)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(n)\n');
-await page.selectOption('select[aria-label="Python"]', '3.9');
+await page.keyboard.insertText('import threading, time\ndef worker():\n    for _ in range(1500):\n        time.sleep(0.001)\nts = [threading.Thread(target=worker) for _ in range(10)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint("done")\n');
+await page.evaluate(() => { window.__long = 0; window.__gap = 0; });
 await page.click('button.run');
 await page.waitForSelector('.status.ok, .status.bad', { timeout: 300000 });
+const busy = await page.evaluate(() => ({ long: window.__long, gap: window.__gap }));
 const segments = Number(await page.getAttribute('canvas.tl-canvas', 'data-segments'));
 await page.evaluate(() => { window.__long = 0; window.__gap = 0; });
 const box = await page.locator('canvas.tl-canvas').boundingBox();
@@ -140,13 +142,17 @@ Budget: no task > 50 ms — ${ok(!long || long <= 50)}.
 
 ## Timeline with many segments
 
-A racy counter in 3.9 mode with a 1 µs switch interval (four threads): ${segments} segments on the
-timeline, then 40 zoom steps with the wheel.
+Ten threads each sleeping 1 ms 1,500 times: ${segments} segments on the timeline, drawn live as
+the run goes, then 40 zoom steps with the wheel.
 
 | measure | value |
 |---|---|
+| longest main-thread task while running | ${busy.long ? `${busy.long.toFixed(0)} ms` : 'none ≥ 50 ms'} |
+| longest gap between animation frames while running | ${busy.gap.toFixed(0)} ms |
 | longest main-thread task while zooming | ${redraw.long ? `${redraw.long.toFixed(0)} ms` : 'none ≥ 50 ms'} |
-| longest gap between animation frames | ${redraw.gap.toFixed(0)} ms |
+| longest gap between animation frames while zooming | ${redraw.gap.toFixed(0)} ms |
+
+Budget: no task > 50 ms — ${ok((!busy.long || busy.long <= 50) && (!redraw.long || redraw.long <= 50))}.
 `;
 fs.writeFileSync(path.join(ROOT, 'web/MEASUREMENTS.md'), md);
 console.log(md);

@@ -16,6 +16,11 @@ const ROUND_STEPS: u64 = 100_000;
 /// Rounds run between two looks at the wall clock.
 const ROUNDS_PER_CHECK: u32 = 64;
 
+/// A chunk ends early once this many events wait to be reported: the page handles each report
+/// in one task, and a report of 25,000 events (2 MB of JSON) took it 130 ms, far over the
+/// 50 ms a task may take. 2,000 events take it about 15 ms.
+pub const MAX_REPORT_EVENTS: usize = 2_000;
+
 pub struct Driver {
     session: Option<Session>,
     /// The program's file name, as tracebacks show it.
@@ -141,7 +146,7 @@ impl Driver {
             }
             let now = clock();
             limit = target(self.anchor, self.speed, now);
-            if session.now() >= limit || now - start >= CHUNK_MS {
+            if session.now() >= limit || now - start >= CHUNK_MS || session.events().len() - self.sent >= MAX_REPORT_EVENTS {
                 break;
             }
         }

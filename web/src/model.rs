@@ -460,6 +460,32 @@ mod tests {
     }
 
     #[test]
+    fn a_busy_run_reports_in_small_batches() {
+        // 10 threads sleeping 300 times each: about 15,000 events. A clock that never moves
+        // leaves only the event cap to end a chunk.
+        let src = "import threading, time\ndef w():\n    for _ in range(300):\n        time.sleep(0.001)\nts = [threading.Thread(target=w) for _ in range(10)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint('done')\n";
+        let mut driver = Driver::new();
+        let cmd = ToWorker::Run { source: src.into(), filename: "main.py".into(), config: RunConfig::default(), speed: Speed::Max, paused: false };
+        let mut model = RunModel::default();
+        for r in driver.command(cmd) {
+            model.absorb(r);
+        }
+        let mut sizes = Vec::new();
+        let mut clock = || 0.0;
+        while let (Some(r), _) = driver.chunk(&mut clock) {
+            if let FromWorker::Progress { events, .. } | FromWorker::Finished { events, .. } = &r {
+                sizes.push(events.len());
+            }
+            model.absorb(r);
+        }
+        assert_eq!(model.status, Status::Finished { exit_code: 0 });
+        assert!(model.events.len() > 10_000, "{} events", model.events.len());
+        assert!(sizes.len() >= 4, "{sizes:?}");
+        // A chunk stops at the first look at the cap past it: a few rounds' events over.
+        assert!(sizes.iter().all(|&n| n <= crate::driver::MAX_REPORT_EVENTS + 1_000), "{sizes:?}");
+    }
+
+    #[test]
     fn a_runtime_error_points_at_its_line() {
         let m = run("x = 1\n\ndef f():\n    return 1 / 0\nf()\n");
         assert_eq!(m.status, Status::Finished { exit_code: 1 });

@@ -382,6 +382,40 @@ fn describe(m: &crate::model::RunModel, cores: bool, x: f64, y: f64, t: f64, x_t
     }
 }
 
+/// Rectangles to draw, merged while they are less than a pixel apart. Spans are added in time
+/// order within each slot (a lane, with the thread or state drawn in it); `fill` draws one.
+#[derive(Default)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+struct Merged {
+    open: Vec<Option<(f64, f64)>>,
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+impl Merged {
+    fn add(&mut self, slot: usize, x0: f64, x1: f64, fill: &mut impl FnMut(usize, f64, f64)) {
+        if slot >= self.open.len() {
+            self.open.resize(slot + 1, None);
+        }
+        match &mut self.open[slot] {
+            Some((_, end)) if x0 <= *end + 1.0 => *end = end.max(x1),
+            open => {
+                if let Some((a, b)) = open.replace((x0, x1)) {
+                    fill(slot, a, b);
+                }
+            }
+        }
+    }
+
+    /// Draws what is still open, and empties the set for the next kind of lane.
+    fn finish(&mut self, fill: &mut impl FnMut(usize, f64, f64)) {
+        for (slot, open) in self.open.iter_mut().enumerate() {
+            if let Some((a, b)) = open.take() {
+                fill(slot, a, b);
+            }
+        }
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(clippy::too_many_arguments)]
 fn draw(_canvas: &NodeRef, _model: &ModelRef, _view: View, _playhead: Option<u64>, _dark: bool, _width: f64, _height: f64, _cores: bool) {}
@@ -405,16 +439,32 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
         return; // not laid out yet: the ResizeObserver will ask again
     }
     let width = width.max(200.0);
-    c.set_width((width * dpr) as u32);
-    c.set_height((height * dpr) as u32);
+    // Resizing the canvas reallocates its pixels: only when the size really changed (the
+    // background is painted over everything below anyway).
+    let (w_px, h_px) = ((width * dpr) as u32, (height * dpr) as u32);
+    if c.width() != w_px {
+        c.set_width(w_px);
+    }
+    if c.height() != h_px {
+        c.set_height(h_px);
+    }
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    // Every style set passes a string from wasm to JavaScript: set it only when it changes
+    // (thousands of rectangles share a handful of colours).
+    let current = std::cell::Cell::new("");
+    let set_fill = |style: &'static str| {
+        if current.get() != style {
+            ctx.set_fill_style_str(style);
+            current.set(style);
+        }
+    };
 
     let (bg, fg, muted, grid, blocked) = if dark {
         ("#161a21", "#e6e9ef", "#8b93a3", "#262c36", "#5b6472")
     } else {
         ("#ffffff", "#1d232d", "#6b7384", "#eceef2", "#a9b0bd")
     };
-    ctx.set_fill_style_str(bg);
+    set_fill(bg);
     ctx.fill_rect(0.0, 0.0, width, height);
 
     let end = m.end_ns();
@@ -456,9 +506,9 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     let mut tick = (v.t0 / step).ceil() * step;
     while tick <= v.t1 {
         let x = x_of(tick);
-        ctx.set_fill_style_str(grid);
+        set_fill(grid);
         ctx.fill_rect(x, AXIS_H - 4.0, 1.0, height - AXIS_H + 4.0);
-        ctx.set_fill_style_str(muted);
+        set_fill(muted);
         if tick >= 0.0 {
             let _ = ctx.fill_text(&fmt_time(tick as u64), x + 3.0, AXIS_H / 2.0);
         }
@@ -470,17 +520,17 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     ctx.set_font("12px system-ui, sans-serif");
     for (i, lane) in lanes.iter().enumerate() {
         let y = lane_y(i);
-        ctx.set_fill_style_str(grid);
+        set_fill(grid);
         ctx.fill_rect(0.0, y + LANE_H - 1.0, width, 1.0);
         let (name, color) = match *lane {
-            Lane::Core(c) => (format!("core {c}"), muted.to_string()),
-            Lane::Gil { process } if several => (format!("GIL · pid {process}"), fg.to_string()),
-            Lane::Gil { .. } => ("GIL".to_string(), fg.to_string()),
-            Lane::Thread(t) => (m.thread_name(t), thread_color(t).to_string()),
+            Lane::Core(c) => (format!("core {c}"), muted),
+            Lane::Gil { process } if several => (format!("GIL · pid {process}"), fg),
+            Lane::Gil { .. } => ("GIL".to_string(), fg),
+            Lane::Thread(t) => (m.thread_name(t), thread_color(t)),
         };
-        ctx.set_fill_style_str(&color);
+        set_fill(color);
         ctx.fill_rect(6.0, y + LANE_H / 2.0 - 4.0, 8.0, 8.0);
-        ctx.set_fill_style_str(fg);
+        set_fill(fg);
         let mut label = name;
         while label.chars().count() > 3 && ctx.measure_text(&label).map_or(0.0, |m| m.width()) > LABEL_W - 24.0 {
             label.pop();
@@ -496,48 +546,75 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     ctx.clip();
 
     let visible = |start: u64, stop: u64| (stop as f64) >= v.t0 && (start as f64) <= v.t1;
+    // Zoomed out, thousands of spans share a pixel: back-to-back spans of one lane (and thread
+    // or state) closer than a pixel are drawn as one rectangle, so a run of 30,000 segments
+    // draws a few thousand rectangles.
+    let nthreads = m.threads.len().max(1);
     // Core lanes: whose thread each core ran.
+    let mut merged = Merged::default();
+    let mut fill_core = |slot: usize, x0: f64, x1: f64| {
+        let (row, thread) = (slot / nthreads, slot % nthreads);
+        set_fill(thread_color(thread));
+        ctx.fill_rect(x0, lane_y(row) + 3.0, (x1 - x0).max(1.0), LANE_H - 6.0);
+    };
     for s in m.core_spans.iter().filter(|s| visible(s.start, s.end)) {
         let Some(&row) = core_row.get(s.core as usize) else { continue };
-        let x0 = x_of(s.start as f64);
-        let w = (x_of(s.end as f64) - x0).max(1.0);
-        ctx.set_fill_style_str(thread_color(s.thread));
-        ctx.fill_rect(x0, lane_y(row) + 3.0, w, LANE_H - 6.0);
+        merged.add(row * nthreads + s.thread, x_of(s.start as f64), x_of(s.end as f64), &mut fill_core);
     }
-    // GIL lane: who holds it.
+    merged.finish(&mut fill_core);
+    // GIL lanes: who holds it.
+    let mut fill_gil = |slot: usize, x0: f64, x1: f64| {
+        let (row, thread) = (slot / nthreads, slot % nthreads);
+        set_fill(thread_color(thread));
+        ctx.fill_rect(x0, lane_y(row) + 5.0, (x1 - x0).max(1.0), LANE_H - 10.0);
+    };
     for s in m.gil.iter().filter(|s| visible(s.start, s.end)) {
-        let x0 = x_of(s.start as f64);
-        let w = (x_of(s.end as f64) - x0).max(1.0);
-        ctx.set_fill_style_str(thread_color(s.thread));
-        ctx.fill_rect(x0, lane_y(gil_row_of(s.thread)) + 5.0, w, LANE_H - 10.0);
+        merged.add(gil_row_of(s.thread) * nthreads + s.thread, x_of(s.start as f64), x_of(s.end as f64), &mut fill_gil);
     }
+    merged.finish(&mut fill_gil);
     // Thread lanes.
-    for s in m.segments.iter().filter(|s| visible(s.start, s.end)) {
-        let y = lane_y(row_of(s.thread));
-        let x0 = x_of(s.start as f64);
-        let w = (x_of(s.end as f64) - x0).max(1.0);
-        match &s.state {
-            SegmentState::Running => {
-                ctx.set_fill_style_str(thread_color(s.thread));
+    let kind_of = |state: &SegmentState| match state {
+        SegmentState::Running => 0,
+        SegmentState::WaitingGil => 1,
+        SegmentState::Blocked(_) => 2,
+    };
+    let mut fill_thread = |slot: usize, x0: f64, x1: f64| {
+        let (thread, kind) = (slot / 3, slot % 3);
+        let y = lane_y(row_of(thread));
+        let w = (x1 - x0).max(1.0);
+        match kind {
+            0 => {
+                set_fill(thread_color(thread));
                 ctx.fill_rect(x0, y + 4.0, w, LANE_H - 8.0);
             }
-            SegmentState::WaitingGil => {
+            1 => {
                 ctx.set_global_alpha(0.35);
-                ctx.set_fill_style_str(thread_color(s.thread));
+                set_fill(thread_color(thread));
                 ctx.fill_rect(x0, y + LANE_H / 2.0 - 3.0, w, 6.0);
                 ctx.set_global_alpha(1.0);
             }
-            SegmentState::Blocked(on) => {
-                ctx.set_fill_style_str(blocked);
+            _ => {
+                set_fill(blocked);
                 ctx.fill_rect(x0, y + LANE_H / 2.0 - 1.5, w, 3.0);
-                if w > 60.0 {
-                    ctx.set_fill_style_str(muted);
-                    ctx.set_font("10px system-ui, sans-serif");
-                    let short: String = on.chars().take((w / 6.0) as usize).collect();
-                    let _ = ctx.fill_text(&short, x0 + 3.0, y + 6.0);
-                }
             }
         }
+    };
+    let mut labels = Vec::new();
+    for s in m.segments.iter().filter(|s| visible(s.start, s.end)) {
+        let (x0, x1) = (x_of(s.start as f64), x_of(s.end as f64));
+        merged.add(s.thread * 3 + kind_of(&s.state), x0, x1, &mut fill_thread);
+        if let SegmentState::Blocked(on) = &s.state
+            && x1 - x0 > 60.0
+        {
+            labels.push((on, x0, x1, row_of(s.thread)));
+        }
+    }
+    merged.finish(&mut fill_thread);
+    set_fill(muted);
+    ctx.set_font("10px system-ui, sans-serif");
+    for (on, x0, x1, row) in labels {
+        let short: String = on.chars().take(((x1 - x0) / 6.0) as usize).collect();
+        let _ = ctx.fill_text(&short, x0 + 3.0, lane_y(row) + 6.0);
     }
     // Markers: printed lines, contended locks, exceptions.
     for e in &m.events {
@@ -545,7 +622,7 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
             TraceEvent::Output { t, thread, stream, .. } if visible(*t, *t) => {
                 let x = x_of(*t as f64);
                 let y = lane_y(row_of(*thread));
-                ctx.set_fill_style_str(if stream == "stderr" { "#d64545" } else { fg });
+                set_fill(if stream == "stderr" { "#d64545" } else { fg });
                 ctx.begin_path();
                 ctx.move_to(x - 3.5, y + 1.0);
                 ctx.line_to(x + 3.5, y + 1.0);
@@ -556,7 +633,7 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
             TraceEvent::Lock { t, thread, .. } if visible(*t, *t) => {
                 let x = x_of(*t as f64);
                 let y = lane_y(row_of(*thread)) + LANE_H - 5.0;
-                ctx.set_fill_style_str("#c08a00");
+                set_fill("#c08a00");
                 ctx.begin_path();
                 ctx.move_to(x, y - 3.5);
                 ctx.line_to(x + 3.5, y);
@@ -582,11 +659,11 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     }
     // The live edge and the playhead.
     let live_x = x_of(end as f64);
-    ctx.set_fill_style_str(muted);
+    set_fill(muted);
     ctx.fill_rect(live_x, AXIS_H, 1.0, height - AXIS_H);
     if let Some(p) = playhead {
         let x = x_of(p as f64);
-        ctx.set_fill_style_str("#e0457b");
+        set_fill("#e0457b");
         ctx.fill_rect(x - 1.0, 0.0, 2.0, height);
         ctx.begin_path();
         ctx.move_to(x - 5.0, 0.0);
@@ -596,4 +673,29 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
         ctx.fill();
     }
     ctx.restore();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Merged;
+
+    #[test]
+    fn spans_less_than_a_pixel_apart_are_one_rectangle() {
+        let mut drawn = Vec::new();
+        let mut fill = |slot: usize, a: f64, b: f64| drawn.push((slot, a, b));
+        let mut m = Merged::default();
+        // 1000 spans of a tenth of a pixel in slot 0, back to back; slot 1 interleaved.
+        for i in 0..1000 {
+            let x = i as f64 * 0.1;
+            m.add(0, x, x + 0.1, &mut fill);
+            m.add(1, x + 0.05, x + 0.06, &mut fill);
+        }
+        // A gap of 5 pixels starts a new rectangle.
+        m.add(0, 105.0, 106.0, &mut fill);
+        m.finish(&mut fill);
+        assert_eq!(drawn.len(), 3, "{drawn:?}");
+        assert!(drawn.iter().any(|&(s, a, b)| s == 0 && a == 0.0 && (b - 100.0).abs() < 1e-6));
+        assert!(drawn.contains(&(0, 105.0, 106.0)));
+        assert!(drawn.iter().any(|&(s, a, _)| s == 1 && a == 0.05));
+    }
 }
