@@ -449,6 +449,24 @@ impl<S: Scheduler> Machine<S> {
                     bytes,
                     sent,
                 },
+                Record::Net {
+                    t,
+                    thread,
+                    socket,
+                    what,
+                    local,
+                    remote,
+                    bytes,
+                } => TraceEvent::Net {
+                    t: stamp.unwrap_or(t),
+                    thread: self.procs[p].global[thread],
+                    process: pid,
+                    socket,
+                    what: what.to_string(),
+                    local,
+                    remote,
+                    bytes,
+                },
             });
         }
     }
@@ -748,6 +766,9 @@ impl<S: Scheduler> Machine<S> {
     fn fork(&mut self, p: usize, tid: usize) {
         let parent_pid = self.procs[p].pid;
         let child_pid = self.kernel.borrow_mut().new_pid(parent_pid);
+        // The child holds the parent's sockets on the same descriptors (a spawned child, which
+        // execs, does not: CPython closes them).
+        self.kernel.borrow_mut().net.fork(parent_pid, child_pid);
         let child = self.procs[p].interp.fork_copy(tid, child_pid);
         self.procs[p].interp.fork_result = Some(child_pid as i64);
         self.add_process(child, tid, parent_pid);
@@ -898,6 +919,11 @@ impl<S: Scheduler> Machine<S> {
         let closed = self.kernel.borrow_mut().close_ends_of(pid);
         for pipe in closed {
             self.kernel_changed(KernelKey::Pipe(pipe));
+        }
+        let now = self.now;
+        let sockets = self.kernel.borrow_mut().net.close_all_of(pid, now);
+        for s in sockets {
+            self.kernel_changed(KernelKey::Socket(s));
         }
     }
 
@@ -1059,6 +1085,7 @@ fn kernel_wait_name(key: &KernelKey) -> String {
         KernelKey::Pipe(i) => format!("pipe {i}"),
         KernelKey::Sem(i) => format!("semaphore {i}"),
         KernelKey::Children(pid) => format!("a child of process {pid}"),
+        KernelKey::Socket(i) => format!("socket {i}"),
     }
 }
 

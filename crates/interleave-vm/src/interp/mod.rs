@@ -115,6 +115,9 @@ pub enum Record {
     /// A message of `bytes` (pickled size) was written to (`sent`) or read from kernel pipe
     /// `pipe`.
     Transfer { t: u64, thread: usize, pipe: usize, bytes: usize, sent: bool },
+    /// A socket operation (`what`: connect, accept, send, recv, close) on kernel socket
+    /// `socket`, between addresses `local` and `remote` (`ip:port`), moving `bytes`.
+    Net { t: u64, thread: usize, socket: usize, what: &'static str, local: String, remote: String, bytes: usize },
 }
 
 /// Something the scheduler must handle after the current slice.
