@@ -111,6 +111,8 @@ fn wait(interp: &mut Interp, keys: Vec<KernelKey>, until: Option<u64>, dl: Deadl
         Deadline::NonBlocking => return errno_error(interp, errno),
         Deadline::At(d) if d <= now => {
             let e = interp.new_exception(interp.t.timeout_error, vec![Value::str("timed out")]);
+            interp.set_exc_attr(e, "errno", Value::None);
+            interp.set_exc_attr(e, "strerror", Value::None);
             return Flow::Exc(e);
         }
         Deadline::At(d) => Some(until.map_or(d, |u| u.min(d))),

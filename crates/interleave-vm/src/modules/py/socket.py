@@ -231,8 +231,8 @@ class socket:
         return fd
 
     def bind(self, address):
-        self._check()
         host, port = _address(address, "bind")
+        self._check()
         _net.bind(self._fd, host, port)
 
     def listen(self, backlog=None):
@@ -253,8 +253,8 @@ class socket:
         return sock, (host, port)
 
     def connect(self, address):
-        self._check()
         host, port = _address(address, "connect")
+        self._check()
         if not host.startswith("127.") and host != "0.0.0.0":
             raise NotImplementedError(
                 "only the simulated loopback network exists: cannot connect to %r" % (address[0],))
