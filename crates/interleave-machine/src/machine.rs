@@ -618,8 +618,8 @@ impl<S: Scheduler> Machine<S> {
                             lock_owner(&proc.interp, *lock),
                         ),
                         Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
-                        Wait::Kernel { key, .. } => (kernel_wait_name(key), None),
-                        Wait::KernelAny { keys, .. } => (kernel_any_name(keys), None),
+                        Wait::Kernel { key, .. } => (kernel_wait_name(&self.kernel.borrow(), key), None),
+                        Wait::KernelAny { keys, .. } => (kernel_any_name(&self.kernel.borrow(), keys), None),
                         Wait::Fork | Wait::Spawn { .. } => ("fork".to_string(), None),
                     };
                     out.push(BlockedThread {
@@ -654,8 +654,8 @@ impl<S: Scheduler> Machine<S> {
             Wait::Lock { lock, .. } => {
                 format!("lock {}", interleave_vm::hashing::fake_address(*lock))
             }
-            Wait::Kernel { key, .. } => kernel_wait_name(key),
-            Wait::KernelAny { keys, .. } => kernel_any_name(keys),
+            Wait::Kernel { key, .. } => kernel_wait_name(&self.kernel.borrow(), key),
+            Wait::KernelAny { keys, .. } => kernel_any_name(&self.kernel.borrow(), keys),
             Wait::Fork | Wait::Spawn { .. } => "fork".to_string(),
         };
         // Name the wait after the program's own call (`q.get()`, `t.join()`, `with lock:`).
@@ -1080,17 +1080,34 @@ pub(crate) fn lock_owner(interp: &Interp, lock: ObjRef) -> Option<usize> {
 }
 
 /// How a wait on a kernel object is named in the trace and in deadlock reports.
-fn kernel_wait_name(key: &KernelKey) -> String {
+fn kernel_wait_name(kernel: &Kernel, key: &KernelKey) -> String {
     match key {
         KernelKey::Pipe(i) => format!("pipe {i}"),
         KernelKey::Sem(i) => format!("semaphore {i}"),
         KernelKey::Children(pid) => format!("a child of process {pid}"),
-        KernelKey::Socket(i) => format!("socket {i}"),
+        // A socket by its addresses: `socket 127.0.0.1:50001` (listening or unconnected) or
+        // `socket 127.0.0.1:32768->127.0.0.1:50001` (connected).
+        KernelKey::Socket(i) => match kernel.net.sockets.get(*i) {
+            Some(s) => {
+                let addr = |a: Option<interleave_vm::kernel::net::Addr>| match a {
+                    Some((ip, port)) => format!("{}.{}.{}.{}:{port}", ip[0], ip[1], ip[2], ip[3]),
+                    None => "(unbound)".to_string(),
+                };
+                match s.remote {
+                    Some(_) => format!("socket {}->{}", addr(s.local), addr(s.remote)),
+                    None => format!("socket {}", addr(s.local)),
+                }
+            }
+            None => format!("socket {i}"),
+        },
     }
 }
 
-fn kernel_any_name(keys: &[KernelKey]) -> String {
-    let names: Vec<String> = keys.iter().map(kernel_wait_name).collect();
+fn kernel_any_name(kernel: &Kernel, keys: &[KernelKey]) -> String {
+    if keys.is_empty() {
+        return "nothing (a timeout)".to_string();
+    }
+    let names: Vec<String> = keys.iter().map(|k| kernel_wait_name(kernel, k)).collect();
     format!("any of {}", names.join(", "))
 }
 

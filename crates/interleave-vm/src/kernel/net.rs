@@ -1,5 +1,5 @@
 //! The simulated loopback network: TCP-like stream sockets between the processes of a run, on
-//! virtual time. Nothing here touches a real network (no `std::net`): a socket is a record in
+//! virtual time. Nothing here touches a real network (no platform socket is ever created): a socket is a record in
 //! the kernel, and a byte sent is a byte copied into the peer's receive queue, stamped with the
 //! virtual time at which it arrives.
 //!
