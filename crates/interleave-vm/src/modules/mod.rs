@@ -77,6 +77,7 @@ fn registry(name: &str) -> Option<Source> {
         "dis" => Source::Native(dis::init),
         "dataclasses" => Source::Python(include_str!("py/dataclasses.py")),
         "enum" => Source::Python(include_str!("py/enum.py")),
+        "errno" => Source::Python(include_str!("py/errno.py")),
         "fractions" => Source::Python(include_str!("py/fractions.py")),
         "functools" => Source::Python(include_str!("py/functools.py")),
         "heapq" => Source::Python(include_str!("py/heapq.py")),
