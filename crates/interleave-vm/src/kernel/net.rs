@@ -494,7 +494,11 @@ impl Net {
 
     /// `send(data)`: queues as much as fits in the peer's buffer. Returns (bytes taken, peer).
     pub fn send(&mut self, id: usize, data: &[u8], now: u64) -> Result<(usize, usize), NetErr> {
-        let peer = self.settle(id, now)?;
+        // Linux answers a send on a socket that never connected with EPIPE.
+        let peer = self.settle(id, now).map_err(|e| match e {
+            NetErr::Errno(ENOTCONN) => NetErr::Errno(EPIPE),
+            e => e,
+        })?;
         let me = &mut self.sockets[id];
         if me.rst_at.is_some_and(|t| t <= now) {
             if !me.rst_reported && me.fin_at.is_none_or(|t| t > now) {
