@@ -264,3 +264,47 @@ fn what_is_not_simulated_says_so() {
         r.stderr()
     );
 }
+
+#[test]
+fn the_side_that_closes_first_keeps_its_port_in_time_wait() {
+    // As Linux does (checked against CPython on fresh ports): the listener's SO_REUSEADDR
+    // passes to the connection, whose TIME_WAIT then blocks only a bind without it, for 60 s.
+    let src = r#"
+import socket, time
+def tw(listener_reuse):
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, listener_reuse)
+    srv.bind(("127.0.0.1", 50505))
+    srv.listen()
+    c = socket.create_connection(("127.0.0.1", 50505))
+    conn, _ = srv.accept()
+    conn.close()
+    c.recv(10)
+    c.close()
+    srv.close()
+def try_bind(reuse):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, reuse)
+    try:
+        s.bind(("127.0.0.1", 50505))
+        print(reuse, "bound")
+    except OSError as e:
+        print(reuse, e)
+    s.close()
+for listener_reuse in (0, 1):
+    tw(listener_reuse)
+    try_bind(0)
+    try_bind(1)
+    time.sleep(61)
+try_bind(0)
+"#;
+    let settings = Settings { until_ns: 200_000_000_000, ..Settings::default() };
+    let r = run_program(src, "/prog.py", &settings);
+    assert_eq!(
+        r.stdout(),
+        "0 [Errno 98] Address already in use\n1 [Errno 98] Address already in use\n\
+         0 [Errno 98] Address already in use\n1 bound\n0 bound\n",
+        "{}",
+        r.stderr()
+    );
+}
