@@ -19,9 +19,12 @@
 //!   The side that closes a connection first keeps its port in TIME_WAIT for
 //!   [`TIME_WAIT_NS`], which blocks a `bind` without `SO_REUSEADDR`.
 //!
-//! Simplified: the accept queue is not bounded by the `listen` backlog (Linux would drop the
-//! connection request and the client would retry a second later); there is no flow control
-//! beyond a fixed receive buffer ([`SOCKET_BUFFER`]); no urgent data, no Nagle, no UDP.
+//! - A listener queues `backlog + 1` connections (Linux's `sk_acceptq_is_full`); a request
+//!   beyond that is dropped and sent again after 1, 2, 4… s ([`SYN_RETRY_NS`]).
+//!
+//! Simplified: a dropped request is sent again only when its socket is used (a socket call or
+//! `select`), not by a kernel timer; no SYN-ACK retransmission; no flow control beyond a fixed
+//! receive buffer ([`SOCKET_BUFFER`]); no urgent data, no Nagle, no UDP.
 
 use std::collections::{BTreeMap, VecDeque};
 
@@ -36,6 +39,12 @@ pub const SOCKET_BUFFER: usize = 212_992;
 /// How long a port stays in TIME_WAIT after its side closed a connection first (Linux's
 /// `TCP_TIMEWAIT_LEN`, 60 s).
 pub const TIME_WAIT_NS: u64 = 60_000_000_000;
+/// How many times a dropped connection request is sent again before `connect` fails with
+/// `ETIMEDOUT` (Linux's `tcp_syn_retries`), the first after [`SYN_RETRY_NS`].
+pub const SYN_RETRIES: u32 = 6;
+pub const SYN_RETRY_NS: u64 = 1_000_000_000;
+/// The most connections a listener queues (`net.core.somaxconn`).
+pub const SOMAXCONN: i64 = 4096;
 /// The first ephemeral port (Linux's `ip_local_port_range` starts at 32768).
 pub const EPHEMERAL_FIRST: u16 = 32768;
 pub const EPHEMERAL_LAST: u16 = 60999;
@@ -50,6 +59,7 @@ pub const ENETUNREACH: i32 = 101;
 pub const ECONNRESET: i32 = 104;
 pub const EISCONN: i32 = 106;
 pub const ENOTCONN: i32 = 107;
+pub const ETIMEDOUT: i32 = 110;
 pub const ECONNREFUSED: i32 = 111;
 pub const EALREADY: i32 = 114;
 pub const EINPROGRESS: i32 = 115;
@@ -67,6 +77,7 @@ pub fn strerror(errno: i32) -> &'static str {
         ECONNRESET => "Connection reset by peer",
         EISCONN => "Transport endpoint is already connected",
         ENOTCONN => "Transport endpoint is not connected",
+        ETIMEDOUT => "Connection timed out",
         ECONNREFUSED => "Connection refused",
         EALREADY => "Operation already in progress",
         EINPROGRESS => "Operation now in progress",
@@ -105,6 +116,9 @@ pub enum State {
     Listening { backlog: i64, queue: VecDeque<(usize, u64)> },
     /// `connect()` in progress: done at `done`, then connected to `peer`, or refused.
     Connecting { done: u64, peer: Option<usize> },
+    /// `connect()` whose request the listener dropped (its accept queue was full): it is sent
+    /// again at `retry` (attempt `attempt`, after 1, 2, 4… s, as Linux's SYN retransmission).
+    SynSent { retry: u64, attempt: u32 },
     Connected { peer: usize },
     /// A connect failed; the error is reported once (`SO_ERROR`, or the connect retried).
     Failed { errno: i32 },
@@ -177,6 +191,7 @@ impl Socket {
                 times.extend(queue.iter().map(|&(_, t)| t).filter(|&t| t > now).min());
             }
             State::Connecting { done, .. } if *done > now => times.push(*done),
+            State::SynSent { retry, .. } if *retry > now => times.push(*retry),
             _ => {}
         }
         times.into_iter().min()
@@ -193,6 +208,9 @@ pub struct Net {
     pub time_wait: Vec<(Addr, bool, u64)>,
     /// The next ephemeral port to try.
     next_port: u16,
+    /// Sockets changed as a side effect (a connection request sent again reached a listener),
+    /// whose waiters the caller must notify (`take_changed`).
+    changed: Vec<usize>,
 }
 
 /// What a readiness check found (`select`).
@@ -382,13 +400,21 @@ impl Net {
     /// Returns the sockets to notify.
     /// `Ok` once connected; `Block` while the handshake is under way (the first call starts it,
     /// and notifies the listener, whose id it returns).
-    pub fn connect(&mut self, pid: u32, id: usize, to: Addr, now: u64) -> (Option<usize>, Result<(), NetErr>) {
+    pub fn connect(&mut self, id: usize, to: Addr, now: u64) -> (Option<usize>, Result<(), NetErr>) {
         match self.sockets[id].state.clone() {
             State::Connected { .. } => return (None, Err(NetErr::Errno(EISCONN))),
             State::Listening { .. } => return (None, Err(NetErr::Errno(EINVAL))),
             State::Failed { errno } => {
                 self.sockets[id].state = State::Fresh;
                 return (None, Err(NetErr::Errno(errno)));
+            }
+            State::SynSent { .. } => {
+                self.progress(id, now);
+                let until = self.sockets[id].next_arrival(now);
+                return match self.sockets[id].state {
+                    State::SynSent { .. } | State::Connecting { .. } => (None, Err(NetErr::Block { until })),
+                    _ => self.connect(id, to, now),
+                };
             }
             State::Connecting { done, peer } => {
                 if done > now {
@@ -421,35 +447,70 @@ impl Net {
         }
         let local = self.sockets[id].local.expect("bound");
         let local = (if local.0 == ANY { LOOPBACK } else { local.0 }, local.1);
+        self.sockets[id].local = Some(local);
+        self.sockets[id].remote = Some((to_ip, to.1));
+        let listener = self.syn(id, now, 0);
+        let until = self.sockets[id].next_arrival(now);
+        (listener, Err(NetErr::Block { until }))
+    }
+
+    /// Sends socket `id`'s connection request (attempt `attempt`) to its remote address: the
+    /// listener queues the server's end of the connection, or drops the request when its
+    /// queue is full (more than `backlog` waiting, as Linux's `sk_acceptq_is_full`). Returns
+    /// the listener, whose waiters must be told.
+    fn syn(&mut self, id: usize, now: u64, attempt: u32) -> Option<usize> {
+        let to = self.sockets[id].remote.expect("connecting");
+        let local = self.sockets[id].local.expect("bound");
         let listener = self.sockets.iter().position(|s| {
             !s.closed
                 && matches!(s.state, State::Listening { .. })
-                && s.local.is_some_and(|(ip, p)| p == to.1 && (ip == ANY || ip == to_ip))
+                && s.local.is_some_and(|(ip, p)| p == to.1 && (ip == ANY || ip == to.0))
         });
         let request_arrives = now + LOOPBACK_LATENCY_NS;
         let done = now + 2 * LOOPBACK_LATENCY_NS;
-        let peer = match listener {
-            Some(l) => {
-                // The server's end of the connection, waiting in the accept queue.
-                let mut server = Socket::new(pid);
-                server.holders.clear();
-                server.local = Some((to_ip, to.1));
-                server.remote = Some(local);
-                server.reuse_addr = self.sockets[l].reuse_addr;
-                server.state = State::Connected { peer: id };
-                let sid = self.sockets.len();
-                self.sockets.push(server);
-                if let State::Listening { queue, .. } = &mut self.sockets[l].state {
-                    queue.push_back((sid, request_arrives));
-                }
-                Some(sid)
-            }
-            None => None,
+        let Some(l) = listener else {
+            self.sockets[id].state = State::Connecting { done, peer: None };
+            return None;
         };
-        self.sockets[id].local = Some(local);
-        self.sockets[id].remote = Some((to_ip, to.1));
-        self.sockets[id].state = State::Connecting { done, peer };
-        (listener, Err(NetErr::Block { until: Some(done) }))
+        if let State::Listening { backlog, queue } = &self.sockets[l].state
+            && queue.len() as i64 > (*backlog).clamp(0, SOMAXCONN)
+        {
+            self.sockets[id].state = if attempt >= SYN_RETRIES {
+                State::Failed { errno: ETIMEDOUT }
+            } else {
+                State::SynSent { retry: now + (SYN_RETRY_NS << attempt), attempt: attempt + 1 }
+            };
+            return None;
+        }
+        // The server's end of the connection, waiting in the accept queue.
+        let mut server = Socket::new(0);
+        server.holders.clear();
+        server.local = Some(to);
+        server.remote = Some(local);
+        server.reuse_addr = self.sockets[l].reuse_addr;
+        server.state = State::Connected { peer: id };
+        let sid = self.sockets.len();
+        self.sockets.push(server);
+        if let State::Listening { queue, .. } = &mut self.sockets[l].state {
+            queue.push_back((sid, request_arrives));
+        }
+        self.sockets[id].state = State::Connecting { done, peer: Some(sid) };
+        Some(l)
+    }
+
+    /// Sends a dropped connection request again once its time has come.
+    pub fn progress(&mut self, id: usize, now: u64) {
+        if let State::SynSent { retry, attempt } = self.sockets[id].state
+            && retry <= now
+            && let Some(l) = self.syn(id, now, attempt)
+        {
+            self.changed.push(l);
+        }
+    }
+
+    /// The sockets changed as a side effect since the last call.
+    pub fn take_changed(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.changed)
     }
 
     /// `accept()`: the first connection whose request has arrived; a new fd for `pid`.
@@ -473,7 +534,9 @@ impl Net {
     /// Settles a finished `connect` that nobody retried (a non-blocking connect): sends and
     /// receives may go on.
     fn settle(&mut self, id: usize, now: u64) -> Result<usize, NetErr> {
+        self.progress(id, now);
         match self.sockets[id].state {
+            State::SynSent { retry, .. } => Err(NetErr::Block { until: Some(retry) }),
             State::Connected { peer } => Ok(peer),
             State::Connecting { done, .. } if done > now => Err(NetErr::Block { until: Some(done) }),
             State::Connecting { peer: Some(peer), .. } => {
@@ -587,9 +650,11 @@ impl Net {
     }
 
     /// Readiness as Linux's `poll` reports it.
-    pub fn ready(&self, id: usize, now: u64) -> Ready {
+    pub fn ready(&mut self, id: usize, now: u64) -> Ready {
+        self.progress(id, now);
         let s = &self.sockets[id];
         match &s.state {
+            State::SynSent { .. } => Ready { read: false, write: false },
             State::Listening { queue, .. } => Ready {
                 read: queue.front().is_some_and(|&(_, t)| t <= now),
                 write: false,

@@ -106,6 +106,7 @@ fn errno_error(interp: &mut Interp, errno: i32) -> Flow {
 /// What a call that cannot complete now does: fail at once (non-blocking), time out, or block
 /// until the socket changes or something in flight arrives.
 fn wait(interp: &mut Interp, keys: Vec<KernelKey>, until: Option<u64>, dl: Deadline, errno: i32) -> Flow {
+    notify(interp, []);
     let now = interp.now_ns();
     let limit = match dl {
         Deadline::NonBlocking => return errno_error(interp, errno),
@@ -131,8 +132,11 @@ fn wait(interp: &mut Interp, keys: Vec<KernelKey>, until: Option<u64>, dl: Deadl
     Flow::Suspend(Suspend::Block(wait))
 }
 
+/// Reports sockets that changed (and any the kernel changed as a side effect) to the machine,
+/// which wakes their waiters.
 fn notify(interp: &mut Interp, ids: impl IntoIterator<Item = usize>) {
-    for id in ids {
+    let side = interp.kernel.borrow_mut().net.take_changed();
+    for id in ids.into_iter().chain(side) {
         interp.events.push(MachineEvent::Kernel(KernelKey::Socket(id)));
     }
 }
@@ -286,9 +290,9 @@ fn connect(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let port = int(interp, &a, 2)?;
     let dl = deadline(interp, &a, 3)?;
     let _ = interp.take_wake();
-    let (pid, now) = (interp.pid, interp.now_ns());
+    let now = interp.now_ns();
     let starting = matches!(interp.kernel.borrow().net.sockets[id].state, net::State::Fresh);
-    let (listener, r) = interp.kernel.borrow_mut().net.connect(pid, id, (ip, port as u16), now);
+    let (listener, r) = interp.kernel.borrow_mut().net.connect(id, (ip, port as u16), now);
     if starting {
         charge(interp, 0);
     }
@@ -459,7 +463,7 @@ fn select(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let (mut r_out, mut w_out) = (Vec::new(), Vec::new());
     let mut bad = false;
     {
-        let k = interp.kernel.borrow();
+        let mut k = interp.kernel.borrow_mut();
         for (list, out, read) in [(&rfds, &mut r_out, true), (&wfds, &mut w_out, false)] {
             for (i, &fd) in list.iter().enumerate() {
                 let ready = match fd {
@@ -468,10 +472,10 @@ fn select(interp: &mut Interp, a: Args) -> PyResult<Value> {
                     _ => match k.net.sock(pid, fd) {
                         Ok(id) => {
                             keys.push(KernelKey::Socket(id));
+                            let r = k.net.ready(id, now);
                             if let Some(t) = k.net.sockets[id].next_arrival(now) {
                                 until = Some(until.map_or(t, |u| u.min(t)));
                             }
-                            let r = k.net.ready(id, now);
                             if read { r.read } else { r.write }
                         }
                         Err(_) => {
@@ -491,6 +495,7 @@ fn select(interp: &mut Interp, a: Args) -> PyResult<Value> {
             }
         }
     }
+    notify(interp, []);
     if bad {
         return Err(errno_error(interp, net::EBADF));
     }
