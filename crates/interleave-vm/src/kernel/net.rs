@@ -247,6 +247,13 @@ impl Net {
         fd
     }
 
+    /// `dup(fd)`: another descriptor of process `pid` for the same socket.
+    pub fn dup(&mut self, pid: u32, fd: i64) -> Result<i64, NetErr> {
+        let id = self.sock(pid, fd)?;
+        *self.sockets[id].holders.entry(pid).or_insert(0) += 1;
+        Ok(self.new_fd(pid, id))
+    }
+
     /// A fork: the child holds every socket its parent holds, on the same descriptors.
     pub fn fork(&mut self, parent: u32, child: u32) {
         let inherited: Vec<(i64, usize)> =

@@ -24,6 +24,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("now", now),
         ("socket", socket),
         ("close", close),
+        ("dup", dup),
         ("bind", bind),
         ("listen", listen),
         ("accept", accept),
@@ -225,6 +226,14 @@ fn close(interp: &mut Interp, a: Args) -> PyResult<Value> {
         }
         Err(_) => Err(errno_error(interp, net::EBADF)),
     }
+}
+
+/// `dup(fd)`: a new descriptor for the same socket (closing one leaves the other open).
+fn dup(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let fd = int(interp, &a, 0)?;
+    let pid = interp.pid;
+    let r = interp.kernel.borrow_mut().net.dup(pid, fd);
+    Ok(Value::Int(net_result(interp, r)?))
 }
 
 fn net_result<T>(interp: &mut Interp, r: Result<T, NetErr>) -> PyResult<T> {

@@ -225,6 +225,12 @@ class socket:
             self._closed = True
             _net.close(self._fd)
 
+    def dup(self):
+        self._check()
+        sock = socket._from_fd(_net.dup(self._fd))
+        sock.settimeout(self.gettimeout())
+        return sock
+
     def detach(self):
         fd = self.fileno()
         self._closed = True
