@@ -721,6 +721,14 @@ impl Interp {
             for th in threads {
                 th.stack.iter().for_each(&mut *f);
                 f(&th.handled);
+                // A thread that has not started yet holds its call, and every thread the
+                // function it was started by (named if an exception escapes it).
+                f(&th.started_by);
+                if let Some((func, args)) = &th.start {
+                    f(func);
+                    args.pos.iter().for_each(&mut *f);
+                    args.kw.iter().for_each(|(_, v)| f(v));
+                }
                 for fr in &th.frames {
                     fr.trace(f, g);
                 }
