@@ -109,6 +109,7 @@ fn registry(name: &str) -> Option<Source> {
         "select" => Source::Python(include_str!("py/select.py")),
         "selectors" => Source::Python(include_str!("py/selectors.py")),
         "socket" => Source::Python(include_str!("py/socket.py")),
+        "socketserver" => Source::Python(include_str!("py/socketserver.py")),
         "re" => Source::Python(include_str!("py/re.py")),
         "string" => Source::Python(include_str!("py/string.py")),
         "textwrap" => Source::Python(include_str!("py/textwrap.py")),
@@ -127,7 +128,7 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "csv", "ctypes", "datetime", "decimal", "difflib", "gc", "gevent", "glob", "gzip",
     "hashlib", "hmac", "html", "http", "importlib", "inspect", "ipaddress",
     "pathlib", "pickle", "platform", "pprint", "sched", "secrets",
-    "shutil", "signal", "socketserver", "sqlite3", "statistics", "struct",
+    "shutil", "signal", "sqlite3", "statistics", "struct",
     "subprocess", "tempfile", "timeit", "traceback", "types", "unittest", "urllib", "uuid",
     "weakref", "zlib",
     // Parts of packages Interleave provides.
