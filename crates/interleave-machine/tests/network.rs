@@ -255,11 +255,11 @@ fn nothing_real_is_touched() {
 #[test]
 fn what_is_not_simulated_says_so() {
     let r = run(
-        "import socket, select\nfor f in (lambda: socket.socket(socket.AF_INET, socket.SOCK_DGRAM), lambda: socket.socket(socket.AF_UNIX), select.poll, lambda: socket.socket().makefile()):\n    try:\n        f()\n    except NotImplementedError as e:\n        print(e)\n",
+        "import socket, select\nfor f in (lambda: socket.socket(socket.AF_INET, socket.SOCK_DGRAM), lambda: socket.socket(socket.AF_UNIX), select.poll, socket.socketpair):\n    try:\n        f()\n    except NotImplementedError as e:\n        print(e)\n",
     );
     assert_eq!(
         r.stdout(),
-        "UDP sockets (SOCK_DGRAM) are not simulated\nsocket family AF_UNIX is not simulated (only AF_INET)\nselect.poll() is not simulated; use select.select() or selectors\nsocket.makefile() is not simulated\n",
+        "UDP sockets (SOCK_DGRAM) are not simulated\nsocket family AF_UNIX is not simulated (only AF_INET)\nselect.poll() is not simulated; use select.select() or selectors\nsocket.socketpair() is not simulated\n",
         "{}",
         r.stderr()
     );

@@ -154,16 +154,18 @@ class socket:
         self.proto = proto
         self._timeout = _default_timeout
         self._closed = False
+        self._io_refs = 0
         self._fd = _net.socket()
 
     @classmethod
-    def _from_fd(cls, fd):
+    def _from_fd(cls, fd, proto=0):
         sock = cls.__new__(cls)
         sock.family = AF_INET
         sock.type = SOCK_STREAM
-        sock.proto = 0
+        sock.proto = proto
         sock._timeout = _default_timeout
         sock._closed = False
+        sock._io_refs = 0
         sock._fd = fd
         return sock
 
@@ -214,25 +216,38 @@ class socket:
         return _net.now() + int(t * 1e9)
 
     def _check(self):
-        if self._closed:
+        if self._fd < 0:
             raise _net.oserror(OSError, 9, "Bad file descriptor")
 
     def fileno(self):
-        return -1 if self._closed else self._fd
+        return self._fd
 
     def close(self):
+        # As CPython: the descriptor closes once no file made by makefile() uses it.
         if not self._closed:
             self._closed = True
-            _net.close(self._fd)
+            if self._io_refs <= 0:
+                self._real_close()
+
+    def _real_close(self):
+        if self._fd >= 0:
+            fd, self._fd = self._fd, -1
+            _net.close(fd)
+
+    def _decref_socketios(self):
+        if self._io_refs > 0:
+            self._io_refs -= 1
+        if self._closed and self._io_refs <= 0:
+            self._real_close()
 
     def dup(self):
         self._check()
-        sock = socket._from_fd(_net.dup(self._fd))
+        sock = socket._from_fd(_net.dup(self._fd), self.proto)
         sock.settimeout(self.gettimeout())
         return sock
 
     def detach(self):
-        fd = self.fileno()
+        fd, self._fd = self._fd, -1
         self._closed = True
         return fd
 
@@ -250,7 +265,7 @@ class socket:
     def accept(self):
         self._check()
         fd, host, port = _net.accept(self._fd, self._deadline())
-        sock = socket._from_fd(fd)
+        sock = socket._from_fd(fd, self.proto)
         # Issue #7995: if no default timeout is set and the listening
         # socket had a (non-zero) timeout, force the new socket in blocking
         # mode to override platform-specific socket flags inheritance.
@@ -299,8 +314,14 @@ class socket:
     def recv_into(self, buffer, nbytes=0, flags=0):
         raise NotImplementedError("socket.recv_into() is not simulated (there is no bytearray)")
 
-    def makefile(self, *args, **kwargs):
-        raise NotImplementedError("socket.makefile() is not simulated")
+    def makefile(self, mode="r", buffering=None, *,
+                 encoding=None, errors=None, newline=None):
+        if not set(mode) <= {"r", "w", "b"}:
+            raise ValueError("invalid mode %r (only r, w, b allowed)" % (mode,))
+        if "b" not in mode and buffering == 0:
+            raise ValueError("unbuffered streams must be binary")
+        self._check()
+        return _SocketFile(self, mode, buffering, encoding, errors, newline)
 
     def sendto(self, *args):
         raise NotImplementedError("socket.sendto() (UDP) is not simulated")
@@ -361,10 +382,146 @@ class socket:
 SocketType = socket
 
 
+class _SocketFile:
+    """Interleave: what socket.makefile() returns. CPython builds it from io.BufferedReader,
+    io.BufferedWriter and io.TextIOWrapper over a SocketIO; this one class does what they do
+    for a stream socket: reads are buffered (recv of 8192 bytes), writes are kept until
+    flush() or close() (sent at once when unbuffered), text is UTF-8 with universal newlines."""
+
+    def __init__(self, sock, mode, buffering, encoding, errors, newline):
+        self._sock = sock
+        self.mode = mode
+        self._binary = "b" in mode
+        self._reading = "r" in mode
+        self._writing = "w" in mode
+        self._unbuffered = buffering == 0
+        self._encoding = encoding or "utf-8"
+        self._errors = errors or "strict"
+        self._newline = newline
+        self._rbuf = b""
+        self._wbuf = b""
+        self.closed = False
+        sock._io_refs += 1
+
+    def __repr__(self):
+        return "<socket file mode=%r fd=%d>" % (self.mode, self._sock.fileno())
+
+    def _check(self, reading):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if reading and not self._reading:
+            raise OSError("File not open for reading")
+        if not reading and not self._writing:
+            raise OSError("File not open for writing")
+
+    def _fill(self):
+        data = self._sock.recv(8192)
+        if not data:
+            return False
+        self._rbuf += data
+        return True
+
+    def _out(self, data):
+        if self._binary:
+            return data
+        text = data.decode(self._encoding, self._errors)
+        if self._newline is None:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text
+
+    def readline(self, size=-1):
+        self._check(True)
+        while b"\n" not in self._rbuf and (size < 0 or len(self._rbuf) < size):
+            if not self._fill():
+                break
+        i = self._rbuf.find(b"\n")
+        n = len(self._rbuf) if i < 0 else i + 1
+        if size >= 0:
+            n = min(n, size)
+        line, self._rbuf = self._rbuf[:n], self._rbuf[n:]
+        return self._out(line)
+
+    def readlines(self, hint=-1):
+        return list(self)
+
+    def read(self, size=-1):
+        self._check(True)
+        if size is None:
+            size = -1
+        while size < 0 or len(self._rbuf) < size:
+            if not self._fill():
+                break
+        n = len(self._rbuf) if size < 0 else min(size, len(self._rbuf))
+        data, self._rbuf = self._rbuf[:n], self._rbuf[n:]
+        return self._out(data)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def write(self, data):
+        self._check(False)
+        if self._binary:
+            if not isinstance(data, bytes):
+                raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+            raw = data
+        else:
+            if not isinstance(data, str):
+                raise TypeError("write() argument must be str, not %s" % type(data).__name__)
+            raw = data.encode(self._encoding, self._errors)
+        if self._unbuffered:
+            return self._sock.send(raw)
+        self._wbuf += raw
+        if len(self._wbuf) >= 8192:
+            self.flush()
+        return len(data)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if self._wbuf:
+            data, self._wbuf = self._wbuf, b""
+            self._sock.sendall(data)
+
+    def close(self):
+        if not self.closed:
+            try:
+                if self._writing:
+                    self.flush()
+            finally:
+                self.closed = True
+                self._sock._decref_socketios()
+
+    def readable(self):
+        return self._reading
+
+    def writable(self):
+        return self._writing
+
+    def fileno(self):
+        return self._sock.fileno()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
 def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT,
                       source_address=None, *, all_errors=False):
     host, port = address
-    sock = socket(AF_INET, SOCK_STREAM)
+    # As CPython, which makes the socket from getaddrinfo()'s answer (proto IPPROTO_TCP).
+    sock = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)
     try:
         if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
             sock.settimeout(timeout)
