@@ -449,6 +449,24 @@ impl<S: Scheduler> Machine<S> {
                     bytes,
                     sent,
                 },
+                Record::Net {
+                    t,
+                    thread,
+                    socket,
+                    what,
+                    local,
+                    remote,
+                    bytes,
+                } => TraceEvent::Net {
+                    t: stamp.unwrap_or(t),
+                    thread: self.procs[p].global[thread],
+                    process: pid,
+                    socket,
+                    what: what.to_string(),
+                    local,
+                    remote,
+                    bytes,
+                },
             });
         }
     }
@@ -600,8 +618,8 @@ impl<S: Scheduler> Machine<S> {
                             lock_owner(&proc.interp, *lock),
                         ),
                         Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
-                        Wait::Kernel { key, .. } => (kernel_wait_name(key), None),
-                        Wait::KernelAny { keys, .. } => (kernel_any_name(keys), None),
+                        Wait::Kernel { key, .. } => (kernel_wait_name(&self.kernel.borrow(), key), None),
+                        Wait::KernelAny { keys, .. } => (kernel_any_name(&self.kernel.borrow(), keys), None),
                         Wait::Fork | Wait::Spawn { .. } => ("fork".to_string(), None),
                     };
                     out.push(BlockedThread {
@@ -636,8 +654,8 @@ impl<S: Scheduler> Machine<S> {
             Wait::Lock { lock, .. } => {
                 format!("lock {}", interleave_vm::hashing::fake_address(*lock))
             }
-            Wait::Kernel { key, .. } => kernel_wait_name(key),
-            Wait::KernelAny { keys, .. } => kernel_any_name(keys),
+            Wait::Kernel { key, .. } => kernel_wait_name(&self.kernel.borrow(), key),
+            Wait::KernelAny { keys, .. } => kernel_any_name(&self.kernel.borrow(), keys),
             Wait::Fork | Wait::Spawn { .. } => "fork".to_string(),
         };
         // Name the wait after the program's own call (`q.get()`, `t.join()`, `with lock:`).
@@ -748,6 +766,9 @@ impl<S: Scheduler> Machine<S> {
     fn fork(&mut self, p: usize, tid: usize) {
         let parent_pid = self.procs[p].pid;
         let child_pid = self.kernel.borrow_mut().new_pid(parent_pid);
+        // The child holds the parent's sockets on the same descriptors (a spawned child, which
+        // execs, does not: CPython closes them).
+        self.kernel.borrow_mut().net.fork(parent_pid, child_pid);
         let child = self.procs[p].interp.fork_copy(tid, child_pid);
         self.procs[p].interp.fork_result = Some(child_pid as i64);
         self.add_process(child, tid, parent_pid);
@@ -898,6 +919,11 @@ impl<S: Scheduler> Machine<S> {
         let closed = self.kernel.borrow_mut().close_ends_of(pid);
         for pipe in closed {
             self.kernel_changed(KernelKey::Pipe(pipe));
+        }
+        let now = self.now;
+        let sockets = self.kernel.borrow_mut().net.close_all_of(pid, now);
+        for s in sockets {
+            self.kernel_changed(KernelKey::Socket(s));
         }
     }
 
@@ -1054,16 +1080,34 @@ pub(crate) fn lock_owner(interp: &Interp, lock: ObjRef) -> Option<usize> {
 }
 
 /// How a wait on a kernel object is named in the trace and in deadlock reports.
-fn kernel_wait_name(key: &KernelKey) -> String {
+fn kernel_wait_name(kernel: &Kernel, key: &KernelKey) -> String {
     match key {
         KernelKey::Pipe(i) => format!("pipe {i}"),
         KernelKey::Sem(i) => format!("semaphore {i}"),
         KernelKey::Children(pid) => format!("a child of process {pid}"),
+        // A socket by its addresses: `socket 127.0.0.1:50001` (listening or unconnected) or
+        // `socket 127.0.0.1:32768->127.0.0.1:50001` (connected).
+        KernelKey::Socket(i) => match kernel.net.sockets.get(*i) {
+            Some(s) => {
+                let addr = |a: Option<interleave_vm::kernel::net::Addr>| match a {
+                    Some((ip, port)) => format!("{}.{}.{}.{}:{port}", ip[0], ip[1], ip[2], ip[3]),
+                    None => "(unbound)".to_string(),
+                };
+                match s.remote {
+                    Some(_) => format!("socket {}->{}", addr(s.local), addr(s.remote)),
+                    None => format!("socket {}", addr(s.local)),
+                }
+            }
+            None => format!("socket {i}"),
+        },
     }
 }
 
-fn kernel_any_name(keys: &[KernelKey]) -> String {
-    let names: Vec<String> = keys.iter().map(kernel_wait_name).collect();
+fn kernel_any_name(kernel: &Kernel, keys: &[KernelKey]) -> String {
+    if keys.is_empty() {
+        return "nothing (a timeout)".to_string();
+    }
+    let names: Vec<String> = keys.iter().map(|k| kernel_wait_name(kernel, k)).collect();
     format!("any of {}", names.join(", "))
 }
 

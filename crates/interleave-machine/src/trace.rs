@@ -80,6 +80,19 @@ pub enum TraceEvent {
         bytes: usize,
         sent: bool,
     },
+    /// A socket operation on the loopback network (`what`: `connect`, `accept`, `send`,
+    /// `recv`, `close`) on kernel socket `socket`, whose addresses are `local` and `remote`
+    /// (`ip:port`, `-` when unset), moving `bytes` bytes.
+    Net {
+        t: u64,
+        thread: usize,
+        process: u32,
+        socket: usize,
+        what: String,
+        local: String,
+        remote: String,
+        bytes: usize,
+    },
     /// `fork()`: process `process` was created as a child of `parent`, with its one thread.
     ProcessCreated {
         t: u64,
@@ -202,6 +215,7 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
             | TraceEvent::DropRequest { .. }
             | TraceEvent::Output { .. }
             | TraceEvent::Transfer { .. }
+            | TraceEvent::Net { .. }
             | TraceEvent::ProcessCreated { .. }
             | TraceEvent::ProcessExited { .. }
             | TraceEvent::ProcessOrphaned { .. }
@@ -233,7 +247,7 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
 
 /// The current version of the trace file format (`--trace`). Bump it on any change that a
 /// reader could notice.
-pub const TRACE_FORMAT_VERSION: u32 = 3;
+pub const TRACE_FORMAT_VERSION: u32 = 4;
 
 /// A thread as the trace file names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

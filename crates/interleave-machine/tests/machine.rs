@@ -233,7 +233,7 @@ print("main")
     let json: serde_json::Value =
         serde_json::from_str(&r.trace_json(&settings)).expect("valid JSON");
     assert_eq!(json["format"], "interleave-trace");
-    assert_eq!(json["version"], 3);
+    assert_eq!(json["version"], 4);
     assert_eq!(json["settings"]["python"], "3.11");
     let names: Vec<&str> = json["threads"]
         .as_array()
@@ -403,4 +403,14 @@ fn a_syntax_error_ends_the_session_at_once() {
     let e = session.compile_error().expect("a compile error");
     assert_eq!(e.line, 1);
     assert!(session.into_result().stderr().contains("SyntaxError"));
+}
+
+#[test]
+fn threads_not_started_yet_survive_a_collection() {
+    // The collector ran while new threads waited for their first slice: their functions
+    // (held only by the thread) were freed and their slots reused.
+    let src = "import _thread, time\ndone = []\nfor i in range(20):\n    _thread.start_new_thread(lambda i=i: done.append(i), ())\njunk = [[j] for j in range(100000)]\ndel junk\ntime.sleep(0.01)\nprint(sorted(done) == list(range(20)))\n";
+    let r = run_program(src, "/prog.py", &Settings::default());
+    assert_eq!(r.stdout(), "True\n", "{}", r.stderr());
+    assert_eq!(r.stderr(), "");
 }

@@ -10,6 +10,8 @@
 //!
 //! [`Interp`]: crate::Interp
 
+pub mod net;
+
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::pickle::Pickled;
@@ -23,6 +25,8 @@ pub enum KernelKey {
     Sem(usize),
     /// A child of this pid changed state (exited).
     Children(u32),
+    /// A socket (`net::Net::sockets` index) may have become readable, writable or connected.
+    Socket(usize),
 }
 
 /// One process in the process table.
@@ -111,6 +115,8 @@ pub struct Kernel {
     pub fine_grained: bool,
     /// `multiprocessing`'s default start method (`--start-method`).
     pub start_method: String,
+    /// The loopback network: sockets and the descriptors processes hold for them.
+    pub net: net::Net,
 }
 
 /// A well-mixed number (SplitMix64).
@@ -147,6 +153,7 @@ impl Kernel {
             seed,
             fine_grained: false,
             start_method: "fork".to_string(),
+            net: net::Net::default(),
         }
     }
 

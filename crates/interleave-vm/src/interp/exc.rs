@@ -12,6 +12,9 @@ use crate::value::{ObjRef, Value};
 
 /// The file name of the helpers that iterate for built-ins (`modules/py/_interleave_iter.py`).
 const ITER_HELPERS: &str = "<frozen _interleave_iter>";
+/// Embedded modules that stand for CPython's C modules `_socket` and `select` (their methods
+/// have no frame in CPython's tracebacks).
+const C_MODULES: &[&str] = &["<frozen socket>", "<frozen select>"];
 
 impl Interp {
     /// A new exception instance of built-in class `cls` with the given args.
@@ -190,7 +193,7 @@ impl Interp {
         if std::mem::take(&mut self.reraising) {
             return;
         }
-        if &*code.filename == ITER_HELPERS {
+        if &*code.filename == ITER_HELPERS || C_MODULES.contains(&&*code.filename) {
             // The Python helpers stand for built-ins, which have no frame in CPython.
             return;
         }

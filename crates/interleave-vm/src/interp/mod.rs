@@ -115,6 +115,9 @@ pub enum Record {
     /// A message of `bytes` (pickled size) was written to (`sent`) or read from kernel pipe
     /// `pipe`.
     Transfer { t: u64, thread: usize, pipe: usize, bytes: usize, sent: bool },
+    /// A socket operation (`what`: connect, accept, send, recv, close) on kernel socket
+    /// `socket`, between addresses `local` and `remote` (`ip:port`), moving `bytes`.
+    Net { t: u64, thread: usize, socket: usize, what: &'static str, local: String, remote: String, bytes: usize },
 }
 
 /// Something the scheduler must handle after the current slice.
@@ -718,6 +721,14 @@ impl Interp {
             for th in threads {
                 th.stack.iter().for_each(&mut *f);
                 f(&th.handled);
+                // A thread that has not started yet holds its call, and every thread the
+                // function it was started by (named if an exception escapes it).
+                f(&th.started_by);
+                if let Some((func, args)) = &th.start {
+                    f(func);
+                    args.pos.iter().for_each(&mut *f);
+                    args.kw.iter().for_each(|(_, v)| f(v));
+                }
                 for fr in &th.frames {
                     fr.trace(f, g);
                 }

@@ -11,6 +11,7 @@ mod io;
 mod json;
 mod math;
 mod mp;
+mod net;
 mod os;
 mod process;
 mod random;
@@ -56,6 +57,7 @@ fn registry(name: &str) -> Option<Source> {
         "sys" => Source::Native(sys::init),
         "_thread" => Source::Native(thread::init),
         "_interleave_mp" => Source::Native(mp::init),
+        "_interleave_net" => Source::Native(net::init),
         "_interleave_iter" => Source::Python(include_str!("py/_interleave_iter.py")),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
@@ -75,6 +77,7 @@ fn registry(name: &str) -> Option<Source> {
         "dis" => Source::Native(dis::init),
         "dataclasses" => Source::Python(include_str!("py/dataclasses.py")),
         "enum" => Source::Python(include_str!("py/enum.py")),
+        "errno" => Source::Python(include_str!("py/errno.py")),
         "fractions" => Source::Python(include_str!("py/fractions.py")),
         "functools" => Source::Python(include_str!("py/functools.py")),
         "heapq" => Source::Python(include_str!("py/heapq.py")),
@@ -103,6 +106,10 @@ fn registry(name: &str) -> Option<Source> {
         "os.path" => Source::Native(os::init_path),
         "queue" => Source::Python(include_str!("py/queue.py")),
         "random" => Source::Python(include_str!("py/random.py")),
+        "select" => Source::Python(include_str!("py/select.py")),
+        "selectors" => Source::Python(include_str!("py/selectors.py")),
+        "socket" => Source::Python(include_str!("py/socket.py")),
+        "socketserver" => Source::Python(include_str!("py/socketserver.py")),
         "re" => Source::Python(include_str!("py/re.py")),
         "string" => Source::Python(include_str!("py/string.py")),
         "textwrap" => Source::Python(include_str!("py/textwrap.py")),
@@ -120,8 +127,8 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "argparse", "array", "ast", "asyncio", "base64", "calendar", "codecs",
     "csv", "ctypes", "datetime", "decimal", "difflib", "gc", "gevent", "glob", "gzip",
     "hashlib", "hmac", "html", "http", "importlib", "inspect", "ipaddress",
-    "pathlib", "pickle", "platform", "pprint", "sched", "secrets", "select",
-    "selectors", "shutil", "signal", "socket", "socketserver", "sqlite3", "statistics", "struct",
+    "pathlib", "pickle", "platform", "pprint", "sched", "secrets",
+    "shutil", "signal", "sqlite3", "statistics", "struct",
     "subprocess", "tempfile", "timeit", "traceback", "types", "unittest", "urllib", "uuid",
     "weakref", "zlib",
     // Parts of packages Interleave provides.
