@@ -364,11 +364,11 @@ fn describe(m: &crate::model::RunModel, cores: bool, x: f64, y: f64, t: f64, x_t
         }
         Lane::Thread(thread) => {
             for e in &m.events {
-                if let TraceEvent::Output { t: at, thread: th, text, .. } = e
-                    && *th == thread
-                    && ((*at as f64) - t).abs() <= near
+                if let Some((at, th, what)) = marker(e)
+                    && th == thread
+                    && ((at as f64) - t).abs() <= near
                 {
-                    return Some(format!("{} @ {}: print {:?}", m.thread_name(thread), fmt_time(*at), text.trim_end()));
+                    return Some(format!("{} @ {}: {what}", m.thread_name(thread), fmt_time(at)));
                 }
             }
             let seg = m.segment_at(thread, tu)?;
@@ -413,6 +413,30 @@ impl Merged {
                 fill(slot, a, b);
             }
         }
+    }
+}
+
+/// What a marker on a thread's lane says: its time, its thread and a description (`None` for
+/// events that have no marker).
+fn marker(e: &TraceEvent) -> Option<(u64, usize, String)> {
+    match e {
+        TraceEvent::Output { t, thread, text, .. } => Some((*t, *thread, format!("print {:?}", text.trim_end()))),
+        TraceEvent::Lock { t, thread, lock, acquired } => {
+            Some((*t, *thread, format!("{} lock 0x{lock:x} (contended)", if *acquired { "acquired" } else { "released" })))
+        }
+        TraceEvent::Exception { t, thread, exception } => Some((*t, *thread, format!("exception: {exception}"))),
+        TraceEvent::Net { t, thread, what, local, remote, bytes, .. } => Some((
+            *t,
+            *thread,
+            match what.as_str() {
+                "send" | "recv" => format!("socket {what} {bytes} B  {local} → {remote}"),
+                _ => format!("socket {what}  {local} → {remote}"),
+            },
+        )),
+        TraceEvent::Transfer { t, thread, pipe, bytes, sent, .. } => {
+            Some((*t, *thread, format!("{} {bytes} B (pipe {pipe})", if *sent { "sent" } else { "received" })))
+        }
+        _ => None,
     }
 }
 
@@ -640,6 +664,15 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
                 ctx.line_to(x, y + 3.5);
                 ctx.line_to(x - 3.5, y);
                 ctx.close_path();
+                ctx.fill();
+            }
+            TraceEvent::Net { t, thread, .. } | TraceEvent::Transfer { t, thread, .. } if visible(*t, *t) => {
+                // Messages between threads and processes: a small dot at the lane's foot.
+                let x = x_of(*t as f64);
+                let y = lane_y(row_of(*thread)) + LANE_H - 4.0;
+                set_fill("#1aa0a8");
+                ctx.begin_path();
+                let _ = ctx.arc(x, y, 2.5, 0.0, std::f64::consts::TAU);
                 ctx.fill();
             }
             TraceEvent::Exception { t, thread, .. } if visible(*t, *t) => {
