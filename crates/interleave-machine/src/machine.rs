@@ -449,6 +449,12 @@ impl<S: Scheduler> Machine<S> {
                     bytes,
                     sent,
                 },
+                Record::GreenletSwitch { t, thread, from, to } => TraceEvent::GreenletSwitch {
+                    t: stamp.unwrap_or(t),
+                    thread: self.procs[p].global[thread],
+                    from,
+                    to,
+                },
             });
         }
     }

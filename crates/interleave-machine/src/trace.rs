@@ -114,6 +114,15 @@ pub enum TraceEvent {
         lock: u64,
         acquired: bool,
     },
+    /// The thread switched from greenlet `from` to greenlet `to` (their names: `main` for a
+    /// thread's implicit main greenlet, `Hub`, gevent's `Greenlet-N`…). Greenlets share their
+    /// thread, its GIL and its lane; only the running greenlet changes.
+    GreenletSwitch {
+        t: u64,
+        thread: usize,
+        from: String,
+        to: String,
+    },
     /// An exception escaped the thread (`exception` is its last traceback line).
     Exception {
         t: u64,
@@ -207,6 +216,7 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
             | TraceEvent::ProcessOrphaned { .. }
             | TraceEvent::ProcessReaped { .. }
             | TraceEvent::Lock { .. }
+            | TraceEvent::GreenletSwitch { .. }
             | TraceEvent::Exception { .. } => {}
         }
     }
@@ -233,7 +243,7 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
 
 /// The current version of the trace file format (`--trace`). Bump it on any change that a
 /// reader could notice.
-pub const TRACE_FORMAT_VERSION: u32 = 3;
+pub const TRACE_FORMAT_VERSION: u32 = 4;
 
 /// A thread as the trace file names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

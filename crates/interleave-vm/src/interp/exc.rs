@@ -12,6 +12,8 @@ use crate::value::{ObjRef, Value};
 
 /// The file name of the helpers that iterate for built-ins (`modules/py/_interleave_iter.py`).
 const ITER_HELPERS: &str = "<frozen _interleave_iter>";
+/// The file name of `greenlet` (`modules/py/greenlet.py`), a C extension in CPython.
+const GREENLET: &str = "<frozen greenlet>";
 
 impl Interp {
     /// A new exception instance of built-in class `cls` with the given args.
@@ -190,8 +192,9 @@ impl Interp {
         if std::mem::take(&mut self.reraising) {
             return;
         }
-        if &*code.filename == ITER_HELPERS {
-            // The Python helpers stand for built-ins, which have no frame in CPython.
+        if &*code.filename == ITER_HELPERS || &*code.filename == GREENLET {
+            // The Python helpers stand for built-ins, which have no frame in CPython (nor
+            // does `greenlet`, a C extension).
             return;
         }
         if let Some(d) = self.exc_data_mut(exc) {

@@ -115,6 +115,8 @@ pub enum Record {
     /// A message of `bytes` (pickled size) was written to (`sent`) or read from kernel pipe
     /// `pipe`.
     Transfer { t: u64, thread: usize, pipe: usize, bytes: usize, sent: bool },
+    /// The thread switched from greenlet `from` to greenlet `to` (their names).
+    GreenletSwitch { t: u64, thread: usize, from: String, to: String },
 }
 
 /// Something the scheduler must handle after the current slice.

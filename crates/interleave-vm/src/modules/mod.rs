@@ -7,6 +7,7 @@
 
 mod collections;
 mod dis;
+pub mod greenlet;
 mod io;
 mod json;
 mod math;
@@ -36,11 +37,18 @@ pub struct ModuleState {
     pub random: Vec<interleave_algo::PyRandom>,
     /// The generator behind `os.urandom`, once used.
     pub urandom: Option<usize>,
+    /// The parked execution states of greenlets (`_interleave_greenlet`), by slot number; `None`
+    /// once a greenlet is dead.
+    pub greenlets: Vec<Option<greenlet::Parked>>,
 }
 
 impl ModuleState {
     pub fn roots(&self) -> Vec<Value> {
-        self.pinned.clone()
+        let mut roots = self.pinned.clone();
+        for parked in self.greenlets.iter().flatten() {
+            parked.roots(&mut roots);
+        }
+        roots
     }
 }
 
@@ -56,6 +64,8 @@ fn registry(name: &str) -> Option<Source> {
         "sys" => Source::Native(sys::init),
         "_thread" => Source::Native(thread::init),
         "_interleave_mp" => Source::Native(mp::init),
+        "_interleave_greenlet" => Source::Native(greenlet::init),
+        "greenlet" => Source::Python(include_str!("py/greenlet.py")),
         "_interleave_iter" => Source::Python(include_str!("py/_interleave_iter.py")),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
