@@ -14,6 +14,9 @@ use crate::value::{ObjRef, Value};
 const ITER_HELPERS: &str = "<frozen _interleave_iter>";
 /// The file name of `greenlet` (`modules/py/greenlet.py`), a C extension in CPython.
 const GREENLET: &str = "<frozen greenlet>";
+/// The file names of `gevent`'s modules (`modules/py/gevent_*.py`), compiled by Cython in
+/// CPython.
+const GEVENT: &str = "<frozen gevent";
 
 impl Interp {
     /// A new exception instance of built-in class `cls` with the given args.
@@ -192,7 +195,7 @@ impl Interp {
         if std::mem::take(&mut self.reraising) {
             return;
         }
-        if &*code.filename == ITER_HELPERS || &*code.filename == GREENLET {
+        if &*code.filename == ITER_HELPERS || &*code.filename == GREENLET || code.filename.starts_with(GEVENT) {
             // The Python helpers stand for built-ins, which have no frame in CPython (nor
             // does `greenlet`, a C extension).
             return;
