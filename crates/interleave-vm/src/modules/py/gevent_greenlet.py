@@ -102,7 +102,7 @@ class Greenlet(greenlet):
     def _trace_label(self):
         # Interleave: how the trace names this greenlet: its name once it has one (reading
         # `name` here would hand out idents in a different order than the program does).
-        if 'name' in self.__dict__ or self._ident is not None:
+        if self._assigned_name is not None or self._ident is not None:
             return self.name
         return 'Greenlet #%d' % self._creation
 
@@ -117,15 +117,19 @@ class Greenlet(greenlet):
             self._ident = self._get_minimal_ident()
         return self._ident
 
+    # Interleave: gevent's `name` is a `readproperty` (an instance attribute overrides it);
+    # here a property whose setter records the assigned name.
+    _assigned_name = None
+
     @property
     def name(self):
-        if 'name' in self.__dict__:
-            return self.__dict__['name']
+        if self._assigned_name is not None:
+            return self._assigned_name
         return 'Greenlet-%d' % (self.minimal_ident,)
 
     @name.setter
     def name(self, value):
-        self.__dict__['name'] = value
+        self._assigned_name = value
 
     def _raise_exception(self):
         raise self._exc_info[1]
@@ -195,7 +199,7 @@ class Greenlet(greenlet):
 
     def __repr__(self):
         classname = self.__class__.__name__
-        if 'name' not in self.__dict__ and self._ident is None:
+        if self._assigned_name is None and self._ident is None:
             name = ' '
         else:
             name = ' "%s" ' % (self.name,)

@@ -88,13 +88,14 @@ def patch_time():
 def patch_thread(threading=True, _threading_local=True, Event=True, logging=True,
                  existing_locks=True, _warnings=None):
     import _thread
+    # Imported before `_thread` changes, so that its module-level objects are real ones.
+    import threading as threading_mod
     from gevent.thread import LockType, get_ident
     patch_item(_thread, 'allocate_lock', LockType)
     patch_item(_thread, 'LockType', LockType)
     patch_item(_thread, 'get_ident', get_ident)
     patch_item(_thread, 'start_new_thread', _unsupported('_thread.start_new_thread'))
     if threading:
-        import threading as threading_mod
         real_ident = threading_mod.get_ident()
         patch_item(threading_mod, 'Lock', LockType)
         patch_item(threading_mod, '_allocate_lock', LockType)
