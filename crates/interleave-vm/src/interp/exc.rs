@@ -328,7 +328,14 @@ impl Interp {
                 && m.as_str() != "__main__" && m.as_str() != "builtins" {
                     name = format!("{}.{name}", m.as_str());
                 }
-        let msg = match self.exception_str(e) {
+        // A `__str__` written in Python (gevent's `Timeout`, `LoopExit`) is called, as
+        // CPython's traceback printing calls `str()`.
+        let user_str = matches!(
+            self.class_lookup(cls, "__str__").as_ref().and_then(Value::as_obj).map(|r| self.heap.get(r)),
+            Some(Obj::Function(_))
+        );
+        let text = if user_str { self.to_str(&Value::Obj(e)) } else { self.exception_str(e) };
+        let msg = match text {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".into(),
         };
