@@ -73,9 +73,9 @@ fn name_arg(v: &Value) -> String {
 /// not inside a call from Rust (the Rust caller's state cannot be parked).
 fn switch(interp: &mut Interp, args: Args) -> PyResult<Value> {
     if interp.nested_depth > 0 {
-        let msg = "greenlet.switch() from code that a built-in function called (a key function, \
-                   __repr__, __eq__, __hash__ or another hook run from Rust) is not supported by \
-                   Interleave: switch from ordinary Python code";
+        let msg = "greenlet.switch() from code that the interpreter itself called (a module being \
+                   imported, a sort key, __repr__, __eq__, __hash__ or another hook run from \
+                   Rust) is not supported by Interleave: switch from ordinary Python code";
         return Err(interp.err(interp.t.not_implemented_error, msg));
     }
     // The switch itself is a tail call, so that the call instruction has taken its operands
