@@ -5,8 +5,8 @@ t0 = time.monotonic()
 gevent.joinall([gevent.spawn(gevent.sleep, 1) for _ in range(100)])
 print('100 sleepers:', round(time.monotonic() - t0, 1))
 t0 = time.monotonic()
-gevent.sleep(0.25)
-print('one sleep:', round(time.monotonic() - t0, 2))
+gevent.sleep(0.3)
+print('one sleep:', round(time.monotonic() - t0, 1))
 
 def chain(n):
     if n:

@@ -105,7 +105,7 @@ fn switch_now(interp: &mut Interp, args: Args) -> PyResult<Value> {
     th.frames = target.frames;
     th.stack = target.stack;
     th.handled = target.handled;
-    interp.module_state.greenlets[from] = if discard.is_true_bool() { None } else { Some(running) };
+    interp.module_state.greenlets[from] = if matches!(discard, Value::Bool(true)) { None } else { Some(running) };
     interp.module_state.greenlets[to] = Some(Parked { started: true, ..Parked::default() });
     if interp.slice.active {
         let t = interp.now_ns();
@@ -115,15 +115,5 @@ fn switch_now(interp: &mut Interp, args: Args) -> PyResult<Value> {
         Ok(message)
     } else {
         Err(Flow::TailCall(Box::new((start, vec![message]))))
-    }
-}
-
-trait TrueBool {
-    fn is_true_bool(&self) -> bool;
-}
-
-impl TrueBool for Value {
-    fn is_true_bool(&self) -> bool {
-        matches!(self, Value::Bool(true))
     }
 }
