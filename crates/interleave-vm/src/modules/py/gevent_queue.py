@@ -361,3 +361,9 @@ class LifoQueue(Queue):
     def _peek(self):
         return self.queue[-1]
 
+
+
+class Channel:
+    # Interleave: gevent's rendezvous channel is not provided.
+    def __init__(self, maxsize=1):
+        raise NotImplementedError('gevent.queue.Channel is not supported by Interleave')
