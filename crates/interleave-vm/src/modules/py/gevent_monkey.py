@@ -7,9 +7,8 @@
 #   `Semaphore`, `Event`'s waits and `queue` become cooperative), `get_ident` is the current
 #   greenlet's id (so `threading.current_thread()` is a `_DummyThread` in a spawned greenlet,
 #   and `threading.local` is greenlet-local), `threading.Event` is `gevent.event.Event`, as in
-#   gevent. Starting a thread (`threading.Thread.start`, `_thread.start_new_thread`,
-#   `threading.Timer`), which gevent turns into spawning a greenlet, raises
-#   NotImplementedError instead.
+#   gevent. Starting a thread (`threading.Thread.start`, `_thread.start_new_thread`) spawns a
+#   greenlet, as in gevent, and `join()` waits for it cooperatively.
 # - queue: `queue.Queue`, `LifoQueue`, `PriorityQueue`, `SimpleQueue` are gevent's, as in
 #   gevent.
 # - socket, select, selectors, ssl, subprocess, os, signal: gevent makes them cooperative;
@@ -90,19 +89,27 @@ def patch_thread(threading=True, _threading_local=True, Event=True, logging=True
     import _thread
     # Imported before `_thread` changes, so that its module-level objects are real ones.
     import threading as threading_mod
-    from gevent.thread import LockType, get_ident
+    from gevent.thread import LockType, get_ident, start_new_thread
     patch_item(_thread, 'allocate_lock', LockType)
     patch_item(_thread, 'LockType', LockType)
     patch_item(_thread, 'get_ident', get_ident)
-    patch_item(_thread, 'start_new_thread', _unsupported('_thread.start_new_thread'))
+    patch_item(_thread, 'start_new_thread', start_new_thread)
     if threading:
         real_ident = threading_mod.get_ident()
         patch_item(threading_mod, 'Lock', LockType)
         patch_item(threading_mod, '_allocate_lock', LockType)
         patch_item(threading_mod, 'get_ident', get_ident)
-        patch_item(threading_mod, '_start_new_thread', _unsupported('threading.Thread.start'))
-        patch_item(threading_mod, 'Timer', _unsupported('threading.Timer'))
+        patch_item(threading_mod, '_start_new_thread', start_new_thread)
+        patch_item(threading_mod, '_set_sentinel', LockType)
         patch_item(threading_mod, '_CRLock', None)
+        # Interleave: `_set_name` names the OS thread for the trace; a thread that is a
+        # greenlet must not rename the thread it runs on.
+        patch_item(threading_mod, '_set_name', _set_no_name)
+        # As gevent's `Thread._set_tstate_lock`: a thread (a greenlet) is finished when its
+        # greenlet is, which releases the lock `join()` waits for. Interleave: the method of
+        # the existing class is replaced (gevent substitutes a subclass).
+        original = threading_mod.Thread._set_tstate_lock
+        patch_item(threading_mod.Thread, '_set_tstate_lock', _tstate_lock_setter(original))
         if Event:
             from gevent.event import Event as GeventEvent
             patch_item(threading_mod, 'Event', GeventEvent)
@@ -111,6 +118,25 @@ def patch_thread(threading=True, _threading_local=True, Event=True, logging=True
         if main is not None:
             main._ident = get_ident()
             threading_mod._active[main._ident] = main
+
+
+def _set_no_name(name, ident=None):
+    return None
+
+
+def _tstate_lock_setter(original):
+    from greenlet import getcurrent
+
+    def _set_tstate_lock(self):
+        original(self)
+        getcurrent().rawlink(lambda _greenlet: _greenlet_finished(self))
+    return _set_tstate_lock
+
+
+def _greenlet_finished(thread):
+    if thread._tstate_lock:
+        thread._tstate_lock.release()
+        thread._stop()
 
 
 def patch_queue():

@@ -1,6 +1,6 @@
 # `gevent.thread`: what `_thread` becomes under monkey patching, as gevent 26.9.0's
-# gevent/thread.py (locks, `get_ident`); starting threads is not supported (see
-# gevent/monkey.py).
+# gevent/thread.py: locks, `get_ident` (the current greenlet's id) and `start_new_thread`
+# (which spawns a greenlet).
 
 import _thread as __thread__
 from greenlet import getcurrent, GreenletExit
@@ -57,6 +57,14 @@ def exit():
     raise GreenletExit
 
 
+def _start_new_greenlet(function, args=(), kwargs=None):
+    from gevent.greenlet import Greenlet
+    if kwargs is not None:
+        greenlet = Greenlet.spawn(function, *args, **kwargs)
+    else:
+        greenlet = Greenlet.spawn(function, *args)
+    return greenlet
+
+
 def start_new_thread(function, args=(), kwargs=None):
-    raise NotImplementedError(
-        'gevent.thread.start_new_thread (threads as greenlets) is not supported by Interleave')
+    return get_ident(_start_new_greenlet(function, args, kwargs))
