@@ -467,6 +467,12 @@ impl<S: Scheduler> Machine<S> {
                     remote,
                     bytes,
                 },
+                Record::GreenletSwitch { t, thread, from, to } => TraceEvent::GreenletSwitch {
+                    t: stamp.unwrap_or(t),
+                    thread: self.procs[p].global[thread],
+                    from,
+                    to,
+                },
             });
         }
     }

@@ -127,6 +127,15 @@ pub enum TraceEvent {
         lock: u64,
         acquired: bool,
     },
+    /// The thread switched from greenlet `from` to greenlet `to` (their names: `main` for a
+    /// thread's implicit main greenlet, `Hub`, gevent's `Greenlet-N`…). Greenlets share their
+    /// thread, its GIL and its lane; only the running greenlet changes.
+    GreenletSwitch {
+        t: u64,
+        thread: usize,
+        from: String,
+        to: String,
+    },
     /// An exception escaped the thread (`exception` is its last traceback line).
     Exception {
         t: u64,
@@ -221,6 +230,7 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
             | TraceEvent::ProcessOrphaned { .. }
             | TraceEvent::ProcessReaped { .. }
             | TraceEvent::Lock { .. }
+            | TraceEvent::GreenletSwitch { .. }
             | TraceEvent::Exception { .. } => {}
         }
     }
@@ -348,17 +358,81 @@ pub fn text_timeline(
         })
         .collect();
     let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    let mut legends = Vec::new();
     for (&i, name) in order.iter().zip(&names) {
         out.push_str(&format!(
             "{name:>w$} |{}|\n",
             lanes[i].iter().collect::<String>()
         ));
+        if let Some((lane, legend)) = greenlet_lane(trace, i, end, &lanes[i]) {
+            out.push_str(&format!("{:>w$} |{lane}|\n", "greenlets"));
+            legends.push(format!("greenlets of {name}: {legend}"));
+        }
     }
     out.push_str(&format!(
         "{:w$}  # running   . waiting for the GIL   z blocked/sleeping\n",
         ""
     ));
+    for legend in legends {
+        out.push_str(&format!("{:w$}  {legend}\n", ""));
+    }
     out
+}
+
+/// The greenlets lane of thread `thread` for the text timeline: in each column, the greenlet
+/// that ran (or blocked, or waited for the GIL) on the thread (`*` when several ran), from its `GreenletSwitch` events; and the
+/// legend of the symbols. `None` if the thread never switched greenlets.
+fn greenlet_lane(trace: &[TraceEvent], thread: usize, end: u64, lane: &[char]) -> Option<(String, String)> {
+    let switches: Vec<(u64, &str, &str)> = trace
+        .iter()
+        .filter_map(|e| match e {
+            TraceEvent::GreenletSwitch { t, thread: th, from, to } if *th == thread => {
+                Some((*t, from.as_str(), to.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    let first = switches.first()?;
+    let mut symbols: Vec<(String, char)> = Vec::new();
+    let mut pool = ('a'..='z').chain(('A'..='Z').filter(|&c| c != 'H'));
+    let mut symbol = |name: &str| -> char {
+        if let Some((_, c)) = symbols.iter().find(|(n, _)| n == name) {
+            return *c;
+        }
+        let c = match name {
+            "main" => 'm',
+            "Hub" => 'H',
+            _ => pool.next().unwrap_or('?'),
+        };
+        symbols.push((name.to_string(), c));
+        c
+    };
+    let width = lane.len();
+    let mut current = symbol(first.1);
+    let mut next = 0;
+    let mut cells = String::with_capacity(width);
+    for (col, &cell) in lane.iter().enumerate() {
+        let stop = ((col as u128 + 1) * end as u128 / width as u128) as u64;
+        let mut seen = vec![current];
+        while next < switches.len() && switches[next].0 < stop {
+            current = symbol(switches[next].2);
+            if !seen.contains(&current) {
+                seen.push(current);
+            }
+            next += 1;
+        }
+        cells.push(match (cell, seen.len()) {
+            (_, n) if n > 1 => '*',
+            (' ', _) => ' ',
+            _ => seen[0],
+        });
+    }
+    let legend = symbols
+        .iter()
+        .map(|(n, c)| format!("{c} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some((cells, format!("{legend}; * several in one column")))
 }
 
 /// The name of thread `i` (from `threads`, else `MainThread` / `thread i`).

@@ -15,6 +15,11 @@ const ITER_HELPERS: &str = "<frozen _interleave_iter>";
 /// Embedded modules that stand for CPython's C modules `_socket` and `select` (their methods
 /// have no frame in CPython's tracebacks).
 const C_MODULES: &[&str] = &["<frozen socket>", "<frozen select>"];
+/// The file name of `greenlet` (`modules/py/greenlet.py`), a C extension in CPython.
+const GREENLET: &str = "<frozen greenlet>";
+/// The file names of `gevent`'s modules (`modules/py/gevent_*.py`), compiled by Cython in
+/// CPython.
+const GEVENT: &str = "<frozen gevent";
 
 impl Interp {
     /// A new exception instance of built-in class `cls` with the given args.
@@ -193,8 +198,13 @@ impl Interp {
         if std::mem::take(&mut self.reraising) {
             return;
         }
-        if &*code.filename == ITER_HELPERS || C_MODULES.contains(&&*code.filename) {
-            // The Python helpers stand for built-ins, which have no frame in CPython.
+        if &*code.filename == ITER_HELPERS
+            || C_MODULES.contains(&&*code.filename)
+            || &*code.filename == GREENLET
+            || code.filename.starts_with(GEVENT)
+        {
+            // The Python helpers stand for built-ins, which have no frame in CPython (nor do
+            // the C modules `_socket`, `select` and `greenlet`, or gevent's Cython modules).
             return;
         }
         if let Some(d) = self.exc_data_mut(exc) {
@@ -325,7 +335,14 @@ impl Interp {
                 && m.as_str() != "__main__" && m.as_str() != "builtins" {
                     name = format!("{}.{name}", m.as_str());
                 }
-        let msg = match self.exception_str(e) {
+        // A `__str__` written in Python (gevent's `Timeout`, `LoopExit`) is called, as
+        // CPython's traceback printing calls `str()`.
+        let user_str = matches!(
+            self.class_lookup(cls, "__str__").as_ref().and_then(Value::as_obj).map(|r| self.heap.get(r)),
+            Some(Obj::Function(_))
+        );
+        let text = if user_str { self.to_str(&Value::Obj(e)) } else { self.exception_str(e) };
+        let msg = match text {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".into(),
         };

@@ -118,6 +118,8 @@ pub enum Record {
     /// A socket operation (`what`: connect, accept, send, recv, close) on kernel socket
     /// `socket`, between addresses `local` and `remote` (`ip:port`), moving `bytes`.
     Net { t: u64, thread: usize, socket: usize, what: &'static str, local: String, remote: String, bytes: usize },
+    /// The thread switched from greenlet `from` to greenlet `to` (their names).
+    GreenletSwitch { t: u64, thread: usize, from: String, to: String },
 }
 
 /// Something the scheduler must handle after the current slice.

@@ -7,6 +7,7 @@
 
 mod collections;
 mod dis;
+pub mod greenlet;
 mod io;
 mod json;
 mod math;
@@ -37,11 +38,18 @@ pub struct ModuleState {
     pub random: Vec<interleave_algo::PyRandom>,
     /// The generator behind `os.urandom`, once used.
     pub urandom: Option<usize>,
+    /// The parked execution states of greenlets (`_interleave_greenlet`), by slot number; `None`
+    /// once a greenlet is dead.
+    pub greenlets: Vec<Option<greenlet::Parked>>,
 }
 
 impl ModuleState {
     pub fn roots(&self) -> Vec<Value> {
-        self.pinned.clone()
+        let mut roots = self.pinned.clone();
+        for parked in self.greenlets.iter().flatten() {
+            parked.roots(&mut roots);
+        }
+        roots
     }
 }
 
@@ -58,6 +66,20 @@ fn registry(name: &str) -> Option<Source> {
         "_thread" => Source::Native(thread::init),
         "_interleave_mp" => Source::Native(mp::init),
         "_interleave_net" => Source::Native(net::init),
+        "_interleave_greenlet" => Source::Native(greenlet::init),
+        "gevent" => Source::Python(include_str!("py/gevent_init.py")),
+        "gevent.hub" => Source::Python(include_str!("py/gevent_hub.py")),
+        "gevent.exceptions" => Source::Python(include_str!("py/gevent_exceptions.py")),
+        "gevent.timeout" => Source::Python(include_str!("py/gevent_timeout.py")),
+        "gevent.greenlet" => Source::Python(include_str!("py/gevent_greenlet.py")),
+        "gevent._abstract_linkable" => Source::Python(include_str!("py/gevent_abstract_linkable.py")),
+        "gevent.event" => Source::Python(include_str!("py/gevent_event.py")),
+        "gevent.queue" => Source::Python(include_str!("py/gevent_queue.py")),
+        "gevent.lock" => Source::Python(include_str!("py/gevent_lock.py")),
+        "gevent.pool" => Source::Python(include_str!("py/gevent_pool.py")),
+        "gevent.monkey" => Source::Python(include_str!("py/gevent_monkey.py")),
+        "gevent.thread" => Source::Python(include_str!("py/gevent_thread.py")),
+        "greenlet" => Source::Python(include_str!("py/greenlet.py")),
         "_interleave_iter" => Source::Python(include_str!("py/_interleave_iter.py")),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
