@@ -79,6 +79,8 @@ fn registry(name: &str) -> Option<Source> {
         "gevent.pool" => Source::Python(include_str!("py/gevent_pool.py")),
         "gevent.monkey" => Source::Python(include_str!("py/gevent_monkey.py")),
         "gevent.thread" => Source::Python(include_str!("py/gevent_thread.py")),
+        "gevent.socket" => Source::Python(include_str!("py/gevent_socket.py")),
+        "gevent.select" => Source::Python(include_str!("py/gevent_select.py")),
         "greenlet" => Source::Python(include_str!("py/greenlet.py")),
         "_interleave_iter" => Source::Python(include_str!("py/_interleave_iter.py")),
         "_collections" => Source::Native(collections::init),

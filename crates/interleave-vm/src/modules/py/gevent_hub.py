@@ -6,8 +6,9 @@
 # each iteration runs the queued callbacks (FIFO, those added meanwhile too; every 50 it
 # re-reads the clock and stops after a switch interval, as `_run_callbacks` does), then blocks
 # the OS thread until the next timer (`idle_wait`: the real, unpatched `time.sleep` on the
-# virtual clock, rounded up to whole milliseconds as epoll's timeout is), then fires expired
-# timers by priority, deadline and creation. When nothing keeps the loop alive (no callbacks,
+# virtual clock, rounded up to whole milliseconds as epoll's timeout is; with io watchers
+# started, a `select` on their descriptors with that timeout), then runs the io watchers whose
+# descriptors are ready, then fires expired timers by priority, deadline and creation. When nothing keeps the loop alive (no callbacks,
 # no referenced timers) `Hub.run` throws `LoopExit` into the main greenlet. Thread-locals are
 # dicts keyed by thread ident; there is no IdentRegistry reuse (the VM has no weakrefs), so
 # `Greenlet-N` names count up. Frames of gevent's modules are left out of tracebacks (gevent
@@ -33,6 +34,7 @@ __all__ = ['getcurrent', 'GreenletExit', 'spawn_raw', 'sleep', 'kill', 'signal',
 
 _real_sleep = _time.sleep
 _monotonic = _time.monotonic
+_net = None  # `_interleave_net`, imported when the first io watcher starts
 _MAIN_THREAD_IDENT = _get_thread_ident()
 
 # The most libev blocks in one poll (MAX_BLOCKTIME).
@@ -41,15 +43,81 @@ _MAX_BLOCKTIME = 59.743
 _BACKEND_MINTIME = 1e-3
 
 
-def idle_wait(seconds):
-    """The one place where the hub blocks its OS thread: nothing is ready, so it waits (up to
-    `seconds`, `None` for no limit) for the next event. Today the only events are timers, so
-    this is the real, unpatched `time.sleep` on the virtual clock, which releases the GIL so
-    that other threads run. Cooperative sockets will wait here too."""
+def idle_wait(seconds, ios=()):
+    """The one place where the hub blocks its OS thread: nothing is ready, so it waits up to
+    `seconds` for the next event (epoll_wait's part in libev). Without io watchers that is the
+    real, unpatched `time.sleep` on the virtual clock, which releases the GIL so that other
+    threads run; with io watchers (cooperative sockets, `gevent.select`) it is a `select` on
+    their descriptors with that timeout (a poll when `seconds` is 0). Returns the watchers whose
+    descriptors are ready, in the order they were started."""
     # Interleave: epoll_wait's timeout is in whole milliseconds, rounded up (EV_TS_TO_MSEC).
     ms = int(seconds * 1e3 + 0.9999)
-    if ms > 0:
-        _real_sleep(ms / 1e3)
+    if not ios:
+        if ms > 0:
+            _real_sleep(ms / 1e3)
+        return ()
+    rfds = []
+    wfds = []
+    for w in ios:
+        if w.events & 1 and w.fd not in rfds:
+            rfds.append(w.fd)
+        if w.events & 2 and w.fd not in wfds:
+            wfds.append(w.fd)
+    r, w_ready, _ = _net.select(rfds, wfds, [], _net.now() + ms * 1000000)
+    readable = [rfds[i] for i in r]
+    writable = [wfds[i] for i in w_ready]
+    return [w for w in ios
+            if (w.events & 1 and w.fd in readable) or (w.events & 2 and w.fd in writable)]
+
+
+class io:
+    """A libev io watcher: calls back when descriptor `fd` is readable (`events` & 1) or
+    writable (`events` & 2)."""
+
+    def __init__(self, loop, fd, events, ref=True, priority=None):
+        if fd < 0:
+            raise ValueError('fd must be non-negative: %r' % (fd,))
+        if events & ~3:
+            raise ValueError('illegal event mask: %r' % (events,))
+        self.loop = loop
+        self.fd = fd
+        self.events = events
+        self.ref = ref
+        self.priority = 0 if priority is None else priority
+        self.callback = None
+        self.args = None
+        self.active = False
+        self.pending = False
+
+    def start(self, callback, *args, pass_events=False):
+        if pass_events:
+            args = (self.events,) + args
+        self.callback = callback
+        self.args = args
+        if not self.active:
+            self.active = True
+            self.loop._io_started(self)
+
+    def stop(self):
+        if self.active:
+            self.active = False
+            self.loop._io_stopped(self)
+        self.pending = False
+        self.callback = None
+        self.args = None
+
+    def close(self):
+        self.stop()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, t, v, tb):
+        self.close()
+
+    def __repr__(self):
+        return '<io at %s%s fd=%s events=%s>' % (hex(id(self)), ' active' if self.active else '',
+                                                  self.fd, ('', 'READ', 'WRITE', 'READ|WRITE')[self.events])
 
 
 class callback:
@@ -139,6 +207,8 @@ class timer:
 class loop:
     """The event loop of one hub (see the notes at the top of this file)."""
     CALLBACK_CHECK_COUNT = 50
+    MINPRI = -2
+    MAXPRI = 2
 
     def __init__(self, flags=None, default=None):
         self._callbacks = deque()
@@ -146,6 +216,8 @@ class loop:
         # stopped (or restarted: another seq) is skipped when it comes to the top.
         self._timers = []
         self._timer_refs = 0
+        # Started io watchers, in start order.
+        self._ios = []
         self._seq = 0
         self._now = _monotonic()
         self.error_handler = None
@@ -166,11 +238,23 @@ class loop:
     def timer(self, after, repeat=0.0, ref=True, priority=0):
         return timer(self, after, repeat, ref, priority)
 
+    def io(self, fd, events, ref=True, priority=None):
+        return io(self, fd, events, ref, priority)
+
+    def _io_started(self, w):
+        global _net
+        if _net is None:
+            import _interleave_net as _net
+        self._ios.append(w)
+
+    def _io_stopped(self, w):
+        self._ios.remove(w)
+
     def _format(self):
         return 'default pending=%d ref=%d' % (len(self._callbacks), self._refs())
 
     def _refs(self):
-        return len(self._callbacks) + self._timer_refs
+        return len(self._callbacks) + self._timer_refs + sum(1 for w in self._ios if w.ref)
 
     def _timer_started(self, t):
         heappush(self._timers, (t._deadline, t._seq, t))
@@ -246,12 +330,31 @@ class loop:
                         waittime = t._deadline - self._now
                     if waittime < _BACKEND_MINTIME:
                         waittime = 0.0 if waittime <= 0 else _BACKEND_MINTIME
-                if waittime > 0:
+                if self._ios:
+                    self._fire_ios(idle_wait(waittime, self._ios))
+                elif waittime > 0:
                     idle_wait(waittime)
             self.update_now()
             self._fire_timers()
             if self._refs() == 0:
                 return
+
+    def _fire_ios(self, ready):
+        # libev queues the ready io watchers (poll) before the expired timers, and invokes
+        # pending watchers by priority, highest first.
+        for w in ready:
+            w.pending = True
+        for w in sorted(ready, key=lambda w: -w.priority):
+            if not w.pending:
+                continue
+            w.pending = False
+            func, args = w.callback, w.args
+            if func is None:
+                continue
+            try:
+                func(*args)
+            except:
+                self.handle_error(w, *sys.exc_info())
 
     def _fire_timers(self):
         now = self._now
@@ -283,6 +386,7 @@ class loop:
                 self.handle_error(t, *sys.exc_info())
 
     def destroy(self):
+        self._ios = []
         self._callbacks.clear()
         self._timers = []
         self._timer_refs = 0

@@ -11,9 +11,14 @@
 #   greenlet, as in gevent, and `join()` waits for it cooperatively.
 # - queue: `queue.Queue`, `LifoQueue`, `PriorityQueue`, `SimpleQueue` are gevent's, as in
 #   gevent.
-# - socket, select, selectors, ssl, subprocess, os, signal: gevent makes them cooperative;
-#   here, where the module exists, its blocking functions raise NotImplementedError after
-#   patching rather than block the whole thread.
+# - socket, select, selectors: `socket.socket` (and `create_connection`, `create_server`) is
+#   `gevent.socket.socket`, `select.select` is `gevent.select.select`, and `SelectSelector`
+#   (the `DefaultSelector`) selects with it, so waiting for a socket yields to the other
+#   greenlets, as in gevent. `socketpair`, `fromfd`, `poll` and `epoll` raise
+#   NotImplementedError after patching.
+# - ssl, subprocess, os, signal: gevent makes them cooperative; here, where the module exists,
+#   its blocking functions raise NotImplementedError after patching rather than block the
+#   whole thread.
 
 import sys
 
@@ -147,8 +152,16 @@ def patch_queue():
 
 
 def patch_socket(dns=True, aggressive=True):
-    _patch_unsupported('socket', ['socket', 'create_connection', 'create_server',
-                                  'socketpair', 'fromfd', 'getaddrinfo', 'gethostbyname'])
+    # Interleave: the simulated network's name lookups never block, so only the socket class
+    # and the functions that make sockets are replaced.
+    try:
+        import socket
+    except (ImportError, NotImplementedError):
+        return
+    from gevent import socket as gsocket
+    for name in ('socket', 'SocketType', 'create_connection', 'create_server'):
+        patch_item(socket, name, getattr(gsocket, name))
+    _patch_unsupported('socket', ['socketpair', 'fromfd'])
 
 
 def patch_dns():
@@ -156,12 +169,25 @@ def patch_dns():
 
 
 def patch_select(aggressive=True):
-    _patch_unsupported('select', ['select', 'poll', 'epoll'])
+    try:
+        import select
+    except (ImportError, NotImplementedError):
+        return
+    from gevent import select as gselect
+    patch_item(select, 'select', gselect.select)
+    _patch_unsupported('select', ['poll', 'epoll'])
 
 
 def patch_selectors(aggressive=True):
-    _patch_unsupported('selectors', ['DefaultSelector', 'SelectSelector', 'PollSelector',
-                                     'EpollSelector'])
+    # Interleave: gevent replaces the module with its GeventSelector; here the selector that
+    # exists, SelectSelector (also DefaultSelector), selects cooperatively.
+    try:
+        import selectors
+    except (ImportError, NotImplementedError):
+        return
+    from gevent import select as gselect
+    patch_item(selectors.SelectSelector, '_select', staticmethod(gselect.select))
+    _patch_unsupported('selectors', ['PollSelector', 'EpollSelector'])
 
 
 def patch_ssl():
