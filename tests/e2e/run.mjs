@@ -280,6 +280,29 @@ test('processes run in parallel, each with its lanes, and the process tree shows
   await shot(page, 'processes');
 });
 
+test('greenlets share their thread: gevent output, switches and the running greenlet on hover', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, [
+    'import gevent',
+    'def cook(dish, seconds):',
+    '    gevent.sleep(seconds)',
+    '    print(dish, "ready")',
+    'gevent.joinall([gevent.spawn(cook, "rice", 0.3), gevent.spawn(cook, "tea", 0.1)])',
+    'print("served")',
+    ''].join('\n'));
+  await page.click('button.run');
+  await waitFinished(page);
+  check(await consoleText(page) === 'tea ready\nrice ready\nserved', await consoleText(page));
+  // One thread lane only; hovering over it while everybody sleeps names the hub.
+  check(await page.locator('.threads-table tr').count() === 2, 'one thread row (plus the header)');
+  const box = await page.locator('canvas.tl-canvas').boundingBox();
+  await page.mouse.move(box.x + 140 + (box.width - 150) * 0.5, box.y + 22 + 24 + 12);
+  const tip = await page.locator('.tl-tooltip').innerText();
+  check(tip.includes('greenlet Hub'), `tooltip: ${tip}`);
+  await shot(page, 'greenlets');
+});
+
 test('a share link reproduces the same run in a fresh page; a broken one says so', async () => {
   const page = await open('#/play');
   await page.waitForSelector('.cm-editor');

@@ -233,6 +233,14 @@ impl RunModel {
         out
     }
 
+    /// The greenlet running on `thread` at `t`, if the thread ever switched greenlets.
+    pub fn greenlet_at(&self, thread: usize, t: u64) -> Option<&str> {
+        self.events.iter().rev().find_map(|e| match e {
+            TraceEvent::GreenletSwitch { t: at, thread: th, to, .. } if *th == thread && *at <= t => Some(to.as_str()),
+            _ => None,
+        })
+    }
+
     /// Who was on core `core` at `t`.
     pub fn core_span_at(&self, core: u32, t: u64) -> Option<&CoreSpan> {
         self.core_spans.iter().find(|s| s.core == core && s.start <= t && t < s.end)
@@ -633,6 +641,17 @@ mod tests {
         for w in free.core_spans.windows(2) {
             assert!(!(w[0].core == w[1].core && w[0].thread == w[1].thread && w[0].end == w[1].start));
         }
+    }
+
+    #[test]
+    fn a_thread_knows_its_running_greenlet() {
+        let m = run("import gevent\ndef f(n):\n    gevent.sleep(0.01 * n)\ngs = [gevent.spawn(f, n) for n in (1, 2)]\ngevent.joinall(gs)\n");
+        assert_eq!(m.status, Status::Finished { exit_code: 0 });
+        assert_eq!(m.greenlet_at(0, 0), None, "no switch yet at the start");
+        assert_eq!(m.greenlet_at(0, 5_000_000), Some("Hub"), "everyone sleeps: the hub waits");
+        assert_eq!(m.greenlet_at(0, m.end_ns()), Some("main"));
+        let switches = m.events.iter().filter(|e| matches!(e, TraceEvent::GreenletSwitch { .. })).count();
+        assert!(switches >= 6, "{switches} switches");
     }
 
     #[test]

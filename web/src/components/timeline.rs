@@ -377,7 +377,8 @@ fn describe(m: &crate::model::RunModel, cores: bool, x: f64, y: f64, t: f64, x_t
                 SegmentState::WaitingGil => "waiting for the GIL".to_string(),
                 SegmentState::Blocked(on) => format!("blocked: {on}"),
             };
-            Some(format!("{} · {what} · {} – {}", m.thread_name(thread), fmt_time(seg.start), fmt_time(seg.end)))
+            let greenlet = m.greenlet_at(thread, tu).map(|g| format!(" · greenlet {g}")).unwrap_or_default();
+            Some(format!("{} · {what}{greenlet} · {} – {}", m.thread_name(thread), fmt_time(seg.start), fmt_time(seg.end)))
         }
     }
 }
@@ -433,6 +434,7 @@ fn marker(e: &TraceEvent) -> Option<(u64, usize, String)> {
                 _ => format!("socket {what}  {local} → {remote}"),
             },
         )),
+        TraceEvent::GreenletSwitch { t, thread, from, to } => Some((*t, *thread, format!("greenlet switch {from} → {to}"))),
         TraceEvent::Transfer { t, thread, pipe, bytes, sent, .. } => {
             Some((*t, *thread, format!("{} {bytes} B (pipe {pipe})", if *sent { "sent" } else { "received" })))
         }
@@ -640,6 +642,21 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
         let short: String = on.chars().take(((x1 - x0) / 6.0) as usize).collect();
         let _ = ctx.fill_text(&short, x0 + 3.0, lane_y(row) + 6.0);
     }
+    // Greenlet switches: thin violet ticks at the top of the lane (merged when dense: a gevent
+    // program can switch thousands of times).
+    let mut fill_switch = |thread: usize, x0: f64, x1: f64| {
+        set_fill("#8a63d2");
+        ctx.fill_rect(x0 - 0.75, lane_y(row_of(thread)) + 1.0, (x1 - x0).max(1.5), 5.0);
+    };
+    for e in &m.events {
+        if let TraceEvent::GreenletSwitch { t, thread, .. } = e
+            && visible(*t, *t)
+        {
+            let x = x_of(*t as f64);
+            merged.add(*thread, x, x, &mut fill_switch);
+        }
+    }
+    merged.finish(&mut fill_switch);
     // Markers: printed lines, contended locks, exceptions.
     for e in &m.events {
         match e {
