@@ -166,59 +166,133 @@ pub struct Segment {
     pub end: u64,
 }
 
-/// Turns the event record into per-thread segments (the timeline's lanes), up to `end`.
+/// Turns the event record into per-thread segments (the timeline's lanes), up to `end`,
+/// ordered by thread and start.
 pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
-    // For each thread: its current non-running state and since when; running comes from `Ran`.
-    let mut open: Vec<Option<(SegmentState, u64)>> = vec![Some((SegmentState::WaitingGil, 0))];
-    let mut out = Vec::new();
-    fn ensure(open: &mut Vec<Option<(SegmentState, u64)>>, t: usize) {
-        if open.len() <= t {
-            open.resize(t + 1, None);
+    let mut b = SegmentBuilder::new();
+    for ev in trace {
+        b.feed(ev);
+    }
+    let mut out = b.done().to_vec();
+    out.extend(b.pending(end));
+    out.sort_by_key(|s| (s.thread, s.start));
+    out
+}
+
+/// Segments built as events arrive (what a live view needs: each event is looked at once).
+/// Consecutive stretches of a thread in one state are one segment (a thread that keeps the
+/// GIL across slices runs throughout), so a thread's latest stretches may still grow: they are
+/// *pending* until the thread is seen in another state. *Done* segments never change, and each
+/// thread's appear in time order.
+#[derive(Clone, Debug)]
+pub struct SegmentBuilder {
+    /// For each thread: its current non-running state and since when (running comes from `Ran`).
+    open: Vec<Option<(SegmentState, u64)>>,
+    /// For each thread: its last finished stretch, which the next one may extend.
+    tail: Vec<Option<Segment>>,
+    done: Vec<Segment>,
+}
+
+impl Default for SegmentBuilder {
+    fn default() -> Self {
+        SegmentBuilder::new()
+    }
+}
+
+impl SegmentBuilder {
+    pub fn new() -> SegmentBuilder {
+        // The main thread exists (waiting for the GIL) from the start.
+        SegmentBuilder { open: vec![Some((SegmentState::WaitingGil, 0))], tail: vec![None], done: Vec::new() }
+    }
+
+    /// The segments that can no longer change, in the order they were finished.
+    pub fn done(&self) -> &[Segment] {
+        &self.done
+    }
+
+    /// The segments that may still change, as if every thread's current state ended at `end`.
+    pub fn pending(&self, end: u64) -> Vec<Segment> {
+        let mut out = Vec::new();
+        for thread in 0..self.open.len().max(self.tail.len()) {
+            let mut tail = self.tail.get(thread).cloned().flatten();
+            if let Some(Some((state, start))) = self.open.get(thread)
+                && end > *start
+            {
+                match &mut tail {
+                    Some(t) if t.state == *state && t.end == *start => t.end = end,
+                    _ => {
+                        out.extend(tail.take());
+                        tail = Some(Segment { thread, state: state.clone(), start: *start, end });
+                    }
+                }
+            }
+            out.extend(tail);
+        }
+        out
+    }
+
+    fn slot(&mut self, thread: usize) {
+        if self.open.len() <= thread {
+            self.open.resize(thread + 1, None);
+        }
+        if self.tail.len() <= thread {
+            self.tail.resize(thread + 1, None);
         }
     }
-    let close = |open: &mut Vec<Option<(SegmentState, u64)>>,
-                 out: &mut Vec<Segment>,
-                 thread: usize,
-                 t: u64| {
-        ensure(open, thread);
-        if let Some((state, start)) = open[thread].take()
-            && t > start
-        {
-            out.push(Segment {
-                thread,
-                state,
-                start,
-                end: t,
-            });
+
+    /// A finished stretch: extends the thread's tail or replaces it (which is then done).
+    fn push(&mut self, seg: Segment) {
+        if seg.end <= seg.start {
+            return;
         }
-    };
-    for ev in trace {
-        match ev {
-            TraceEvent::ThreadCreated { t, thread } => {
-                ensure(&mut open, *thread);
-                open[*thread] = Some((SegmentState::WaitingGil, *t));
+        self.slot(seg.thread);
+        match &mut self.tail[seg.thread] {
+            Some(t) if t.state == seg.state && t.end == seg.start => t.end = seg.end,
+            tail => {
+                if let Some(old) = tail.replace(seg) {
+                    self.done.push(old);
+                }
             }
+        }
+    }
+
+    fn close(&mut self, thread: usize, t: u64) {
+        self.slot(thread);
+        if let Some((state, start)) = self.open[thread].take() {
+            self.push(Segment { thread, state, start, end: t });
+        }
+    }
+
+    fn enter(&mut self, thread: usize, state: SegmentState, t: u64) {
+        self.slot(thread);
+        self.open[thread] = Some((state, t));
+    }
+
+    /// Takes in the next event of the run.
+    pub fn feed(&mut self, ev: &TraceEvent) {
+        match ev {
+            TraceEvent::ThreadCreated { t, thread } => self.enter(*thread, SegmentState::WaitingGil, *t),
             TraceEvent::Ran {
                 thread, start, end, ..
             } => {
-                close(&mut open, &mut out, *thread, *start);
-                out.push(Segment {
+                self.close(*thread, *start);
+                self.push(Segment {
                     thread: *thread,
                     state: SegmentState::Running,
                     start: *start,
                     end: *end,
                 });
-                open[*thread] = Some((SegmentState::WaitingGil, *end));
+                self.enter(*thread, SegmentState::WaitingGil, *end);
             }
             TraceEvent::Blocked { t, thread, on } => {
-                close(&mut open, &mut out, *thread, *t);
-                open[*thread] = Some((SegmentState::Blocked(on.clone()), *t));
+                self.close(*thread, *t);
+                self.enter(*thread, SegmentState::Blocked(on.clone()), *t);
             }
             TraceEvent::Woken { t, thread, .. } => {
-                close(&mut open, &mut out, *thread, *t);
-                open[*thread] = Some((SegmentState::WaitingGil, *t));
+                self.close(*thread, *t);
+                self.enter(*thread, SegmentState::WaitingGil, *t);
             }
-            TraceEvent::ThreadExited { t, thread } => close(&mut open, &mut out, *thread, *t),
+            TraceEvent::ThreadExited { t, thread } => self.close(*thread, *t),
             TraceEvent::GilTaken { .. }
             | TraceEvent::GilDropped { .. }
             | TraceEvent::DropRequest { .. }
@@ -234,25 +308,6 @@ pub fn segments(trace: &[TraceEvent], end: u64) -> Vec<Segment> {
             | TraceEvent::Exception { .. } => {}
         }
     }
-    for thread in 0..open.len() {
-        close(&mut open, &mut out, thread, end);
-    }
-    out.sort_by_key(|s| (s.thread, s.start));
-    out.retain(|s| s.end > s.start);
-    // Consecutive stretches in the same state are one segment (a thread that keeps the GIL
-    // across slices runs throughout).
-    let mut merged: Vec<Segment> = Vec::with_capacity(out.len());
-    for s in out {
-        match merged.last_mut() {
-            Some(last)
-                if last.thread == s.thread && last.state == s.state && last.end == s.start =>
-            {
-                last.end = s.end
-            }
-            _ => merged.push(s),
-        }
-    }
-    merged
 }
 
 /// The current version of the trace file format (`--trace`). Bump it on any change that a
