@@ -188,6 +188,8 @@ pub struct Generator {
     pub saved: Vec<Value>,
     pub name: Value,
     pub qualname: Value,
+    /// A native coroutine (`async def`): type `coroutine`, awaitable, not iterable.
+    pub coroutine: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -113,6 +113,7 @@ impl Interp {
                         if c.flags.varargs
                             || c.flags.varkeywords
                             || c.flags.generator
+                            || c.flags.coroutine
                             || c.kwonlyargcount != 0
                             || c.argcount as usize != n - args_start
                             || !c.cellvars.is_empty()

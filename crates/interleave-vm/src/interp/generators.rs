@@ -103,8 +103,13 @@ impl Interp {
             }
             _ => return Err(self.internal("resume of a non-generator")),
         };
+        let coroutine = matches!(self.heap.get(generator), Obj::Generator(g) if g.coroutine);
         match state {
+            GenState::Running if coroutine => return Err(self.err(self.t.value_error, "coroutine already executing")),
             GenState::Running => return Err(self.err(self.t.value_error, "generator already executing")),
+            GenState::Finished if coroutine => {
+                return Err(self.err(self.t.runtime_error, "cannot reuse already awaited coroutine"));
+            }
             GenState::Finished => {
                 return match mode {
                     ResumeMode::ForIter { target } => {
@@ -127,7 +132,8 @@ impl Interp {
                     g.frame = frame;
                     g.saved = saved;
                 }
-                return Err(self.err(self.t.type_error, "can't send non-None value to a just-started generator"));
+                let what = if coroutine { "coroutine" } else { "generator" };
+                return Err(self.err(self.t.type_error, format!("can't send non-None value to a just-started {what}")));
             }
             _ => {}
         }

@@ -18,6 +18,7 @@ mod patterns;
 mod format;
 mod fast;
 mod generators;
+mod coroutines;
 pub mod cost;
 mod run;
 mod step;
@@ -47,6 +48,7 @@ use crate::value::{ObjRef, PyStr, Value};
 pub use run::RunOutcome;
 pub use threads::ThreadRun;
 pub use cache::InlineCache;
+pub(crate) use coroutines::Thrown;
 
 /// Which stream a piece of output went to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -384,7 +386,13 @@ impl Interp {
                 Obj::Module(_) => t.module,
                 Obj::Cell(_) => t.cell,
                 Obj::Code(_) => t.code,
-                Obj::Generator(_) => t.generator,
+                Obj::Generator(g) => {
+                    if g.coroutine {
+                        t.coroutine
+                    } else {
+                        t.generator
+                    }
+                }
                 Obj::Range { .. } => t.range,
                 Obj::Complex { .. } => t.complex,
                 Obj::Slice { .. } => t.slice,
