@@ -269,6 +269,16 @@ impl Interp {
                     "co_filename" => Some(self.intern(&c.filename)),
                     "co_firstlineno" => Some(Value::Int(c.first_line as i64)),
                     "co_argcount" => Some(Value::Int(c.argcount as i64)),
+                    // CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR and CO_COROUTINE, the bits
+                    // `inspect` and `asyncio.iscoroutinefunction` test.
+                    "co_flags" => {
+                        let f = c.flags;
+                        let bits = 4 * i64::from(f.varargs)
+                            + 8 * i64::from(f.varkeywords)
+                            + 0x20 * i64::from(f.generator)
+                            + 0x80 * i64::from(f.coroutine);
+                        Some(Value::Int(bits))
+                    }
                     "co_varnames" => {
                         let names: Vec<Value> = c.varnames.iter().map(|n| self.intern(n)).collect();
                         Some(self.new_tuple(names))
