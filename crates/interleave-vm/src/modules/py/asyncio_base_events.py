@@ -14,6 +14,7 @@ import concurrent.futures
 import functools
 import heapq
 import itertools
+import math
 import os
 import threading
 import time
@@ -165,7 +166,9 @@ class BaseEventLoop(events.AbstractEventLoop):
         if timeout is None:
             wakeup.acquire()
         elif timeout > 0:
-            wakeup.acquire(True, timeout)
+            # epoll waits in whole milliseconds, rounded up (selectors.EpollSelector.select),
+            # so timers due within the same millisecond run in the same iteration.
+            wakeup.acquire(True, math.ceil(timeout * 1e3) * 1e-3)
         else:
             wakeup.acquire(False)
 
