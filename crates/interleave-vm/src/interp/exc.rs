@@ -13,6 +13,17 @@ use crate::value::{ObjRef, Value};
 /// The file name of the helpers that iterate for built-ins (`modules/py/_interleave_iter.py`).
 const ITER_HELPERS: &str = "<frozen _interleave_iter>";
 
+/// Is `code` Python that CPython runs in C? asyncio's `Future` and `Task` are the C classes
+/// of `_asyncio` in CPython, so their methods (`Future.result`, `Task.__step`…) add no
+/// traceback entries.
+fn is_c_accelerated(code: &interleave_compiler::Code) -> bool {
+    match &*code.filename {
+        "<frozen asyncio.futures>" => code.qualname.starts_with("Future."),
+        "<frozen asyncio.tasks>" => code.qualname.starts_with("Task."),
+        _ => false,
+    }
+}
+
 impl Interp {
     /// A new exception instance of built-in class `cls` with the given args.
     pub fn new_exception(&mut self, cls: ObjRef, args: Vec<Value>) -> ObjRef {
@@ -190,7 +201,7 @@ impl Interp {
         if std::mem::take(&mut self.reraising) {
             return;
         }
-        if &*code.filename == ITER_HELPERS {
+        if &*code.filename == ITER_HELPERS || is_c_accelerated(&code) {
             // The Python helpers stand for built-ins, which have no frame in CPython.
             return;
         }
