@@ -169,8 +169,13 @@ pub struct ExcData {
 #[derive(Clone)]
 pub struct TracebackEntry {
     pub code: Rc<Code>,
+    /// The instruction, or `BEFORE_FIRST_INSTR`: the frame had not started (an exception
+    /// thrown into a new generator), shown at its `def` line as CPython's `RESUME`.
     pub instr: usize,
 }
+
+/// `TracebackEntry::instr` of a frame that had not run its first instruction.
+pub const BEFORE_FIRST_INSTR: usize = usize::MAX;
 
 /// A module object.
 #[derive(Clone)]
@@ -190,6 +195,8 @@ pub struct Generator {
     pub qualname: Value,
     /// A native coroutine (`async def`): type `coroutine`, awaitable, not iterable.
     pub coroutine: bool,
+    /// Its code (`gi_code`/`cr_code`), kept when the frame is gone.
+    pub code: std::rc::Rc<interleave_compiler::Code>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -422,6 +422,7 @@ impl Interp {
                 name: f.name.clone(),
                 qualname: f.qualname.clone(),
                 coroutine,
+                code: f.code.clone(),
             })));
             return Ok(Some(g));
         }

@@ -170,6 +170,15 @@ impl Interp {
             return Err(self.err(self.t.value_error, format!("{what} already executing")));
         }
         if state == GenState::Created || state == GenState::Finished {
+            if state == GenState::Created
+                && let Obj::Generator(g) = self.heap.get(r)
+            {
+                // CPython raises it in the new frame, at its `def` line.
+                let code = g.code.clone();
+                if let Some(d) = self.exc_data_mut(exc) {
+                    d.traceback.push(crate::object::TracebackEntry { code, instr: crate::object::BEFORE_FIRST_INSTR });
+                }
+            }
             self.gen_finished(r);
             return Err(Flow::Exc(exc));
         }
@@ -213,5 +222,23 @@ impl Interp {
         // Back in the outer loop: its next check must see the scheduler again.
         self.next_check = 0;
         res.map(Thrown::Yielded)
+    }
+}
+
+impl Interp {
+    /// The line a running generator or coroutine is executing: its frame is on some thread's
+    /// frame stack while it runs (None if it is not found).
+    pub(crate) fn running_generator_line(&self, generator: ObjRef) -> Value {
+        for th in &self.threads {
+            for f in th.frames.iter().rev() {
+                if let crate::frame::ReturnAction::Generator { generator: g, .. } = f.on_return
+                    && g == generator
+                {
+                    let ip = f.ip.saturating_sub(1);
+                    return f.code.locations.get(ip).map_or(Value::None, |l| Value::Int(l.line as i64));
+                }
+            }
+        }
+        Value::None
     }
 }

@@ -14,12 +14,14 @@ use crate::value::{ObjRef, Value};
 const ITER_HELPERS: &str = "<frozen _interleave_iter>";
 
 /// Is `code` Python that CPython runs in C? asyncio's `Future` and `Task` are the C classes
-/// of `_asyncio` in CPython, so their methods (`Future.result`, `Task.__step`…) add no
-/// traceback entries.
+/// of `_asyncio` in CPython, and `contextvars` is C, so their methods (`Future.result`,
+/// `Task.__step`, `Context.run`…) add no traceback entries.
 fn is_c_accelerated(code: &interleave_compiler::Code) -> bool {
     match &*code.filename {
         "<frozen asyncio.futures>" => code.qualname.starts_with("Future."),
         "<frozen asyncio.tasks>" => code.qualname.starts_with("Task."),
+        // `contextvars` is C in CPython (`Context.run` calls asyncio's callbacks).
+        "<frozen contextvars>" => true,
         _ => false,
     }
 }
@@ -149,7 +151,7 @@ impl Interp {
         }
     }
 
-    fn exc_data_mut(&mut self, e: ObjRef) -> Option<&mut crate::object::ExcData> {
+    pub(crate) fn exc_data_mut(&mut self, e: ObjRef) -> Option<&mut crate::object::ExcData> {
         match self.heap.get_mut(e) {
             Obj::Instance(i) => match &mut i.payload {
                 Payload::Exception(x) => Some(x),

@@ -3,8 +3,24 @@
 import functools
 
 
+def _get_function_source(func):
+    # Interleave: inspect.unwrap and inspect.isfunction written out.
+    while hasattr(func, '__wrapped__'):
+        func = func.__wrapped__
+    if type(func).__name__ == 'function':
+        code = func.__code__
+        return (code.co_filename, code.co_firstlineno)
+    if isinstance(func, functools.partial):
+        return _get_function_source(func.func)
+    return None
+
+
 def _format_callback_source(func, args):
-    return _format_callback(func, args, None)
+    func_repr = _format_callback(func, args, None)
+    source = _get_function_source(func)
+    if source:
+        func_repr += f' at {source[0]}:{source[1]}'
+    return func_repr
 
 
 def _format_args_and_kwargs(args, kwargs):
@@ -27,6 +43,9 @@ def _format_callback(func, args, kwargs, suffix=''):
 
     if hasattr(func, '__qualname__') and func.__qualname__:
         func_repr = func.__qualname__
+        if func_repr == 'Task.__wakeup':
+            # Interleave: CPython's Task is the C class, whose wake-up callback is named so.
+            func_repr = 'Task.task_wakeup'
     elif hasattr(func, '__name__') and func.__name__:
         func_repr = func.__name__
     else:
