@@ -424,6 +424,11 @@ impl Interp {
                 coroutine,
                 code: f.code.clone(),
             })));
+            if coroutine && let Some(r) = g.as_obj() {
+                let th = &self.threads[cur];
+                let ip = th.frames.last().map_or(usize::MAX, |f| f.ip);
+                self.fresh_coroutine = Some((r, cur, th.frames.len(), ip));
+            }
             return Ok(Some(g));
         }
         self.check_recursion()?;

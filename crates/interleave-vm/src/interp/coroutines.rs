@@ -28,13 +28,12 @@ impl Interp {
     pub(crate) fn get_awaitable(&mut self, obj: Value, where_: u32) -> PyResult<Value> {
         if let Some(r) = obj.as_obj()
             && let Obj::Generator(g) = self.heap.get(r)
+            && g.coroutine
         {
-            if g.coroutine {
-                if g.coroutine && g.state == GenState::Suspended && self.delegate_of(r).is_some() {
-                    return Err(self.err(self.t.runtime_error, "coroutine is being awaited already"));
-                }
-                return Ok(obj);
+            if g.state == GenState::Suspended && self.delegate_of(r).is_some() {
+                return Err(self.err(self.t.runtime_error, "coroutine is being awaited already"));
             }
+            return Ok(obj);
         }
         let ty = self.type_name(&obj);
         let not_awaitable = |me: &mut Interp| {
@@ -240,5 +239,30 @@ impl Interp {
             }
         }
         Value::None
+    }
+
+    /// `PopTop`. Dropping the coroutine the call just before created (an expression statement
+    /// such as `main()`) frees it without it ever running: CPython then warns through
+    /// `warnings._warn_unawaited_coroutine`, at this line.
+    pub(super) fn pop_top(&mut self) -> PyResult<()> {
+        let cur = self.cur;
+        let v = self.threads[cur].stack.pop();
+        let Some((r, thread, depth, ip)) = self.fresh_coroutine.take() else { return Ok(()) };
+        let th = &self.threads[cur];
+        let here = th.frames.last().map_or(usize::MAX, |f| f.ip.wrapping_sub(1));
+        let unawaited = thread == cur
+            && depth == th.frames.len()
+            && ip == here
+            && v.as_ref().and_then(|v| v.as_obj()) == Some(r)
+            && matches!(self.heap.get(r), Obj::Generator(g) if g.state == GenState::Created);
+        if !unawaited {
+            return Ok(());
+        }
+        self.gen_finished(r);
+        let warnings = self.load_module("warnings")?;
+        if let Some(hook) = self.getattr_opt(&warnings, "_warn_unawaited_coroutine")? {
+            self.call_nested(hook, vec![Value::Obj(r)])?;
+        }
+        Ok(())
     }
 }

@@ -19,9 +19,7 @@ impl Interp {
         let cur = self.cur;
         match instr {
             Nop => {}
-            PopTop => {
-                self.threads[cur].stack.pop();
-            }
+            PopTop => self.pop_top()?,
             Copy(n) => {
                 let st = &mut self.threads[cur].stack;
                 let v = st[st.len() - n as usize].clone();
