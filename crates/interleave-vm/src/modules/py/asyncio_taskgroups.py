@@ -1,4 +1,4 @@
-# Interleave: CPython 3.11's Lib/asyncio/taskgroups.py, unchanged.
+# Interleave: CPython 3.11's Lib/asyncio/taskgroups.py, adapted where marked "Interleave".
 # Adapted with permission from the EdgeDB project;
 # license: PSFL.
 
@@ -8,6 +8,9 @@ __all__ = ["TaskGroup"]
 from asyncio import events
 from asyncio import exceptions
 from asyncio import tasks
+
+import builtins as _builtins
+_interleave_has_exception_groups = hasattr(_builtins, 'BaseExceptionGroup')  # Interleave
 
 
 class TaskGroup:
@@ -130,6 +133,11 @@ class TaskGroup:
             # cycles (bad for GC); let's not keep a reference to
             # a bunch of them.
             try:
+                if not _interleave_has_exception_groups:
+                    # Interleave: no exception groups yet.
+                    raise NotImplementedError(
+                        "asyncio.TaskGroup with failing tasks raises an ExceptionGroup, "
+                        "which Interleave does not support yet")
                 me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
                 raise me from None
             finally:
