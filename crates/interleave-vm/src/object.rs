@@ -197,6 +197,11 @@ pub struct Generator {
     pub coroutine: bool,
     /// Its code (`gi_code`/`cr_code`), kept when the frame is gone.
     pub code: std::rc::Rc<interleave_compiler::Code>,
+    /// While suspended: the exception being handled inside it (CPython's `gi_exc_state`),
+    /// made the thread's handled exception again when it resumes.
+    pub exc_state: Value,
+    /// While it runs: the exception its resumer was handling, restored when it yields or ends.
+    pub caller_exc_state: Value,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -288,6 +293,8 @@ impl Obj {
             Obj::DictView(v) => g(v.dict),
             Obj::Generator(generator) => {
                 generator.saved.iter().for_each(&mut *f);
+                f(&generator.exc_state);
+                f(&generator.caller_exc_state);
                 if let Some(fr) = &generator.frame {
                     fr.trace(f, g);
                 }

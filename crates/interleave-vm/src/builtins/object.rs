@@ -287,8 +287,7 @@ fn gen_throw(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let generator = args.pos[0].clone();
     let exc = interp.make_exception(args.pos[1].clone())?;
     let Some(r) = generator.as_obj() else { return Err(interp.internal("not a generator")) };
-    let crate::interp::Thrown::Yielded(v) = interp.throw_into(r, exc)?;
-    Ok(v)
+    interp.throw_into(r, exc)
 }
 
 fn gen_close(interp: &mut Interp, args: Args) -> PyResult<Value> {

@@ -423,6 +423,8 @@ impl Interp {
                 qualname: f.qualname.clone(),
                 coroutine,
                 code: f.code.clone(),
+                exc_state: Value::None,
+                caller_exc_state: Value::None,
             })));
             if coroutine && let Some(r) = g.as_obj() {
                 let th = &self.threads[cur];

@@ -12,12 +12,6 @@ use crate::native::{Flow, PyResult};
 use crate::object::{GenState, Obj};
 use crate::value::{ObjRef, Value};
 
-/// What `throw` into a generator produced.
-pub(crate) enum Thrown {
-    /// It yielded this value (it is suspended again).
-    Yielded(Value),
-}
-
 impl Interp {
     /// Is `v` a native coroutine?
     pub(crate) fn is_coroutine(&self, v: &Value) -> bool {
@@ -159,7 +153,7 @@ impl Interp {
     /// generator of the `yield from`/`await` chain, and propagates outwards frame by frame.
     /// `Ok` is the value the outermost generator yields next; `Err` what it raises (a return
     /// is `StopIteration`).
-    pub(crate) fn throw_into(&mut self, r: ObjRef, exc: ObjRef) -> PyResult<Thrown> {
+    pub(crate) fn throw_into(&mut self, r: ObjRef, exc: ObjRef) -> PyResult<Value> {
         let state = match self.heap.get(r) {
             Obj::Generator(g) => g.state,
             _ => return Err(self.internal("not a generator")),
@@ -220,7 +214,7 @@ impl Interp {
         self.nested_depth -= 1;
         // Back in the outer loop: its next check must see the scheduler again.
         self.next_check = 0;
-        res.map(Thrown::Yielded)
+        res
     }
 }
 

@@ -48,7 +48,6 @@ use crate::value::{ObjRef, PyStr, Value};
 pub use run::RunOutcome;
 pub use threads::ThreadRun;
 pub use cache::InlineCache;
-pub(crate) use coroutines::Thrown;
 
 /// Which stream a piece of output went to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
