@@ -241,7 +241,8 @@ impl Interp {
     pub(super) fn pop_top(&mut self) -> PyResult<()> {
         let cur = self.cur;
         let v = self.threads[cur].stack.pop();
-        let Some((r, thread, depth, ip)) = self.fresh_coroutine.take() else { return Ok(()) };
+        // Only the thread that made the call may drop it (another may run in between).
+        let Some((r, thread, depth, ip)) = self.fresh_coroutine.take_if(|f| f.1 == cur) else { return Ok(()) };
         let th = &self.threads[cur];
         let here = th.frames.last().map_or(usize::MAX, |f| f.ip.wrapping_sub(1));
         let unawaited = thread == cur
