@@ -389,7 +389,7 @@ fn advance<S: Scheduler>(m: &mut Machine<S>) -> Option<i32> {
                     .map(|h| format!(", held by {}", thread_name(interp, h)))
                     .unwrap_or_default();
                 msg.push_str(&format!("  {who} waits for {}{holder}{at}\n", b.waits_for));
-                if in_idle_event_loop(interp, b.thread) {
+                if crate::machine::in_idle_event_loop(interp, b.thread) {
                     msg.push_str(&format!(
                         "  ({who} runs an asyncio event loop that is waiting with no ready tasks or callbacks and no timers: \
                          every task awaits something that nothing will ever complete)\n"
@@ -515,14 +515,6 @@ pub fn thread_name(interp: &Interp, tid: usize) -> String {
 }
 
 /// ` (at file:line)` of where a blocked thread is waiting.
-/// Is thread `tid` blocked in the idle wait of an asyncio event loop (`asyncio.base_events`,
-/// `BaseEventLoop._interleave_idle_wait`)?
-fn in_idle_event_loop(interp: &Interp, tid: usize) -> bool {
-    interp.threads[tid].frames.last().is_some_and(|f| {
-        &*f.code.filename == "<frozen asyncio.base_events>" && &*f.code.qualname == "BaseEventLoop._interleave_idle_wait"
-    })
-}
-
 fn blocked_at(interp: &Interp, tid: usize) -> String {
     match crate::machine::blocking_call(interp, tid) {
         Some(c) => format!(" in `{}` (at {}:{})", c.text, c.file, c.line),

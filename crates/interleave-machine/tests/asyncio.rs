@@ -3,7 +3,7 @@
 //! the same for every seed, executor threads run as simulated threads, and a loop with nothing
 //! that can ever wake it ends in the deadlock report.
 
-use interleave_machine::trace::{SegmentState, segments};
+use interleave_machine::trace::{SegmentState, TraceEvent, segments};
 use interleave_machine::{RunResult, Settings, run_program};
 
 const SECOND: u64 = 1_000_000_000;
@@ -70,6 +70,16 @@ fn the_idle_loop_thread_is_blocked_not_spinning() {
         .map(|s| s.end - s.start)
         .sum();
     assert!(blocked >= 5 * SECOND, "blocked for {blocked} ns of {} ns", r.end_ns);
+    // The timeline names the wait.
+    let on: Vec<&str> = r
+        .trace
+        .iter()
+        .filter_map(|e| match e {
+            TraceEvent::Blocked { on, .. } => Some(on.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(on.iter().any(|o| o.starts_with("asyncio event loop idle until 5.0")), "{on:?}");
     // Five seconds of sleeping cost no more instructions than one millisecond does.
     let short = run("import asyncio\nasyncio.run(asyncio.sleep(0.001))\nprint('done')\n");
     assert!(r.steps <= short.steps + 50, "{} steps vs {}", r.steps, short.steps);
