@@ -184,6 +184,20 @@ pub enum Instr {
     /// yields, the frame yields that value and, when resumed, re-executes this instruction with
     /// the sent value; when iter returns, pops iter, pushes its return value, and continues.
     YieldFrom,
+    /// `obj → awaitable iter` (CPython's `GET_AWAITABLE`): a coroutine itself, else the iterator
+    /// its `__await__()` returns. The operand says where (0 `await`, 1 after `__aenter__`, 2 after
+    /// `__aexit__`), for the error messages.
+    GetAwaitable(u32),
+    /// `mgr → aexit NULL aenter` (or `aexit aenter mgr`): as `BeforeWith`, for `async with`
+    /// (`__aenter__`/`__aexit__`); a following `Call(0)` runs `__aenter__`.
+    BeforeAsyncWith,
+    /// `obj → aiter`: `type(obj).__aiter__(obj)` (`GET_AITER`).
+    GetAIter,
+    /// `aiter → aiter awaitable`: the awaitable of `aiter.__anext__()` (`GET_ANEXT`).
+    GetANext,
+    /// `aiter exc → `: ends an `async for` loop when `exc` is `StopAsyncIteration` (pops the
+    /// `ExceptHandler` block as `PopExcept` does), otherwise re-raises it (`END_ASYNC_FOR`).
+    EndAsyncFor,
     /// `body_function name base1 … basen → class`. Runs `body_function` with a fresh namespace
     /// as its locals; when it returns, creates the class (setting the `__class__` cell if the body
     /// returned one).
@@ -429,6 +443,8 @@ pub struct CodeFlags {
     pub varkeywords: bool,
     /// Contains `yield`: calling it creates a generator.
     pub generator: bool,
+    /// An `async def` (or a comprehension awaiting inside one): calling it creates a coroutine.
+    pub coroutine: bool,
     /// Module or class body: names go through the locals mapping (`LoadName`/`StoreName`).
     pub uses_locals_mapping: bool,
 }

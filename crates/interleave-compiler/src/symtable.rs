@@ -64,6 +64,8 @@ pub struct Scope {
     pub children: Vec<usize>,
     /// Contains `yield` (a generator function).
     pub is_generator: bool,
+    /// An `async def` (a coroutine function).
+    pub is_coroutine: bool,
     /// A class body whose methods use `super`/`__class__`.
     pub needs_class_cell: bool,
     /// Where each `nonlocal` name was declared (for "no binding" errors).
@@ -86,6 +88,7 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
             needs_class_cell: false,
             nonlocal_at: HashMap::new(),
             private: None,
@@ -249,6 +252,7 @@ impl Builder<'_, '_> {
                 self.param_defaults(&f.parameters)?;
                 self.bind(f.name.id.as_str());
                 self.push(ScopeKind::Function, f.name.id.as_str(), f.range);
+                self.cur().is_coroutine = f.is_async;
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.stack.pop();
@@ -499,7 +503,12 @@ impl Builder<'_, '_> {
                 self.mark_generator(y.range)?;
                 self.expr(&y.value)?;
             }
-            Expr::Await(a) => self.expr(&a.value)?,
+            Expr::Await(a) => {
+                if self.cur().kind == ScopeKind::Comprehension {
+                    self.cur().is_coroutine = true;
+                }
+                self.expr(&a.value)?
+            }
             _ => {
                 let mut result = Ok(());
                 for_each_child(e, &mut |child| {
@@ -575,6 +584,9 @@ impl Builder<'_, '_> {
         self.cur().params = vec![".0".into()];
         if name == "<genexpr>" {
             self.cur().is_generator = true;
+        }
+        if generators.iter().any(|g| g.is_async) {
+            self.cur().is_coroutine = true;
         }
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {

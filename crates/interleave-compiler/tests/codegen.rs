@@ -259,9 +259,12 @@ fn break_and_continue_in_for() {
 
 #[test]
 fn unsupported_features_are_errors() {
-    let src = "async def f():\n    pass\n";
+    let src = "async def f():\n    yield 1\n";
     let err = compile_module(src, "t.py").expect_err(src);
-    assert_eq!(err.render("t.py"), "NotImplementedError: 'async def' is not supported yet (line 1)\n");
+    assert_eq!(
+        err.render("t.py"),
+        "NotImplementedError: asynchronous generators ('yield' inside 'async def') is not supported yet (line 1)\n"
+    );
 }
 
 #[test]

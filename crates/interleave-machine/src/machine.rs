@@ -664,6 +664,13 @@ impl<S: Scheduler> Machine<S> {
             Wait::KernelAny { keys, .. } => kernel_any_name(&self.kernel.borrow(), keys),
             Wait::Fork | Wait::Spawn { .. } => "fork".to_string(),
         };
+        if in_idle_event_loop(&self.procs[p].interp, tid) {
+            // asyncio's loop with nothing ready, waiting for its next timer (or a wake-up).
+            on = match deadline {
+                Some(d) => format!("asyncio event loop idle until {:.6} s", d as f64 / 1e9),
+                None => "asyncio event loop idle (no timers)".to_string(),
+            };
+        }
         // Name the wait after the program's own call (`q.get()`, `t.join()`, `with lock:`).
         if let Some(c) = blocking_call(&self.procs[p].interp, tid) {
             on = format!("{on} in {} at line {}", c.text, c.line);
@@ -1127,6 +1134,14 @@ pub struct BlockingCall {
 /// Finds the innermost frame of the program itself (not of an embedded module such as
 /// `<frozen threading>`) and the call it is executing. A blocked call has not run, so the top
 /// frame's ip points at it; callers' ips are one past their call.
+/// Is thread `tid` waiting in the idle wait of an asyncio event loop (`asyncio.base_events`,
+/// `BaseEventLoop._interleave_idle_wait`)?
+pub fn in_idle_event_loop(interp: &Interp, tid: usize) -> bool {
+    interp.threads[tid].frames.last().is_some_and(|f| {
+        &*f.code.filename == "<frozen asyncio.base_events>" && &*f.code.qualname == "BaseEventLoop._interleave_idle_wait"
+    })
+}
+
 pub fn blocking_call(interp: &Interp, tid: usize) -> Option<BlockingCall> {
     let frames = &interp.threads[tid].frames;
     let (depth, f) = frames.iter().enumerate().rev().find(|(_, f)| !f.code.filename.starts_with('<'))?;

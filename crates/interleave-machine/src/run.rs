@@ -389,6 +389,12 @@ fn advance<S: Scheduler>(m: &mut Machine<S>) -> Option<i32> {
                     .map(|h| format!(", held by {}", thread_name(interp, h)))
                     .unwrap_or_default();
                 msg.push_str(&format!("  {who} waits for {}{holder}{at}\n", b.waits_for));
+                if crate::machine::in_idle_event_loop(interp, b.thread) {
+                    msg.push_str(&format!(
+                        "  ({who} runs an asyncio event loop that is waiting with no ready tasks or callbacks and no timers: \
+                         every task awaits something that nothing will ever complete)\n"
+                    ));
+                }
             }
             console(m, &msg);
             return Some(LIMIT_EXIT_CODE);

@@ -169,8 +169,13 @@ pub struct ExcData {
 #[derive(Clone)]
 pub struct TracebackEntry {
     pub code: Rc<Code>,
+    /// The instruction, or `BEFORE_FIRST_INSTR`: the frame had not started (an exception
+    /// thrown into a new generator), shown at its `def` line as CPython's `RESUME`.
     pub instr: usize,
 }
+
+/// `TracebackEntry::instr` of a frame that had not run its first instruction.
+pub const BEFORE_FIRST_INSTR: usize = usize::MAX;
 
 /// A module object.
 #[derive(Clone)]
@@ -188,6 +193,15 @@ pub struct Generator {
     pub saved: Vec<Value>,
     pub name: Value,
     pub qualname: Value,
+    /// A native coroutine (`async def`): type `coroutine`, awaitable, not iterable.
+    pub coroutine: bool,
+    /// Its code (`gi_code`/`cr_code`), kept when the frame is gone.
+    pub code: std::rc::Rc<interleave_compiler::Code>,
+    /// While suspended: the exception being handled inside it (CPython's `gi_exc_state`),
+    /// made the thread's handled exception again when it resumes.
+    pub exc_state: Value,
+    /// While it runs: the exception its resumer was handling, restored when it yields or ends.
+    pub caller_exc_state: Value,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -279,6 +293,8 @@ impl Obj {
             Obj::DictView(v) => g(v.dict),
             Obj::Generator(generator) => {
                 generator.saved.iter().for_each(&mut *f);
+                f(&generator.exc_state);
+                f(&generator.caller_exc_state);
                 if let Some(fr) = &generator.frame {
                     fr.trace(f, g);
                 }

@@ -19,7 +19,12 @@ pub fn format_entries(interp: &Interp, entries: &[TracebackEntry]) -> String {
     let mut last: Option<(String, u32, String)> = None;
     let mut count = 0usize;
     for e in entries.iter().rev() {
-        let loc = e.code.locations.get(e.instr).copied().unwrap_or_default();
+        let loc = if e.instr == crate::object::BEFORE_FIRST_INSTR {
+            // The `def` line, without markers.
+            interleave_compiler::Location { line: e.code.first_line, end_line: 0, col: 0, end_col: 0 }
+        } else {
+            e.code.locations.get(e.instr).copied().unwrap_or_default()
+        };
         let key = (e.code.filename.to_string(), loc.line, e.code.name.to_string());
         if last.as_ref() == Some(&key) {
             count += 1;

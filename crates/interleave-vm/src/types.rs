@@ -83,6 +83,7 @@ types! {
     method = "method": object, Builtin;
     module = "module": object, Builtin;
     generator = "generator": object, Builtin;
+    coroutine = "coroutine": object, Builtin;
     range = "range": object, Builtin;
     slice = "slice": object, Builtin;
     property = "property": object, Builtin;
@@ -120,6 +121,7 @@ types! {
     generator_exit = "GeneratorExit": base_exception, Exception;
     exception = "Exception": base_exception, Exception;
     stop_iteration = "StopIteration": exception, Exception;
+    stop_async_iteration = "StopAsyncIteration": exception, Exception;
     arithmetic_error = "ArithmeticError": exception, Exception;
     floating_point_error = "FloatingPointError": arithmetic_error, Exception;
     overflow_error = "OverflowError": arithmetic_error, Exception;

@@ -13,9 +13,6 @@ impl<'a> Compiler<'a> {
         let Some(first) = generators.first() else {
             return Err(self.internal("empty comprehension", range));
         };
-        if let Some(g) = generators.iter().find(|g| g.is_async) {
-            return Err(self.unsupported("asynchronous comprehensions", g.range));
-        }
         let name = match e {
             Expr::ListComp(_) => "<listcomp>",
             Expr::SetComp(_) => "<setcomp>",
@@ -25,6 +22,15 @@ impl<'a> Compiler<'a> {
         let Some(scope) = self.table.scope_for(range) else {
             return Err(self.internal("comprehension scope", range));
         };
+        let is_coroutine = self.table.scopes[scope].is_coroutine;
+        if is_coroutine {
+            if name == "<genexpr>" {
+                return Err(self.unsupported("asynchronous generator expressions", range));
+            }
+            if !self.cur().code.flags.coroutine {
+                return Err(self.syntax_error("asynchronous comprehension outside of an asynchronous function", range));
+            }
+        }
         let qualname = self.qualname_for(name);
         let line = self.line_of(range);
         self.push_unit(scope, name, &qualname, line);
@@ -50,8 +56,11 @@ impl<'a> Compiler<'a> {
         let mut flags = MakeFunctionFlags::default();
         self.make_function(code, &mut flags, range)?;
         self.expr(&first.iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if first.is_async { Instr::GetAIter } else { Instr::GetIter });
         self.emit(Instr::Call(0));
+        if is_coroutine {
+            self.emit_await(0);
+        }
         Ok(())
     }
 
@@ -67,9 +76,25 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadFast(dot0));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async { Instr::GetAIter } else { Instr::GetIter });
         }
         self.bind(start);
+        if g.is_async {
+            let handler = self.new_label();
+            self.emit_jump(Instr::SetupFinally, handler);
+            self.emit(Instr::GetANext);
+            self.emit_await(0);
+            self.emit(Instr::PopBlock);
+            self.store(&g.target)?;
+            for cond in &g.ifs {
+                self.jump_if(cond, false, start)?;
+            }
+            self.comprehension_loop(e, generators, i + 1)?;
+            self.emit_jump(Instr::Jump, start);
+            self.bind(handler);
+            self.emit(Instr::EndAsyncFor);
+            return Ok(());
+        }
         self.emit_jump(Instr::ForIter, end);
         self.store(&g.target)?;
         for cond in &g.ifs {

@@ -112,8 +112,14 @@ impl<'a> Compiler<'a> {
         // `__enter__` is looked up and called at the whole statement's location, as CPython's
         // `BEFORE_WITH`.
         let saved_item = self.set_loc(w.range);
-        self.emit(Instr::BeforeWith);
-        self.emit(Instr::Call(0));
+        if w.is_async {
+            self.emit(Instr::BeforeAsyncWith);
+            self.emit(Instr::Call(0));
+            self.emit_await(1);
+        } else {
+            self.emit(Instr::BeforeWith);
+            self.emit(Instr::Call(0));
+        }
         self.restore_loc(saved_item);
         // The `as` target is stored before the handler block is pushed, so that the handler
         // finds exactly `exit` below the exception (see `SetupFinally`).
@@ -124,16 +130,19 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit_jump(Instr::SetupFinally, handler);
-        self.push_fblock(FBlock::With, w.range)?;
+        self.push_fblock(if w.is_async { FBlock::AsyncWith } else { FBlock::With }, w.range)?;
         self.with_stmt(w, i + 1)?;
         self.pop_fblock();
         let saved_body = self.set_loc(w.range);
         self.emit(Instr::PopBlock);
-        self.call_exit_with_nones();
+        self.call_exit_with_nones(w.is_async);
         self.emit_jump(Instr::Jump, after);
         self.bind(handler);
         self.emit(Instr::WithExceptStart);
         self.emit(Instr::Call(3));
+        if w.is_async {
+            self.emit_await(2);
+        }
         self.emit_jump(Instr::PopJumpIfTrue, exit_ok);
         self.emit(Instr::Reraise);
         self.bind(exit_ok);

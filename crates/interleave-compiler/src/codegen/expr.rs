@@ -83,8 +83,13 @@ impl<'a> Compiler<'a> {
             Expr::DictComp(c) => self.comprehension(e, &c.generators)?,
             Expr::Generator(c) => self.comprehension(e, &c.generators)?,
             Expr::Await(a) => {
-                let msg = if self.scope_kind().is_function() { "'await' outside async function" } else { "'await' outside function" };
-                return Err(self.syntax_error(msg, a.range));
+                if !self.cur().code.flags.coroutine {
+                    let msg =
+                        if self.scope_kind().is_function() { "'await' outside async function" } else { "'await' outside function" };
+                    return Err(self.syntax_error(msg, a.range));
+                }
+                self.expr(&a.value)?;
+                self.emit_await(0);
             }
             Expr::Yield(y) => {
                 self.check_yield(y.range)?;

@@ -10,9 +10,6 @@ use crate::bytecode::{Code, Constant, Instr, MakeFunctionFlags};
 
 impl<'a> Compiler<'a> {
     pub(super) fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
-        if f.is_async {
-            return Err(self.unsupported("'async def'", f.range));
-        }
         if let Some(tp) = &f.type_params {
             return Err(self.syntax_error("invalid syntax", tp.range));
         }
@@ -27,6 +24,9 @@ impl<'a> Compiler<'a> {
             return Err(self.internal("function scope", f.range));
         };
         let qualname = self.qualname_for(name);
+        if f.is_async && self.table.scopes[scope].is_generator {
+            return Err(self.unsupported("asynchronous generators ('yield' inside 'async def')", f.range));
+        }
         self.push_unit(scope, name, &qualname, first_line);
         self.set_params(&f.parameters);
         self.cur().code.doc = docstring(&f.body);

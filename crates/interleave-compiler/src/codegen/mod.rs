@@ -42,6 +42,8 @@ enum FBlock<'a> {
     HandlerCleanup { name: Option<&'a str> },
     /// Inside a `with` body: `__exit__` is on the stack and a `SetupFinally` block is active.
     With,
+    /// Inside an `async with` body: as `With`, with `__aexit__`, whose result is awaited.
+    AsyncWith,
 }
 
 /// One code object being built.
@@ -127,7 +129,7 @@ impl<'a> Compiler<'a> {
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
-            flags: CodeFlags { generator: s.is_generator, ..CodeFlags::default() },
+            flags: CodeFlags { generator: s.is_generator, coroutine: s.is_coroutine, ..CodeFlags::default() },
             doc: None,
         };
         let loc = Location { line: first_line, end_line: first_line, col: 0, end_col: 0 };

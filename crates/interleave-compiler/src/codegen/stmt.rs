@@ -45,8 +45,8 @@ impl<'a> Compiler<'a> {
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::If(i) => self.if_stmt(i)?,
             Stmt::With(w) => {
-                if w.is_async {
-                    return Err(self.unsupported("'async with'", w.range));
+                if w.is_async && !self.cur().code.flags.coroutine {
+                    return Err(self.syntax_error("'async with' outside async function", w.range));
                 }
                 self.with_stmt(w, 0)?;
             }
@@ -244,7 +244,7 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
         if f.is_async {
-            return Err(self.unsupported("'async for'", f.range));
+            return self.async_for_stmt(f);
         }
         let start = self.new_label();
         let cleanup = self.new_label();
@@ -259,6 +259,36 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.emit_jump(Instr::Jump, start);
         self.bind(cleanup);
+        self.body(&f.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `async for` (CPython's `compiler_async_for`): each step awaits `__anext__()` inside a
+    /// handler that ends the loop on `StopAsyncIteration`.
+    fn async_for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
+        if !self.cur().code.flags.coroutine {
+            return Err(self.syntax_error("'async for' outside async function", f.range));
+        }
+        let start = self.new_label();
+        let handler = self.new_label();
+        let end = self.new_label();
+        self.expr(&f.iter)?;
+        self.emit(Instr::GetAIter);
+        self.bind(start);
+        self.emit_jump(Instr::SetupFinally, handler);
+        self.emit(Instr::GetANext);
+        self.emit_await(0);
+        self.emit(Instr::PopBlock);
+        self.push_fblock(FBlock::ForLoop { start, end }, f.range)?;
+        self.store(&f.target)?;
+        self.body(&f.body)?;
+        self.pop_fblock();
+        self.emit_jump(Instr::Jump, start);
+        self.bind(handler);
+        let saved = self.set_loc(f.iter.range());
+        self.emit(Instr::EndAsyncFor);
+        self.restore_loc(saved);
         self.body(&f.orelse)?;
         self.bind(end);
         Ok(())
@@ -336,12 +366,12 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Instr::PopExcept);
             }
-            FBlock::With => {
+            FBlock::With | FBlock::AsyncWith => {
                 self.emit(Instr::PopBlock);
                 if preserve_tos {
                     self.emit(Instr::Swap(2));
                 }
-                self.call_exit_with_nones();
+                self.call_exit_with_nones(matches!(fb, FBlock::AsyncWith));
             }
             FBlock::HandlerCleanup { name } => {
                 if name.is_some() {
@@ -366,15 +396,26 @@ impl<'a> Compiler<'a> {
         self.name_op(name, ExprContext::Del);
     }
 
-    /// `exit → `: calls `exit(None, None, None)` and drops the result.
-    pub(super) fn call_exit_with_nones(&mut self) {
+    /// `exit → `: calls `exit(None, None, None)` (awaiting its result for `async with`) and
+    /// drops the result.
+    pub(super) fn call_exit_with_nones(&mut self, is_async: bool) {
         self.emit(Instr::PushNull);
         self.emit(Instr::Swap(2));
         self.load_const(Constant::None);
         self.load_const(Constant::None);
         self.load_const(Constant::None);
         self.emit(Instr::Call(3));
+        if is_async {
+            self.emit_await(2);
+        }
         self.emit(Instr::PopTop);
+    }
+
+    /// `obj → result`: awaits `obj` (`GET_AWAITABLE where; LOAD_CONST None; YIELD_FROM`).
+    pub(super) fn emit_await(&mut self, where_: u32) {
+        self.emit(Instr::GetAwaitable(where_));
+        self.load_const(Constant::None);
+        self.emit(Instr::YieldFrom);
     }
 
     fn import(&mut self, i: &'a ast::StmtImport) -> CResult {

@@ -591,7 +591,8 @@ fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args::count(interp, "next", &args, 1, 2)?;
     let it = args.pos[0].clone();
     let is_iter = match it.as_obj().map(|r| interp.heap.get(r)) {
-        Some(Obj::Iter(_) | Obj::Generator(_)) => true,
+        Some(Obj::Generator(g)) => !g.coroutine,
+        Some(Obj::Iter(_)) => true,
         _ => interp.lookup_method(&it, "__next__").is_some(),
     };
     if !is_iter {

@@ -1,7 +1,6 @@
 //! Methods of `object`, `type`, `BaseException`, `property` and generators.
 
 use super::args;
-use crate::frame::ResumeMode;
 use crate::interp::Interp;
 use crate::native::{Args, Flow, NativeFn, PyResult};
 use crate::object::{GenState, Obj, Payload};
@@ -31,6 +30,10 @@ pub fn install(interp: &mut Interp) {
         (t.generator, "__iter__", "generator", identity),
         (t.generator, "close", "generator", gen_close),
         (t.generator, "throw", "generator", gen_throw),
+        (t.coroutine, "send", "coroutine", gen_send),
+        (t.coroutine, "close", "coroutine", gen_close),
+        (t.coroutine, "throw", "coroutine", gen_throw),
+        (t.coroutine, "__await__", "coroutine", identity),
     ];
     for &(cls, name, owner, f) in table {
         interp.def_method(cls, name, owner, f);
@@ -284,28 +287,7 @@ fn gen_throw(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let generator = args.pos[0].clone();
     let exc = interp.make_exception(args.pos[1].clone())?;
     let Some(r) = generator.as_obj() else { return Err(interp.internal("not a generator")) };
-    let state = match interp.heap.get(r) {
-        Obj::Generator(g) => g.state,
-        _ => return Err(interp.internal("not a generator")),
-    };
-    if state == GenState::Created || state == GenState::Finished {
-        interp.gen_finished(r);
-        return Err(Flow::Exc(exc));
-    }
-    interp.check_nested_depth(crate::interp::PLAIN)?;
-    let floor = interp.threads[interp.cur].frames.len();
-    interp.resume_generator(r, Value::None, ResumeMode::Nested)?;
-    // Drop the sent value the resume pushed; the yield raises instead.
-    interp.threads[interp.cur].stack.pop();
-    interp.nested_depth += 1;
-    let res = match interp.unwind(exc, floor, true) {
-        Ok(()) => interp.execute(floor),
-        Err(e) => Err(e),
-    };
-    interp.nested_depth -= 1;
-    // Back in the outer loop: its next check must see the scheduler again.
-    interp.next_check = 0;
-    res
+    interp.throw_into(r, exc)
 }
 
 fn gen_close(interp: &mut Interp, args: Args) -> PyResult<Value> {

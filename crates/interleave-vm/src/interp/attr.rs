@@ -237,11 +237,33 @@ impl Interp {
                 "__func__" | "__wrapped__" => Some(f.clone()),
                 _ => None,
             }),
-            Obj::Generator(g) => Ok(match name {
-                "__name__" => Some(g.name.clone()),
-                "__qualname__" => Some(g.qualname.clone()),
-                _ => None,
-            }),
+            Obj::Generator(g) => {
+                let (gi, cr) = if g.coroutine { ("", name) } else { (name, "") };
+                Ok(match (name, gi, cr) {
+                    ("__name__", ..) => Some(g.name.clone()),
+                    ("__qualname__", ..) => Some(g.qualname.clone()),
+                    (_, "gi_running", _) | (_, _, "cr_running") => {
+                        Some(Value::Bool(g.state == crate::object::GenState::Running))
+                    }
+                    (_, "gi_code", _) | (_, _, "cr_code") => {
+                        let code = g.code.clone();
+                        Some(self.alloc(Obj::Code(code)))
+                    }
+                    // Interleave has no frame objects (`gi_frame`/`cr_frame`); asyncio's reprs
+                    // read the suspended frame's line here: the `def` line before the first
+                    // resume, the current line while suspended, None once finished.
+                    ("_interleave_lineno", ..) => Some(match (&g.frame, g.state) {
+                        (Some(_), crate::object::GenState::Created) => Value::Int(g.code.first_line as i64),
+                        (Some(f), _) => {
+                            let ip = f.ip.min(f.code.locations.len().saturating_sub(1));
+                            f.code.locations.get(ip).map_or(Value::None, |l| Value::Int(l.line as i64))
+                        }
+                        (None, crate::object::GenState::Running) => self.running_generator_line(*r),
+                        (None, _) => Value::None,
+                    }),
+                    _ => None,
+                })
+            }
             Obj::Property { fget, fset, fdel, doc } => Ok(match name {
                 "fget" => Some(fget.clone()),
                 "fset" => Some(fset.clone()),
@@ -269,6 +291,16 @@ impl Interp {
                     "co_filename" => Some(self.intern(&c.filename)),
                     "co_firstlineno" => Some(Value::Int(c.first_line as i64)),
                     "co_argcount" => Some(Value::Int(c.argcount as i64)),
+                    // CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR and CO_COROUTINE, the bits
+                    // `inspect` and `asyncio.iscoroutinefunction` test.
+                    "co_flags" => {
+                        let f = c.flags;
+                        let bits = 4 * i64::from(f.varargs)
+                            + 8 * i64::from(f.varkeywords)
+                            + 0x20 * i64::from(f.generator)
+                            + 0x80 * i64::from(f.coroutine);
+                        Some(Value::Int(bits))
+                    }
                     "co_varnames" => {
                         let names: Vec<Value> = c.varnames.iter().map(|n| self.intern(n)).collect();
                         Some(self.new_tuple(names))

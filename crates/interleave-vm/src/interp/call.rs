@@ -28,6 +28,7 @@ impl Interp {
                     if !c.flags.varargs
                         && !c.flags.varkeywords
                         && !c.flags.generator
+                        && !c.flags.coroutine
                         && c.kwonlyargcount == 0
                         && c.argcount as usize == nargs
                     {
@@ -350,7 +351,7 @@ impl Interp {
     fn takes_exactly(&self, fr: ObjRef, nargs: usize) -> bool {
         let Obj::Function(f) = self.heap.get(fr) else { return false };
         let c = &f.code;
-        !c.flags.varargs && !c.flags.varkeywords && !c.flags.generator && c.kwonlyargcount == 0 && c.argcount as usize == nargs
+        !c.flags.varargs && !c.flags.varkeywords && !c.flags.generator && !c.flags.coroutine && c.kwonlyargcount == 0 && c.argcount as usize == nargs
     }
 
     pub(super) fn check_recursion(&mut self) -> PyResult<()> {
@@ -392,7 +393,8 @@ impl Interp {
         let slots = self.bind_args(&f, args)?;
         let code = f.code.clone();
         let cur = self.cur;
-        if code.flags.generator {
+        if code.flags.generator || code.flags.coroutine {
+            let coroutine = code.flags.coroutine;
             let mut saved = slots;
             let base = 0;
             let mut tmp = std::mem::take(&mut self.threads[cur].stack);
@@ -419,7 +421,16 @@ impl Interp {
                 saved,
                 name: f.name.clone(),
                 qualname: f.qualname.clone(),
+                coroutine,
+                code: f.code.clone(),
+                exc_state: Value::None,
+                caller_exc_state: Value::None,
             })));
+            if coroutine && let Some(r) = g.as_obj() {
+                let th = &self.threads[cur];
+                let ip = th.frames.last().map_or(usize::MAX, |f| f.ip);
+                self.fresh_coroutine = Some((r, cur, th.frames.len(), ip));
+            }
             return Ok(Some(g));
         }
         self.check_recursion()?;

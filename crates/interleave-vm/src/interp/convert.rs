@@ -426,7 +426,8 @@ impl Interp {
                     Value::Str(s) => s.as_str().to_owned(),
                     _ => String::new(),
                 };
-                Ok(format!("<generator object {q} at {}>", crate::hashing::fake_address(r)))
+                let kind = if g.coroutine { "coroutine" } else { "generator" };
+                Ok(format!("<{kind} object {q} at {}>", crate::hashing::fake_address(r)))
             }
             Obj::Complex { re, im } => Ok(super::complex::complex_repr(*re, *im)),
             Obj::Range { start, stop, step } => Ok(if *step == 1 {

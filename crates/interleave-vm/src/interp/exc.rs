@@ -21,6 +21,19 @@ const GREENLET: &str = "<frozen greenlet>";
 /// CPython.
 const GEVENT: &str = "<frozen gevent";
 
+/// Is `code` Python that CPython runs in C? asyncio's `Future` and `Task` are the C classes
+/// of `_asyncio` in CPython, and `contextvars` is C, so their methods (`Future.result`,
+/// `Task.__step`, `Context.run`…) add no traceback entries.
+fn is_c_accelerated(code: &interleave_compiler::Code) -> bool {
+    match &*code.filename {
+        "<frozen asyncio.futures>" => code.qualname.starts_with("Future."),
+        "<frozen asyncio.tasks>" => code.qualname.starts_with("Task."),
+        // `contextvars` is C in CPython (`Context.run` calls asyncio's callbacks).
+        "<frozen contextvars>" => true,
+        _ => false,
+    }
+}
+
 impl Interp {
     /// A new exception instance of built-in class `cls` with the given args.
     pub fn new_exception(&mut self, cls: ObjRef, args: Vec<Value>) -> ObjRef {
@@ -146,7 +159,7 @@ impl Interp {
         }
     }
 
-    fn exc_data_mut(&mut self, e: ObjRef) -> Option<&mut crate::object::ExcData> {
+    pub(crate) fn exc_data_mut(&mut self, e: ObjRef) -> Option<&mut crate::object::ExcData> {
         match self.heap.get_mut(e) {
             Obj::Instance(i) => match &mut i.payload {
                 Payload::Exception(x) => Some(x),
@@ -202,9 +215,11 @@ impl Interp {
             || C_MODULES.contains(&&*code.filename)
             || &*code.filename == GREENLET
             || code.filename.starts_with(GEVENT)
+            || is_c_accelerated(&code)
         {
             // The Python helpers stand for built-ins, which have no frame in CPython (nor do
-            // the C modules `_socket`, `select` and `greenlet`, or gevent's Cython modules).
+            // the C modules `_socket`, `select` and `greenlet`, gevent's Cython modules, or
+            // asyncio's C-accelerated parts).
             return;
         }
         if let Some(d) = self.exc_data_mut(exc) {

@@ -23,6 +23,8 @@ impl Interp {
     #[inline(always)]
     pub(super) fn run_fast(&mut self, floor: usize) {
         let plain_classes = !self.late_properties && !self.late_hooks;
+        // A `PopTop` may drop a new coroutine, which `pop_top` warns about.
+        let fresh_coroutine = self.fresh_coroutine.is_some();
         let late_hooks = self.late_hooks;
         let builtins = self.builtins;
         let next_check = self.next_check;
@@ -75,6 +77,9 @@ impl Interp {
                     }
                     Instr::LoadConst(i) => stack.push(values.consts[i as usize].clone()),
                     Instr::PopTop => {
+                        if fresh_coroutine {
+                            general!();
+                        }
                         stack.pop();
                     }
                     Instr::PushNull => stack.push(Value::Null),
@@ -113,6 +118,7 @@ impl Interp {
                         if c.flags.varargs
                             || c.flags.varkeywords
                             || c.flags.generator
+                            || c.flags.coroutine
                             || c.kwonlyargcount != 0
                             || c.argcount as usize != n - args_start
                             || !c.cellvars.is_empty()

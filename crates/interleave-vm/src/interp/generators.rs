@@ -21,10 +21,15 @@ impl Interp {
             let ReturnAction::Generator { generator, mode } = frame.on_return else {
                 return Err(self.internal("yield outside a generator frame"));
             };
+            let handled = std::mem::replace(&mut self.thread().handled, Value::None);
             if let Obj::Generator(g) = self.heap.get_mut(generator) {
                 g.saved = saved;
                 g.frame = Some(Box::new(frame));
                 g.state = GenState::Suspended;
+                // Its handled exception is kept for its next resume; its resumer's is back.
+                g.exc_state = handled;
+                let caller = std::mem::replace(&mut g.caller_exc_state, Value::None);
+                self.thread().handled = caller;
             }
             let done = self.thread().frames.len() <= floor;
             match mode {
@@ -84,6 +89,17 @@ impl Interp {
             g.state = GenState::Finished;
             g.frame = None;
             g.saved = Vec::new();
+            g.exc_state = Value::None;
+        }
+    }
+
+    /// The frame of running generator `generator` ended (returned or raised): its resumer's
+    /// handled exception is the thread's again.
+    pub(crate) fn gen_frame_ended(&mut self, generator: ObjRef) {
+        self.gen_finished(generator);
+        if let Obj::Generator(g) = self.heap.get_mut(generator) {
+            let caller = std::mem::replace(&mut g.caller_exc_state, Value::None);
+            self.thread().handled = caller;
         }
     }
 
@@ -103,8 +119,13 @@ impl Interp {
             }
             _ => return Err(self.internal("resume of a non-generator")),
         };
+        let coroutine = matches!(self.heap.get(generator), Obj::Generator(g) if g.coroutine);
         match state {
+            GenState::Running if coroutine => return Err(self.err(self.t.value_error, "coroutine already executing")),
             GenState::Running => return Err(self.err(self.t.value_error, "generator already executing")),
+            GenState::Finished if coroutine => {
+                return Err(self.err(self.t.runtime_error, "cannot reuse already awaited coroutine"));
+            }
             GenState::Finished => {
                 return match mode {
                     ResumeMode::ForIter { target } => {
@@ -127,7 +148,8 @@ impl Interp {
                     g.frame = frame;
                     g.saved = saved;
                 }
-                return Err(self.err(self.t.type_error, "can't send non-None value to a just-started generator"));
+                let what = if coroutine { "coroutine" } else { "generator" };
+                return Err(self.err(self.t.type_error, format!("can't send non-None value to a just-started {what}")));
             }
             _ => {}
         }
@@ -140,6 +162,12 @@ impl Interp {
                 g.saved = saved;
             }
             return Err(self.err(self.t.recursion_error, "maximum recursion depth exceeded"));
+        }
+        // While it runs, the exception it was handling when it yielded is the thread's.
+        if let Obj::Generator(g) = self.heap.get_mut(generator) {
+            let own = std::mem::replace(&mut g.exc_state, Value::None);
+            let th = &mut self.threads[self.cur];
+            g.caller_exc_state = std::mem::replace(&mut th.handled, own);
         }
         let th = self.thread();
         let base = th.stack.len();

@@ -59,7 +59,8 @@ impl Interp {
                     let dv = *dv;
                     return Ok(self.view_iter(dv));
                 }
-                Obj::Iter(_) | Obj::Generator(_) => return Ok(v.clone()),
+                Obj::Iter(_) => return Ok(v.clone()),
+                Obj::Generator(g) if !g.coroutine => return Ok(v.clone()),
                 Obj::Instance(inst) => {
                     let cls = inst.class;
                     if let Some(m) = self.class_lookup(cls, "__iter__") {

@@ -18,6 +18,7 @@ mod patterns;
 mod format;
 mod fast;
 mod generators;
+mod coroutines;
 pub mod cost;
 mod run;
 mod step;
@@ -153,6 +154,10 @@ pub struct Interp {
     pub steps: u64,
     /// Depth of Rust-level nested calls (`call_nested`); the collector only runs at depth 0.
     pub nested_depth: usize,
+    /// The coroutine the last call created, with where it returns to (thread, frame depth,
+    /// ip after the call). If the next instruction there is `PopTop`, it drops the only
+    /// reference, and CPython warns "coroutine … was never awaited" (see `pop_top`).
+    pub(crate) fresh_coroutine: Option<(ObjRef, usize, usize, usize)>,
     /// Where the Rust stack ended when the outermost nested call started (see
     /// `Limits::max_nested_stack_bytes`).
     pub(crate) nested_stack_base: usize,
@@ -255,6 +260,7 @@ impl Interp {
             limits,
             steps: 0,
             nested_depth: 0,
+            fresh_coroutine: None,
             nested_stack_base: 0,
             fs: FileSystem::default(),
             sources: HashMap::new(),
@@ -389,7 +395,13 @@ impl Interp {
                 Obj::Module(_) => t.module,
                 Obj::Cell(_) => t.cell,
                 Obj::Code(_) => t.code,
-                Obj::Generator(_) => t.generator,
+                Obj::Generator(g) => {
+                    if g.coroutine {
+                        t.coroutine
+                    } else {
+                        t.generator
+                    }
+                }
                 Obj::Range { .. } => t.range,
                 Obj::Complex { .. } => t.complex,
                 Obj::Slice { .. } => t.slice,

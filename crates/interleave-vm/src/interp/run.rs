@@ -259,7 +259,7 @@ impl Interp {
             ReturnAction::Nested => return Ok(Some(v)),
             ReturnAction::Discard if done => return Ok(Some(v)),
             ReturnAction::Generator { generator, mode } => {
-                self.gen_finished(generator);
+                self.gen_frame_ended(generator);
                 match mode {
                     ResumeMode::Next | ResumeMode::Nested => {
                         let exc = self.stop_iteration(v);

@@ -19,9 +19,7 @@ impl Interp {
         let cur = self.cur;
         match instr {
             Nop => {}
-            PopTop => {
-                self.threads[cur].stack.pop();
-            }
+            PopTop => self.pop_top()?,
             Copy(n) => {
                 let st = &mut self.threads[cur].stack;
                 let v = st[st.len() - n as usize].clone();
@@ -427,6 +425,15 @@ impl Interp {
                 self.threads[cur].stack.push(it);
             }
             YieldFrom => return self.yield_from(),
+            GetAwaitable(where_) => {
+                let v = self.threads[cur].stack.pop().expect("stack");
+                let it = self.get_awaitable(v, where_)?;
+                self.threads[cur].stack.push(it);
+            }
+            BeforeAsyncWith => self.before_async_with()?,
+            GetAIter => self.get_aiter()?,
+            GetANext => self.get_anext()?,
+            EndAsyncFor => self.end_async_for()?,
             BuildClass { nbases } => self.build_class(nbases as usize)?,
             SetupFinally(handler) => {
                 let th = &mut self.threads[cur];

@@ -131,6 +131,7 @@ impl Interp {
             limits: self.limits.clone(),
             steps: self.steps,
             nested_depth: 0,
+            fresh_coroutine: None,
             nested_stack_base: 0,
             fs: self.fs.clone(),
             sources: self.sources.clone(),

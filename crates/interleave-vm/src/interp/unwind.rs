@@ -55,7 +55,7 @@ impl Interp {
                     return Ok(());
                 }
                 ReturnAction::Generator { generator, .. } => {
-                    self.gen_finished(generator);
+                    self.gen_frame_ended(generator);
                     if is_stop {
                         // PEP 479: StopIteration escaping a generator becomes RuntimeError.
                         let e = self.new_exception_msg(self.t.runtime_error, "generator raised StopIteration");

@@ -1292,6 +1292,10 @@ except ImportError:
             owner, attr = _class_attr(cls, name)
             if owner is None:
                 d[name] = value
+            elif isinstance(attr, property):
+                # A shadow made by an earlier assignment (property has no `__set__` attribute
+                # in the VM, so it is called through `fset`).
+                attr.fset(self, value)
             elif hasattr(type(attr), '__set__'):
                 type(attr).__set__(attr, self, value)
             else:

@@ -9,7 +9,7 @@
 # - the caller's frame comes from `_interleave_frames.stack()` (the VM has no
 #   `sys._getframe`) and source lines from `_interleave_frames.getline` (no `linecache`);
 # - filter patterns use `re` when it is available, else a literal-prefix matcher;
-# - no `-W` options (`sys.warnoptions`), no tracemalloc hint for `source=`.
+# - no `-W` options (`sys.warnoptions`); tracemalloc is never tracing.
 
 import sys
 from _interleave_frames import stack as _frames_stack, getline as _getline
@@ -58,6 +58,11 @@ def _formatwarnmsg_impl(msg):
     if line:
         line = line.strip()
         s += "  %s\n" % line
+
+    if msg.source is not None:
+        # tracemalloc is never tracing here.
+        s += (f'{category}: Enable tracemalloc to get the object '
+              f'allocation traceback\n')
     return s
 
 
@@ -383,3 +388,12 @@ try:
 except NameError:
     pass    # a VM without the ImportWarning builtin
 filters.append(("ignore", None, ResourceWarning, None, 0))
+
+
+def _warn_unawaited_coroutine(coro):
+    msg_lines = [
+        f"coroutine '{coro.__qualname__}' was never awaited\n"
+    ]
+    # Interleave: coroutine origin tracking (cr_origin) is never enabled.
+    msg = "".join(msg_lines).rstrip("\n")
+    warn(msg, category=RuntimeWarning, stacklevel=2, source=coro)

@@ -1,0 +1,7 @@
+import asyncio
+async def work():
+    print("working")
+async def main():
+    work()
+    print("after")
+asyncio.run(main())

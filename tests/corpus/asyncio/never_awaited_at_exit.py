@@ -1,0 +1,7 @@
+import asyncio
+async def main():
+    print("hi")
+main()
+print("after")
+x = main()
+print("stored")
