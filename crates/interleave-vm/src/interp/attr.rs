@@ -222,6 +222,7 @@ impl Interp {
             }
             Obj::Native(n) => Ok(match name {
                 "__name__" | "__qualname__" => Some(self.intern(n.name)),
+                "__self__" if n.slf.is_null() && n.owner.is_none() => Some(self.native_module_of(*r, n.name)),
                 "__self__" => Some(n.slf.clone()),
                 _ => None,
             }),
@@ -455,5 +456,27 @@ impl Interp {
         self.set_exc_attr(e, "name", n);
         self.set_exc_attr(e, "obj", obj.clone());
         Flow::Exc(e)
+    }
+}
+
+impl Interp {
+    /// `__self__` of a module-level built-in function (`len.__self__`): the module that holds
+    /// it, as CPython's `PyCFunction` keeps its module. Interleave's natives do not record
+    /// their module, so this finds the first module in `sys.modules` whose namespace holds this
+    /// very function under its name (`None` if none does).
+    fn native_module_of(&mut self, func: ObjRef, name: &str) -> Value {
+        let modules: Vec<Value> = match self.heap.get(self.modules) {
+            Obj::Dict(d) => d.iter().map(|(_, v)| v.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let builtins = self.dict_get_str(self.modules, "builtins");
+        for m in builtins.into_iter().chain(modules) {
+            let Some(Obj::Module(md)) = m.as_obj().map(|r| self.heap.get(r)) else { continue };
+            let dict = md.dict;
+            if matches!(self.dict_get_str(dict, name), Some(Value::Obj(f)) if f == func) {
+                return m;
+            }
+        }
+        Value::None
     }
 }

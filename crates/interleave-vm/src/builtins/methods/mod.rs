@@ -32,6 +32,62 @@ pub fn install(interp: &mut Interp) {
     float::install(interp);
     complex::install(interp);
     bytes::install(interp);
+    install_reprs(interp);
+}
+
+/// `__repr__` of the built-in types whose repr is built into `Interp::repr` (CPython's
+/// `tp_repr` slot wrappers: `{}.__repr__()` is `'{}'`, `dict.__repr__([])` is a TypeError).
+macro_rules! slot_reprs {
+    ($( $field:ident => $fname:ident, $owner:literal; )*) => {
+        $(
+            fn $fname(interp: &mut Interp, args: Args) -> PyResult<Value> {
+                let cls = interp.t.$field;
+                slot_repr(interp, args, cls, $owner)
+            }
+        )*
+        fn install_reprs(interp: &mut Interp) {
+            $(
+                let cls = interp.t.$field;
+                interp.def_method(cls, "__repr__", $owner, $fname);
+            )*
+        }
+    };
+}
+
+slot_reprs! {
+    dict => repr_dict, "dict";
+    list => repr_list, "list";
+    tuple => repr_tuple, "tuple";
+    set => repr_set, "set";
+    frozenset => repr_frozenset, "frozenset";
+    int => repr_int, "int";
+    bool_ => repr_bool, "bool";
+    float => repr_float, "float";
+    complex => repr_complex, "complex";
+    bytes => repr_bytes, "bytes";
+    none_type => repr_none, "NoneType";
+    range => repr_range, "range";
+    slice => repr_slice, "slice";
+}
+
+fn slot_repr(interp: &mut Interp, args: Args, cls: ObjRef, owner: &str) -> PyResult<Value> {
+    let Some(v) = args.pos.first().cloned() else {
+        return Err(type_error(interp, format!("descriptor '__repr__' of '{owner}' object needs an argument")));
+    };
+    let vt = interp.type_of(&v);
+    if !interp.is_subclass(vt, cls) {
+        let msg = format!("descriptor '__repr__' requires a '{owner}' object but received a '{}'", interp.type_name(&v));
+        return Err(type_error(interp, msg));
+    }
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        let n = args.pos.len() - 1 + args.kw.len();
+        return Err(type_error(interp, format!("expected 0 arguments, got {n}")));
+    }
+    let target = match interp.base_obj(&v) {
+        Some(r) => Value::Obj(r),
+        None => v,
+    };
+    Ok(Value::str(interp.repr(&target)?))
 }
 
 /// Registers a table of `(name, function)` methods on `cls`.

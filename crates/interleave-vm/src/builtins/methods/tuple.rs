@@ -18,6 +18,32 @@ pub fn install(interp: &mut Interp) {
     ];
     let cls = interp.t.tuple;
     register(interp, cls, "tuple", table);
+    let slice_cls = interp.t.slice;
+    register(interp, slice_cls, "slice", &[("indices", slice_indices)]);
+}
+
+/// `slice.indices(length)`: the (start, stop, step) the slice selects in a sequence of that
+/// length, as CPython's `slice_indices` (lengths that do not fit an `i64` are not supported).
+fn slice_indices(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let is_slice = |interp: &Interp, v: &Value| matches!(v.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Slice { .. }));
+    check_self(interp, &args, "slice", "indices", is_slice)?;
+    let length = one_arg(interp, &args, "slice.indices")?;
+    let len = match interp.index_value(&length)? {
+        Some(Value::Int(n)) => n,
+        Some(_) => {
+            return Err(interp.err(interp.t.not_implemented_error, "slice.indices() of a length beyond 64 bits is not supported by Interleave"));
+        }
+        None => {
+            let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(&length));
+            return Err(interp.err(interp.t.type_error, msg));
+        }
+    };
+    if len < 0 {
+        return Err(interp.err(interp.t.value_error, "length should not be negative"));
+    }
+    let Some(r) = args.pos[0].as_obj() else { return Err(interp.internal("not a slice")) };
+    let (start, stop, step) = interp.slice_indices(r, len as usize)?;
+    Ok(interp.new_tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
 }
 
 fn is_tuple(interp: &Interp, v: &Value) -> bool {
