@@ -447,6 +447,9 @@ pub struct CodeFlags {
     pub coroutine: bool,
     /// Module or class body: names go through the locals mapping (`LoadName`/`StoreName`).
     pub uses_locals_mapping: bool,
+    /// CPython's `CO_ITERABLE_COROUTINE`: a generator function that `types.coroutine` made
+    /// awaitable (never set by the compiler).
+    pub iterable_coroutine: bool,
 }
 
 /// A compiled function, module or class body (CPython's code object).

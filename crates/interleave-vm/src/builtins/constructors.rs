@@ -25,6 +25,7 @@ pub fn install(interp: &mut Interp) {
         (t.frozenset, "frozenset", frozenset),
         (t.range, "range", range),
         (t.slice, "slice", slice),
+        (t.module, "module", module),
         (t.type_, "type", type_),
         (t.object, "object", object),
         (t.property, "property", property),
@@ -360,6 +361,34 @@ fn range(interp: &mut Interp, args: Args) -> PyResult<Value> {
         return Err(interp.err(interp.t.value_error, "range() arg 3 must not be zero"));
     }
     Ok(interp.alloc(Obj::Range { start, stop, step }))
+}
+
+/// `module(name, doc=None)` (`types.ModuleType`): a new, empty module.
+fn module(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, mut args) = split(args);
+    let name = args.take_kw("name").or_else(|| (!args.pos.is_empty()).then(|| args.pos.remove(0)));
+    let doc = args.take_kw("doc").or_else(|| (!args.pos.is_empty()).then(|| args.pos.remove(0)));
+    if let Some((k, _)) = args.kw.first() {
+        let msg = format!("module() got an unexpected keyword argument '{k}'");
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    if !args.pos.is_empty() {
+        let msg = format!("module() takes at most 2 arguments ({} given)", args.pos.len() + 2);
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let Some(name) = name else {
+        return Err(interp.err(interp.t.type_error, "module() missing required argument 'name' (pos 1)"));
+    };
+    let Value::Str(n) = &name else {
+        let msg = format!("module() argument 'name' must be str, not {}", interp.type_name(&name));
+        return Err(interp.err(interp.t.type_error, msg));
+    };
+    let (m, dict) = interp.new_module(n.as_str());
+    interp.set_item_str(dict, "__doc__", doc.unwrap_or(Value::None));
+    for key in ["__package__", "__loader__", "__spec__"] {
+        interp.set_item_str(dict, key, Value::None);
+    }
+    Ok(m)
 }
 
 fn slice(interp: &mut Interp, args: Args) -> PyResult<Value> {

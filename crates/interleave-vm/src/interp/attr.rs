@@ -253,6 +253,7 @@ impl Interp {
                     // Interleave has no frame objects (`gi_frame`/`cr_frame`); asyncio's reprs
                     // read the suspended frame's line here: the `def` line before the first
                     // resume, the current line while suspended, None once finished.
+                    ("_interleave_started", ..) => Some(Value::Bool(g.state != crate::object::GenState::Created)),
                     ("_interleave_lineno", ..) => Some(match (&g.frame, g.state) {
                         (Some(_), crate::object::GenState::Created) => Value::Int(g.code.first_line as i64),
                         (Some(f), _) => {
@@ -299,7 +300,8 @@ impl Interp {
                         let bits = 4 * i64::from(f.varargs)
                             + 8 * i64::from(f.varkeywords)
                             + 0x20 * i64::from(f.generator)
-                            + 0x80 * i64::from(f.coroutine);
+                            + 0x80 * i64::from(f.coroutine)
+                            + 0x100 * i64::from(f.iterable_coroutine);
                         Some(Value::Int(bits))
                     }
                     "co_varnames" => {
@@ -346,7 +348,10 @@ impl Interp {
                 return Ok(self.new_tuple(b));
             }
             "__base__" => return Ok(self.class(cls).bases.first().map_or(Value::None, |&b| Value::Obj(b))),
-            "__dict__" => return Ok(Value::Obj(self.class(cls).dict)),
+            "__dict__" => {
+                let dict = self.class(cls).dict;
+                return self.class_dict_proxy(dict);
+            }
             "__class__" => return Ok(Value::Obj(self.t.type_)),
             _ => {}
         }

@@ -29,6 +29,13 @@ impl Interp {
             }
             return Ok(obj);
         }
+        // A generator-based coroutine (`types.coroutine`): awaited as `yield from` awaits it.
+        if let Some(r) = obj.as_obj()
+            && let Obj::Generator(g) = self.heap.get(r)
+            && g.code.flags.iterable_coroutine
+        {
+            return Ok(obj);
+        }
         let ty = self.type_name(&obj);
         let not_awaitable = |me: &mut Interp| {
             let msg = match where_ {

@@ -30,6 +30,8 @@ fn is_c_accelerated(code: &interleave_compiler::Code) -> bool {
         "<frozen asyncio.tasks>" => code.qualname.starts_with("Task."),
         // `contextvars` is C in CPython (`Context.run` calls asyncio's callbacks).
         "<frozen contextvars>" => true,
+        // `mappingproxy` and `SimpleNamespace` are C types in CPython.
+        "<frozen _interleave_types>" => true,
         _ => false,
     }
 }

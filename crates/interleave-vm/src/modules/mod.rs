@@ -20,6 +20,7 @@ mod re;
 mod sys;
 pub mod thread;
 mod time;
+mod types;
 mod warnings;
 
 use std::rc::Rc;
@@ -83,6 +84,7 @@ fn registry(name: &str) -> Option<Source> {
         "gevent.select" => Source::Python(include_str!("py/gevent_select.py")),
         "greenlet" => Source::Python(include_str!("py/greenlet.py")),
         "_interleave_iter" => Source::Python(include_str!("py/_interleave_iter.py")),
+        "_interleave_types" => Source::Native(types::init),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
         "_re" => Source::Native(re::init),
@@ -125,6 +127,7 @@ fn registry(name: &str) -> Option<Source> {
         "fractions" => Source::Python(include_str!("py/fractions.py")),
         "functools" => Source::Python(include_str!("py/functools.py")),
         "heapq" => Source::Python(include_str!("py/heapq.py")),
+        "inspect" => Source::Python(include_str!("py/inspect.py")),
         "io" => Source::Native(io::init),
         "itertools" => Source::Python(include_str!("py/itertools.py")),
         "json" => Source::Native(json::init),
@@ -159,6 +162,7 @@ fn registry(name: &str) -> Option<Source> {
         "textwrap" => Source::Python(include_str!("py/textwrap.py")),
         "threading" => Source::Python(include_str!("py/threading.py")),
         "time" => Source::Python(include_str!("py/time.py")),
+        "types" => Source::Python(include_str!("py/types.py")),
         "typing" => Source::Python(include_str!("py/typing.py")),
         "warnings" => Source::Python(include_str!("py/warnings.py")),
         _ => return None,
@@ -170,10 +174,10 @@ fn registry(name: &str) -> Option<Source> {
 const KNOWN_UNSUPPORTED: &[&str] = &[
     "argparse", "array", "ast", "base64", "calendar", "codecs",
     "csv", "ctypes", "datetime", "decimal", "difflib", "gc", "gevent", "glob", "gzip",
-    "hashlib", "hmac", "html", "http", "importlib", "inspect", "ipaddress",
+    "hashlib", "hmac", "html", "http", "importlib", "ipaddress",
     "pathlib", "pickle", "platform", "pprint", "sched", "secrets",
     "shutil", "signal", "sqlite3", "statistics", "struct",
-    "subprocess", "tempfile", "timeit", "traceback", "types", "unittest", "urllib", "uuid",
+    "subprocess", "tempfile", "timeit", "traceback", "unittest", "urllib", "uuid",
     "weakref", "zlib",
     // Parts of packages Interleave provides.
     "multiprocessing.dummy", "multiprocessing.forkserver", "multiprocessing.heap",
@@ -235,17 +239,21 @@ impl Interp {
         self.builtin_module_names.insert(name.to_owned());
         match source {
             Source::Native(init) => init(self, dict)?,
-            Source::Python(src) => {
-                let filename = format!("<frozen {name}>");
-                let code = interleave_compiler::compile_module(src, &filename)
-                    .map_err(|e| self.internal(format!("stdlib module {name} failed to compile: {}", e.message)))?;
-                self.sources.insert(Rc::from(filename.as_str()), Rc::from(src));
-                let builtins_mod = self.dict_get_str(self.modules, "builtins").unwrap_or(Value::None);
-                self.set_item_str(dict, "__builtins__", builtins_mod);
-                self.run_module_code(code, dict)?;
-            }
+            Source::Python(src) => self.run_embedded(dict, name, src)?,
         }
         Ok(module)
+    }
+
+    /// Runs the embedded Python source of module `name` in its namespace `dict`.
+    pub(crate) fn run_embedded(&mut self, dict: ObjRef, name: &str, src: &'static str) -> PyResult<()> {
+        let filename = format!("<frozen {name}>");
+        let code = interleave_compiler::compile_module(src, &filename)
+            .map_err(|e| self.internal(format!("stdlib module {name} failed to compile: {}", e.message)))?;
+        self.sources.insert(Rc::from(filename.as_str()), Rc::from(src));
+        let builtins_mod = self.dict_get_str(self.modules, "builtins").unwrap_or(Value::None);
+        self.set_item_str(dict, "__builtins__", builtins_mod);
+        self.run_module_code(code, dict)?;
+        Ok(())
     }
 
     pub(crate) fn import_from(&mut self, module: &Value, name: &Value) -> PyResult<Value> {
