@@ -36,6 +36,10 @@ impl Interp {
                         return Ok(Value::Obj(dict));
                     }
                     let mname = m.name.clone();
+                    // A module-level `__getattr__` (PEP 562).
+                    if let Some(hook) = self.dict_get_str(dict, "__getattr__") {
+                        return Err(Flow::TailCall(Box::new((hook, vec![Value::Str(name_s.clone())]))));
+                    }
                     let msg = format!("module '{mname}' has no attribute '{name}'");
                     return Err(self.attr_error(msg, obj, name));
                 }

@@ -85,6 +85,10 @@ impl Interp {
                     return Ok(());
                 }
                 Obj::Class(c) => {
+                    if name_s == "__dict__" {
+                        let msg = "attribute '__dict__' of 'type' objects is not writable";
+                        return Err(self.err(self.t.attribute_error, msg));
+                    }
                     if c.builtin {
                         let msg = format!("cannot set '{}' attribute of immutable type '{}'", s.as_str(), c.name);
                         return Err(self.err(self.t.type_error, msg));

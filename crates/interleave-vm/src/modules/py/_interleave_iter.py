@@ -25,6 +25,11 @@ def frozenset_(it):
 
 def dict_(it):
     out = {}
+    if hasattr(it, 'keys'):
+        # A mapping (as `dict_update_arg`): its keys, then each key's value.
+        for k in it.keys():
+            out[k] = it[k]
+        return out
     for k, v in it:
         out[k] = v
     return out
