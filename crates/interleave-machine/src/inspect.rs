@@ -140,7 +140,8 @@ fn view_of(interp: &Interp, value: &Value, blocked_on: &dyn Fn(ObjRef) -> Vec<us
 fn attr(interp: &Interp, obj: ObjRef, name: &str) -> Option<Value> {
     let Obj::Instance(inst) = interp.heap.get(obj) else { return None };
     let hash = interleave_vm::hashing::hash_name(name);
-    inst.dict.find_str(hash, name).map(|i| inst.dict.value_at(i).clone())
+    let attrs = inst.attrs(&interp.heap);
+    attrs.find_str(hash, name).map(|i| attrs.value_at(i).clone())
 }
 
 fn lock_holder(interp: &Interp, lock: &Value) -> Option<usize> {

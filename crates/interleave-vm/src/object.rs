@@ -116,8 +116,22 @@ pub enum Layout {
 #[derive(Clone)]
 pub struct Instance {
     pub class: ObjRef,
+    /// The instance's attributes, until `__dict__` is asked for or assigned (then empty).
     pub dict: Dict,
     pub payload: Payload,
+    /// Once `obj.__dict__` was asked for or assigned: the dict object that holds the
+    /// attributes from then on (the live namespace CPython returns). `dict` is then empty.
+    pub dict_obj: Option<ObjRef>,
+}
+
+impl Instance {
+    /// The table holding the instance's attributes: its own, or the `__dict__` object's.
+    pub fn attrs<'a>(&'a self, heap: &'a crate::heap::Heap) -> &'a Dict {
+        match self.dict_obj.map(|d| heap.get(d)) {
+            Some(Obj::Dict(t)) => t,
+            _ => &self.dict,
+        }
+    }
 }
 
 /// Built-in state carried by instances of some classes.
@@ -276,6 +290,9 @@ impl Obj {
             Obj::Instance(inst) => {
                 g(inst.class);
                 inst.dict.trace(f);
+                if let Some(d) = inst.dict_obj {
+                    g(d);
+                }
                 match &inst.payload {
                     Payload::None | Payload::File(_) | Payload::Lock(_) => {}
                     Payload::Exception(e) => {

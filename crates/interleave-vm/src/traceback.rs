@@ -254,7 +254,8 @@ pub fn suggestion(interp: &mut Interp, e: ObjRef) -> Option<String> {
         return None;
     }
     let Obj::Instance(i) = interp.heap.get(e) else { return None };
-    let get = |n: &str| i.dict.find_str(crate::hashing::hash_name(n), n).map(|x| i.dict.value_at(x).clone());
+    let attrs = i.attrs(&interp.heap);
+    let get = |n: &str| attrs.find_str(crate::hashing::hash_name(n), n).map(|x| attrs.value_at(x).clone());
     let (Some(Value::Str(name)), Some(obj)) = (get("name"), get("obj")) else { return None };
     let candidates = crate::builtins::functions::dir_names(interp, &obj);
     calculate_suggestion(&candidates, name.as_str())

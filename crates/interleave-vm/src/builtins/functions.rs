@@ -378,7 +378,7 @@ pub fn dir_names(interp: &mut Interp, v: &Value) -> Vec<String> {
     match v.as_obj().map(|r| interp.heap.get(r)) {
         Some(Obj::Module(m)) => add_dict(interp, m.dict, &mut names),
         Some(Obj::Instance(inst)) => {
-            for k in inst.dict.keys() {
+            for k in inst.attrs(&interp.heap).keys() {
                 if let Value::Str(s) = k {
                     names.push(s.as_str().to_owned());
                 }

@@ -35,7 +35,7 @@ pub fn install(interp: &mut Interp) {
 
 fn new_file(interp: &mut Interp, f: OpenFile) -> Value {
     let cls = interp.t.text_io;
-    let mut inst = Instance { class: cls, dict: Default::default(), payload: Payload::File(Box::new(f)) };
+    let mut inst = Instance { class: cls, dict: Default::default(), payload: Payload::File(Box::new(f)), dict_obj: None };
     let _ = &mut inst;
     interp.alloc(Obj::Instance(Box::new(inst)))
 }

@@ -19,8 +19,9 @@ impl Interp {
             && let Obj::Instance(inst) = self.heap.get(*r)
                 && !self.late_properties && !self.class(inst.class).has_properties {
                     let hash = crate::hashing::str_hash(s);
-                    if let Some(i) = inst.dict.find_str(hash, s.as_str()) {
-                        return Ok(inst.dict.value_at(i).clone());
+                    let attrs = inst.attrs(&self.heap);
+                    if let Some(i) = attrs.find_str(hash, s.as_str()) {
+                        return Ok(attrs.value_at(i).clone());
                     }
                 }
         let name_s = s.clone();
@@ -132,8 +133,9 @@ impl Interp {
         let Value::Obj(r) = obj else { return Ok(None) };
         match self.heap.get(*r) {
             Obj::Instance(inst) => {
-                if let Some(i) = inst.dict.find_str(hash, name) {
-                    return Ok(Some(inst.dict.value_at(i).clone()));
+                let attrs = inst.attrs(&self.heap);
+                if let Some(i) = attrs.find_str(hash, name) {
+                    return Ok(Some(attrs.value_at(i).clone()));
                 }
                 if let Payload::Exception(e) = &inst.payload {
                     let cls = inst.class;
@@ -162,15 +164,7 @@ impl Interp {
                     }
                 }
                 if name == "__dict__" {
-                    let items: Vec<(i64, Value, Value)> =
-                        inst.dict.iter_hashed().map(|(h, k, v)| (h, k.clone(), v.clone())).collect();
-                    let d = self.new_dict();
-                    if let Obj::Dict(dd) = self.heap.get_mut(d) {
-                        for (h, k, v) in items {
-                            dd.insert_new(h, k, v);
-                        }
-                    }
-                    return Ok(Some(Value::Obj(d)));
+                    return Ok(Some(Value::Obj(self.instance_dict_obj(*r))));
                 }
                 if name == "__class__" {
                     return Ok(Some(Value::Obj(inst.class)));
@@ -442,7 +436,7 @@ impl Interp {
             match self.heap.get(*r) {
                 Obj::Module(_) | Obj::Class(_) | Obj::Super { .. } => return None,
                 Obj::Instance(inst)
-                    if (inst.dict.find_str(hash, name).is_some() || self.class(inst.class).custom_getattribute || self.late_hooks) => {
+                    if (inst.attrs(&self.heap).find_str(hash, name).is_some() || self.class(inst.class).custom_getattribute || self.late_hooks) => {
                         return None;
                     }
                 _ => {}

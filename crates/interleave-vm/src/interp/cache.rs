@@ -114,7 +114,7 @@ pub(super) fn load_method_hit(
                 if !matches!(heap.get(inst.class), Obj::Class(k) if !k.custom_getattribute) {
                     return None;
                 }
-                if inst.dict.find_pystr(crate::hashing::str_hash(name), name).is_some() {
+                if inst.attrs(heap).find_pystr(crate::hashing::str_hash(name), name).is_some() {
                     return None;
                 }
                 inst.class
@@ -283,7 +283,7 @@ impl Interp {
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::Module(_) | Obj::Class(_) | Obj::Super { .. } => return None,
                 Obj::Instance(inst) => {
-                    if inst.dict.find_pystr(hash, name_s).is_some()
+                    if inst.attrs(&self.heap).find_pystr(hash, name_s).is_some()
                         || self.class(inst.class).custom_getattribute
                         || self.late_hooks
                     {

@@ -51,6 +51,7 @@ impl Interp {
                         class: cls,
                         dict: crate::dict::Dict::with_capacity(4),
                         payload: Payload::None,
+                        dict_obj: None,
                     })));
                     let st = &mut self.threads[cur].stack;
                     st[p] = inst.clone();

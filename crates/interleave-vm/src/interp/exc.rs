@@ -122,6 +122,12 @@ impl Interp {
     pub fn set_exc_attr(&mut self, e: ObjRef, name: &str, v: Value) {
         let key = self.intern(name);
         let hash = crate::hashing::hash_name(name);
+        if let Obj::Instance(i) = self.heap.get(e)
+            && let Some(d) = i.dict_obj
+        {
+            self.dict_set_str(d, key, v);
+            return;
+        }
         if let Obj::Instance(i) = self.heap.get_mut(e) {
             match i.dict.find_str(hash, name) {
                 Some(idx) => i.dict.set_value_at(idx, v),
@@ -146,7 +152,10 @@ impl Interp {
 
     fn exc_attr_dict(&self, e: ObjRef, name: &str) -> Option<Value> {
         match self.heap.get(e) {
-            Obj::Instance(i) => i.dict.find_str(crate::hashing::hash_name(name), name).map(|idx| i.dict.value_at(idx).clone()),
+            Obj::Instance(i) => {
+                let attrs = i.attrs(&self.heap);
+                attrs.find_str(crate::hashing::hash_name(name), name).map(|idx| attrs.value_at(idx).clone())
+            }
             _ => None,
         }
     }

@@ -275,14 +275,15 @@ impl Interp {
                             general!()
                         };
                         let cell = &values.caches[here];
-                        let Some(i) = cache::find_attr(&inst.dict, name, cell.get().index) else {
+                        let attrs = inst.attrs(heap);
+                        let Some(i) = cache::find_attr(attrs, name, cell.get().index) else {
                             general!()
                         };
                         cell.set(InlineCache {
                             index: i as u32,
                             ..InlineCache::default()
                         });
-                        let v = inst.dict.value_at(i).clone();
+                        let v = attrs.value_at(i).clone();
                         if let Some(top) = stack.last_mut() {
                             *top = v;
                         }
@@ -314,7 +315,7 @@ impl Interp {
                         }
                         let Value::Obj(r) = stack[n_st - 1] else { general!() };
                         let Obj::Instance(inst) = heap.get(r) else { general!() };
-                        if !plain_classes || !cache::plain_setattr(heap, inst.class, &inst.payload) {
+                        if !plain_classes || !cache::plain_setattr(heap, inst.class, &inst.payload) || inst.dict_obj.is_some() {
                             general!();
                         }
                         let Value::Str(name) = &values.names[n as usize] else {

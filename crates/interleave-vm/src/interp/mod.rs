@@ -602,7 +602,7 @@ impl Interp {
                 None => Payload::None,
             },
         };
-        self.alloc(Obj::Instance(Box::new(Instance { class: cls, dict: Dict::with_capacity(4), payload })))
+        self.alloc(Obj::Instance(Box::new(Instance { class: cls, dict: Dict::with_capacity(4), payload, dict_obj: None })))
     }
 
     /// Creates a module object with a fresh namespace.

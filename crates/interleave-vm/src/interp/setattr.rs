@@ -2,6 +2,7 @@
 //! (`__setattr__`, `__delattr__`, `__getattribute__`) and data descriptors (properties and
 //! user descriptors with `__set__`/`__delete__`), as CPython's `PyObject_GenericSetAttr`.
 
+use crate::dict::Dict;
 use crate::interp::Interp;
 use crate::native::{Flow, PyResult};
 use crate::object::{Obj, Payload};
@@ -19,7 +20,7 @@ impl Interp {
             && let Obj::Instance(inst) = self.heap.get(*r) {
                 let c = self.class(inst.class);
                 let plain = !self.late_properties && !self.late_hooks && !c.has_properties && !c.custom_setattr;
-                if plain && !matches!(inst.payload, Payload::Exception(_)) {
+                if plain && !matches!(inst.payload, Payload::Exception(_)) && inst.dict_obj.is_none() {
                     if let Obj::Instance(inst) = self.heap.get_mut(*r) {
                         match inst.dict.find_str(hash, name_s) {
                             Some(i) => inst.dict.set_value_at(i, v),
@@ -72,7 +73,13 @@ impl Interp {
         }
         if let Value::Obj(r) = obj {
             match self.heap.get(*r) {
-                Obj::Instance(_) => {
+                Obj::Instance(inst) => {
+                    if name_s == "__dict__" {
+                        return self.set_instance_dict(*r, v);
+                    }
+                    if let Some(d) = inst.dict_obj {
+                        return self.dict_setitem(d, name.clone(), v);
+                    }
                     if let Some(exc_field) = self.set_exception_field(*r, s.as_str(), &v) {
                         return exc_field;
                     }
@@ -213,11 +220,26 @@ impl Interp {
                 if self.dict_del_str(d, name) {
                     return Ok(());
                 }
-            } else if let Obj::Instance(inst) = self.heap.get_mut(*r)
-                && let Some(i) = inst.dict.find_str(hash, s.as_str()) {
+            } else if let Obj::Instance(inst) = self.heap.get(*r)
+                && let Some(d) = inst.dict_obj
+            {
+                if s.as_str() == "__dict__" {
+                    self.drop_instance_dict(*r);
+                    return Ok(());
+                }
+                if self.dict_del_str(d, name) {
+                    return Ok(());
+                }
+            } else if let Obj::Instance(inst) = self.heap.get_mut(*r) {
+                if let Some(i) = inst.dict.find_str(hash, s.as_str()) {
                     inst.dict.remove_at(i);
                     return Ok(());
                 }
+                if s.as_str() == "__dict__" {
+                    self.drop_instance_dict(*r);
+                    return Ok(());
+                }
+            }
         }
         let msg = if self.is_class(obj) {
             format!("type object '{}' has no attribute '{}'", self.class(obj.as_obj().expect("class")).name, s.as_str())
@@ -315,5 +337,50 @@ impl Interp {
             }
             r => r,
         }
+    }
+}
+
+impl Interp {
+    /// `obj.__dict__` of an instance: the dict object holding its attributes, created on the
+    /// first request by moving the attributes into it. From then on every attribute read,
+    /// write and deletion goes through that dict, so it is the live namespace.
+    pub(crate) fn instance_dict_obj(&mut self, r: ObjRef) -> ObjRef {
+        let taken = match self.heap.get_mut(r) {
+            Obj::Instance(inst) => match inst.dict_obj {
+                Some(d) => return d,
+                None => std::mem::take(&mut inst.dict),
+            },
+            _ => Dict::new(),
+        };
+        let d = self.heap.alloc(Obj::Dict(taken));
+        if let Obj::Instance(inst) = self.heap.get_mut(r) {
+            inst.dict_obj = Some(d);
+        }
+        d
+    }
+
+    /// `del obj.__dict__`: the instance starts again with no attributes (CPython drops its
+    /// dict and makes a new, empty one when next needed).
+    fn drop_instance_dict(&mut self, r: ObjRef) {
+        if let Obj::Instance(inst) = self.heap.get_mut(r) {
+            inst.dict = Dict::new();
+            inst.dict_obj = None;
+        }
+    }
+
+    /// `obj.__dict__ = d`: the instance's attributes become `d` itself.
+    fn set_instance_dict(&mut self, r: ObjRef, v: Value) -> PyResult<()> {
+        let d = match self.base_obj(&v) {
+            Some(d) if matches!(self.heap.get(d), Obj::Dict(_)) => d,
+            _ => {
+                let msg = format!("__dict__ must be set to a dictionary, not a '{}'", self.type_name(&v));
+                return Err(self.err(self.t.type_error, msg));
+            }
+        };
+        if let Obj::Instance(inst) = self.heap.get_mut(r) {
+            inst.dict = Dict::new();
+            inst.dict_obj = Some(d);
+        }
+        Ok(())
     }
 }

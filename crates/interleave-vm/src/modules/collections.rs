@@ -145,7 +145,7 @@ fn new(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
             items.pop_front();
         }
     }
-    let inst = Instance { class: cls, dict: Default::default(), payload: Payload::Deque { items, maxlen } };
+    let inst = Instance { class: cls, dict: Default::default(), payload: Payload::Deque { items, maxlen }, dict_obj: None };
     Ok(interp.alloc(Obj::Instance(Box::new(inst))))
 }
 
@@ -251,7 +251,7 @@ fn copy(interp: &mut Interp, a: Args) -> PyResult<Value> {
         None => return Err(not_deque(interp)),
     };
     let cls = interp.type_of(&slf);
-    let inst = Instance { class: cls, dict: Default::default(), payload: Payload::Deque { items, maxlen } };
+    let inst = Instance { class: cls, dict: Default::default(), payload: Payload::Deque { items, maxlen }, dict_obj: None };
     Ok(interp.alloc(Obj::Instance(Box::new(inst))))
 }
 

@@ -53,7 +53,7 @@ fn memory_file(interp: &mut Interp, a: &Args, binary: bool) -> PyResult<Value> {
         pos: 0,
         closed: false,
     };
-    let inst = Instance { class: cls, dict: Default::default(), payload: Payload::File(Box::new(f)) };
+    let inst = Instance { class: cls, dict: Default::default(), payload: Payload::File(Box::new(f)), dict_obj: None };
     Ok(interp.alloc(Obj::Instance(Box::new(inst))))
 }
 

@@ -79,7 +79,7 @@ fn new_lock(interp: &mut Interp, reentrant: bool) -> Value {
     install_lock_methods(interp);
     let cls = if reentrant { interp.t.rlock } else { interp.t.lock };
     let state = LockState { reentrant, ..LockState::default() };
-    interp.alloc(Obj::Instance(Box::new(Instance { class: cls, dict: Default::default(), payload: Payload::Lock(state) })))
+    interp.alloc(Obj::Instance(Box::new(Instance { class: cls, dict: Default::default(), payload: Payload::Lock(state), dict_obj: None })))
 }
 
 fn allocate_lock(interp: &mut Interp, args: Args) -> PyResult<Value> {
