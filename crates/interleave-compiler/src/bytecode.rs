@@ -450,6 +450,10 @@ pub struct CodeFlags {
     /// CPython's `CO_ITERABLE_COROUTINE`: a generator function that `types.coroutine` made
     /// awaitable (never set by the compiler).
     pub iterable_coroutine: bool,
+    /// CPython's `CO_ASYNC_GENERATOR`: an `async def` with `yield`, or an asynchronous generator
+    /// expression (`generator` and `coroutine` are set too: its frame is a generator's, and
+    /// `await` is allowed in it; the VM calls it an async generator).
+    pub async_generator: bool,
 }
 
 /// A compiled function, module or class body (CPython's code object).

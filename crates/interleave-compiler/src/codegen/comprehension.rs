@@ -23,10 +23,9 @@ impl<'a> Compiler<'a> {
             return Err(self.internal("comprehension scope", range));
         };
         let is_coroutine = self.table.scopes[scope].is_coroutine;
-        if is_coroutine {
-            if name == "<genexpr>" {
-                return Err(self.unsupported("asynchronous generator expressions", range));
-            }
+        // An asynchronous generator expression is an async generator: calling it does not await.
+        let is_async_genexpr = is_coroutine && name == "<genexpr>";
+        if is_coroutine && !is_async_genexpr {
             if !self.cur().code.flags.coroutine {
                 return Err(self.syntax_error("asynchronous comprehension outside of an asynchronous function", range));
             }
@@ -58,7 +57,7 @@ impl<'a> Compiler<'a> {
         self.expr(&first.iter)?;
         self.emit(if first.is_async { Instr::GetAIter } else { Instr::GetIter });
         self.emit(Instr::Call(0));
-        if is_coroutine {
+        if is_coroutine && !is_async_genexpr {
             self.emit_await(0);
         }
         Ok(())

@@ -101,6 +101,9 @@ impl<'a> Compiler<'a> {
             }
             Expr::YieldFrom(y) => {
                 self.check_yield(y.range)?;
+                if self.cur().code.flags.coroutine {
+                    return Err(self.syntax_error("'yield from' inside async function", y.range));
+                }
                 self.expr(&y.value)?;
                 self.emit(Instr::GetYieldFromIter);
                 self.load_const(Constant::None);

@@ -24,9 +24,6 @@ impl<'a> Compiler<'a> {
             return Err(self.internal("function scope", f.range));
         };
         let qualname = self.qualname_for(name);
-        if f.is_async && self.table.scopes[scope].is_generator {
-            return Err(self.unsupported("asynchronous generators ('yield' inside 'async def')", f.range));
-        }
         self.push_unit(scope, name, &qualname, first_line);
         self.set_params(&f.parameters);
         self.cur().code.doc = docstring(&f.body);

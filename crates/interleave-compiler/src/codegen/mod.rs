@@ -129,7 +129,12 @@ impl<'a> Compiler<'a> {
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
-            flags: CodeFlags { generator: s.is_generator, coroutine: s.is_coroutine, ..CodeFlags::default() },
+            flags: CodeFlags {
+                generator: s.is_generator,
+                coroutine: s.is_coroutine,
+                async_generator: s.is_generator && s.is_coroutine,
+                ..CodeFlags::default()
+            },
             doc: None,
         };
         let loc = Location { line: first_line, end_line: first_line, col: 0, end_col: 0 };

@@ -298,6 +298,9 @@ impl<'a> Compiler<'a> {
         if !self.scope_kind().is_function() {
             return Err(self.syntax_error("'return' outside function", r.range));
         }
+        if r.value.is_some() && self.cur().code.flags.async_generator {
+            return Err(self.syntax_error("'return' with value in async generator", r.range));
+        }
         match &r.value {
             Some(v) => self.expr(v)?,
             None => self.load_const(Constant::None),

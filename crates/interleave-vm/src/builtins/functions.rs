@@ -42,6 +42,8 @@ pub fn install(interp: &mut Interp, d: ObjRef) {
         ("issubclass", issubclass),
         ("iter", iter),
         ("next", next),
+        ("aiter", aiter),
+        ("anext", anext),
         ("max", max),
         ("min", min),
         ("sum", sum),
@@ -679,4 +681,38 @@ fn import(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args::count(interp, "__import__", &args, 1, 5)?;
     let fromlist = args.pos.get(3).cloned().unwrap_or(Value::None);
     interp.import_module(&args.pos[0], &fromlist)
+}
+
+/// `aiter(async_iterable)`: `type(x).__aiter__(x)`, which must be an async iterator.
+fn aiter(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "aiter", &args, 1, 1)?;
+    let obj = args.pos[0].clone();
+    let Some(it) = interp.call_method_nested(&obj, "__aiter__", vec![])? else {
+        let msg = format!("'{}' object is not an async iterable", interp.type_name(&obj));
+        return Err(interp.err(interp.t.type_error, msg));
+    };
+    if interp.lookup_method(&it, "__anext__").is_none() {
+        let msg = format!("aiter() returned not an async iterator of type '{}'", interp.type_name(&it));
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    Ok(it)
+}
+
+/// `anext(async_iterator[, default])`: the awaitable of `type(x).__anext__(x)`; with a
+/// default, an awaitable that gives the default on `StopAsyncIteration`.
+fn anext(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::count(interp, "anext", &args, 1, 2)?;
+    let obj = args.pos[0].clone();
+    if interp.lookup_method(&obj, "__anext__").is_none() {
+        let msg = format!("'{}' object is not an async iterator", interp.type_name(&obj));
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let Some(awaitable) = interp.call_method_nested(&obj, "__anext__", vec![])? else {
+        return Err(interp.internal("__anext__ vanished"));
+    };
+    let Some(default) = args.pos.get(1).cloned() else { return Ok(awaitable) };
+    let awaitable = interp.get_awaitable(awaitable, 0)?;
+    let module = interp.load_module("_interleave_types")?;
+    let helper = interp.getattr_nested(&module, "_anext_default")?;
+    interp.call_nested(helper, vec![awaitable, default])
 }

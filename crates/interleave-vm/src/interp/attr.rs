@@ -295,11 +295,13 @@ impl Interp {
                     // `inspect` and `asyncio.iscoroutinefunction` test.
                     "co_flags" => {
                         let f = c.flags;
+                        let plain = !f.async_generator;
                         let bits = 4 * i64::from(f.varargs)
                             + 8 * i64::from(f.varkeywords)
-                            + 0x20 * i64::from(f.generator)
-                            + 0x80 * i64::from(f.coroutine)
-                            + 0x100 * i64::from(f.iterable_coroutine);
+                            + 0x20 * i64::from(f.generator && plain)
+                            + 0x80 * i64::from(f.coroutine && plain)
+                            + 0x100 * i64::from(f.iterable_coroutine)
+                            + 0x200 * i64::from(f.async_generator);
                         Some(Value::Int(bits))
                     }
                     "co_varnames" => {

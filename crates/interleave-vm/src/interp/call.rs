@@ -395,7 +395,10 @@ impl Interp {
         let code = f.code.clone();
         let cur = self.cur;
         if code.flags.generator || code.flags.coroutine {
-            let coroutine = code.flags.coroutine;
+            // An async generator's frame is a generator's (`yield` suspends it, `await`
+            // passes through it), wrapped in an `async_generator` object.
+            let async_generator = code.flags.async_generator;
+            let coroutine = code.flags.coroutine && !async_generator;
             let mut saved = slots;
             let base = 0;
             let mut tmp = std::mem::take(&mut self.threads[cur].stack);
@@ -431,6 +434,9 @@ impl Interp {
                 let th = &self.threads[cur];
                 let ip = th.frames.last().map_or(usize::MAX, |f| f.ip);
                 self.fresh_coroutine = Some((r, cur, th.frames.len(), ip));
+            }
+            if async_generator {
+                return self.new_async_generator(g).map(Some);
             }
             return Ok(Some(g));
         }

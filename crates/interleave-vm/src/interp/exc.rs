@@ -32,6 +32,8 @@ fn is_c_accelerated(code: &interleave_compiler::Code) -> bool {
         "<frozen contextvars>" => true,
         // `mappingproxy` and `SimpleNamespace` are C types in CPython.
         "<frozen _interleave_types>" => true,
+        // `sys` is C in CPython (`set_asyncgen_hooks`…).
+        "<frozen sys>" => true,
         // The module `__getattr__` that names what Interleave leaves out of `types` and
         // `inspect` (CPython's modules have no such hook).
         "<frozen types>" | "<frozen inspect>" => &*code.qualname == "__getattr__",

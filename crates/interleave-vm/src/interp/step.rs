@@ -413,6 +413,11 @@ impl Interp {
             }
             YieldValue => {
                 let v = self.threads[cur].stack.pop().expect("stack");
+                // CPython 3.11's YIELD_VALUE: an async generator's value is wrapped, so that
+                // its `asend` tells it from what an `await` inside passes through.
+                if self.threads[cur].frames.last().expect("frame").code.flags.async_generator {
+                    return Ok(Next::Yield(self.async_gen_wrap(v)?));
+                }
                 return Ok(Next::Yield(v));
             }
             GetYieldFromIter => {

@@ -6,6 +6,7 @@
 use crate::frame::{Block, BlockKind, ReturnAction};
 use crate::interp::Interp;
 use crate::native::{Flow, PyResult};
+use crate::object::Obj;
 use crate::value::{ObjRef, Value};
 
 impl Interp {
@@ -56,9 +57,19 @@ impl Interp {
                 }
                 ReturnAction::Generator { generator, .. } => {
                     self.gen_frame_ended(generator);
-                    if is_stop {
+                    let async_gen = matches!(self.heap.get(generator), Obj::Generator(g) if g.code.flags.async_generator);
+                    if async_gen && self.isinstance(&Value::Obj(exc), self.t.stop_async_iteration) {
+                        let e = self.new_exception_msg(self.t.runtime_error, "async generator raised StopAsyncIteration");
+                        self.set_cause(e, Value::Obj(exc));
+                        exc = e;
+                    } else if is_stop {
                         // PEP 479: StopIteration escaping a generator becomes RuntimeError.
-                        let e = self.new_exception_msg(self.t.runtime_error, "generator raised StopIteration");
+                        let what = match self.heap.get(generator) {
+                            Obj::Generator(g) if g.code.flags.async_generator => "async generator",
+                            Obj::Generator(g) if g.coroutine => "coroutine",
+                            _ => "generator",
+                        };
+                        let e = self.new_exception_msg(self.t.runtime_error, format!("{what} raised StopIteration"));
                         self.set_cause(e, Value::Obj(exc));
                         exc = e;
                     }

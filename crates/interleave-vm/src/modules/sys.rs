@@ -62,6 +62,36 @@ class version_info(tuple):
             self[0], self[1], self[2], self[3], self[4])
 version_info.__module__ = "sys"
 version_info = version_info((3, 11, 7, "final", 0))
+
+class asyncgen_hooks(tuple):
+    n_fields = 2
+    firstiter = property(lambda self: self[0])
+    finalizer = property(lambda self: self[1])
+    def __repr__(self):
+        return "asyncgen_hooks(firstiter=%r, finalizer=%r)" % (self[0], self[1])
+asyncgen_hooks.__module__ = "sys"
+
+# The asynchronous generator hooks of each thread (CPython keeps them in the thread state).
+_interleave_asyncgen_hooks = {}
+_interleave_unset = object()
+
+def get_asyncgen_hooks():
+    import _thread
+    return asyncgen_hooks(_interleave_asyncgen_hooks.get(_thread.get_ident(), (None, None)))
+
+def set_asyncgen_hooks(firstiter=_interleave_unset, finalizer=_interleave_unset):
+    if finalizer is not _interleave_unset and finalizer is not None and not callable(finalizer):
+        raise TypeError(f"callable finalizer expected, got {type(finalizer).__name__}")
+    if firstiter is not _interleave_unset and firstiter is not None and not callable(firstiter):
+        raise TypeError(f"callable firstiter expected, got {type(firstiter).__name__}")
+    import _thread
+    ident = _thread.get_ident()
+    old_firstiter, old_finalizer = _interleave_asyncgen_hooks.get(ident, (None, None))
+    if firstiter is _interleave_unset:
+        firstiter = old_firstiter
+    if finalizer is _interleave_unset:
+        finalizer = old_finalizer
+    _interleave_asyncgen_hooks[ident] = (firstiter, finalizer)
 "#;
 
 fn exit(interp: &mut Interp, args: Args) -> PyResult<Value> {

@@ -31,19 +31,37 @@ fn set_iterable_coroutine(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 impl Interp {
-    /// `Cls.__dict__`: a `mappingproxy` over the class namespace (read-only and live, as
-    /// CPython's), created without running Python code.
-    pub(crate) fn class_dict_proxy(&mut self, dict: ObjRef) -> PyResult<Value> {
+    /// A new instance of class `class` of `_interleave_types` with one attribute set, made
+    /// without running Python code.
+    fn new_types_instance(&mut self, class: &str, attr: &str, v: Value) -> PyResult<Value> {
         let module = self.load_module("_interleave_types")?;
         let Some(Obj::Module(m)) = module.as_obj().map(|r| self.heap.get(r)) else {
             return Err(self.internal("_interleave_types is not a module"));
         };
-        let Some(Value::Obj(cls)) = self.dict_get_str(m.dict, "mappingproxy") else {
-            return Err(self.internal("_interleave_types.mappingproxy is missing"));
+        let Some(Value::Obj(cls)) = self.dict_get_str(m.dict, class) else {
+            return Err(self.internal(format!("_interleave_types.{class} is missing")));
         };
-        let proxy = self.new_instance(cls);
-        let key = self.intern("_interleave_mapping");
-        self.generic_setattr(&proxy, &key, Value::Obj(dict))?;
-        Ok(proxy)
+        let inst = self.new_instance(cls);
+        let key = self.intern(attr);
+        self.generic_setattr(&inst, &key, v)?;
+        Ok(inst)
+    }
+
+    /// `Cls.__dict__`: a `mappingproxy` over the class namespace (read-only and live, as
+    /// CPython's).
+    pub(crate) fn class_dict_proxy(&mut self, dict: ObjRef) -> PyResult<Value> {
+        self.new_types_instance("mappingproxy", "_interleave_mapping", Value::Obj(dict))
+    }
+
+    /// Calling an async generator function: the `async_generator` object around the
+    /// generator `frame_gen` that runs its body.
+    pub(crate) fn new_async_generator(&mut self, frame_gen: Value) -> PyResult<Value> {
+        self.new_types_instance("async_generator", "_interleave_gen", frame_gen)
+    }
+
+    /// The value an async generator's `yield` hands out (CPython's
+    /// `_PyAsyncGenWrappedValue`), told apart from what an `await` inside passes through.
+    pub(crate) fn async_gen_wrap(&mut self, v: Value) -> PyResult<Value> {
+        self.new_types_instance("_AsyncGenWrappedValue", "value", v)
     }
 }

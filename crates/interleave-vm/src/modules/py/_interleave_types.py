@@ -108,3 +108,197 @@ class SimpleNamespace:
 
 SimpleNamespace.__module__ = 'types'
 _repr_running = set()
+
+
+# Asynchronous generators (CPython's `Objects/genobject.c`: `async_generator`,
+# `async_generator_asend`, `async_generator_athrow`). The body of an `async def` with `yield`
+# runs in a generator frame whose `yield` hands out an `_AsyncGenWrappedValue` (YIELD_VALUE
+# wraps it); what an `await` inside passes through comes out unwrapped. `asend`/`athrow`/
+# `aclose` return awaitables that are generator-based coroutines (`_asend`, `_athrow`), so
+# the body runs in frames on the awaiting thread, where it can block or be switched out.
+
+class _AsyncGenWrappedValue:
+    pass
+
+
+_RETURNED = object()
+
+
+def _resume(agen, method, arg):
+    """Resumes the body with `method(*arg)` (its generator's send or throw), as
+    `async_gen_unwrap_value`: (True, v) when it yielded v, (False, v) when an `await` inside
+    passed v out; its return is StopAsyncIteration."""
+    try:
+        try:
+            r = method(*arg)
+        except StopIteration:
+            r = _RETURNED
+    except BaseException as e:
+        if isinstance(e, (StopAsyncIteration, GeneratorExit)):
+            agen._interleave_closed = True
+        agen._interleave_running = False
+        raise
+    if r is _RETURNED:
+        agen._interleave_closed = True
+        agen._interleave_running = False
+        raise StopAsyncIteration
+    if type(r) is _AsyncGenWrappedValue:
+        agen._interleave_running = False
+        return True, r.value
+    return False, r
+
+
+def _asend(agen, sendval):
+    """The awaitable of `agen.asend(value)` and `agen.__anext__()`."""
+    if agen._interleave_running:
+        raise RuntimeError("anext(): asynchronous generator is already running")
+    agen._interleave_running = True
+    gen = agen._interleave_gen
+    method, arg = gen.send, (sendval,)
+    while True:
+        done, r = _resume(agen, method, arg)
+        if done:
+            return r
+        try:
+            v = yield r
+        except BaseException as e:
+            method, arg = gen.throw, (e,)
+        else:
+            method, arg = gen.send, (v,)
+
+
+def _athrow(agen, args):
+    """The awaitable of `agen.athrow(...)` (`args` the exception) and `agen.aclose()`
+    (`args` None)."""
+    gen = agen._interleave_gen
+    if gen._interleave_lineno is None and not gen.gi_running:
+        return None
+    if agen._interleave_running:
+        what = 'aclose' if args is None else 'athrow'
+        raise RuntimeError(f"{what}(): asynchronous generator is already running")
+    if agen._interleave_closed:
+        raise StopAsyncIteration
+    agen._interleave_running = True
+    if args is None:
+        agen._interleave_closed = True
+        method, arg = gen.throw, (GeneratorExit,)
+    else:
+        method, arg = gen.throw, args
+    while True:
+        if args is None:
+            try:
+                try:
+                    r = method(*arg)
+                except StopIteration:
+                    r = _RETURNED
+            except (StopAsyncIteration, GeneratorExit):
+                r = _RETURNED
+            except BaseException:
+                agen._interleave_running = False
+                raise
+            if r is _RETURNED:
+                agen._interleave_running = False
+                return None
+            if type(r) is _AsyncGenWrappedValue:
+                agen._interleave_running = False
+                raise RuntimeError("async generator ignored GeneratorExit")
+        else:
+            done, r = _resume(agen, method, arg)
+            if done:
+                return r
+        try:
+            v = yield r
+        except BaseException as e:
+            method, arg = gen.throw, (e,)
+        else:
+            method, arg = gen.send, (v,)
+
+
+def _anext_default(awaitable, default):
+    """The awaitable of `anext(aiterator, default)`."""
+    try:
+        return (yield from awaitable)
+    except StopAsyncIteration:
+        return default
+
+
+_set_iterable_coroutine(_asend)
+_set_iterable_coroutine(_athrow)
+_set_iterable_coroutine(_anext_default)
+
+
+class async_generator:
+    """An asynchronous generator: what calling an `async def` with `yield` returns."""
+
+    _interleave_running = False
+    _interleave_closed = False
+    _interleave_hooks_inited = False
+
+    def _interleave_init_hooks(self):
+        # `async_gen_init_hooks`: the thread's firstiter hook sees the generator on its first
+        # `__anext__`/`asend`/`athrow`/`aclose`.
+        if self._interleave_hooks_inited:
+            return
+        self._interleave_hooks_inited = True
+        import sys
+        firstiter, finalizer = sys.get_asyncgen_hooks()
+        self._interleave_finalizer = finalizer
+        if firstiter is not None:
+            firstiter(self)
+
+    def __aiter__(self):
+        return self
+
+    def __anext__(self):
+        self._interleave_init_hooks()
+        return _asend(self, None)
+
+    def asend(self, value, /):
+        self._interleave_init_hooks()
+        return _asend(self, value)
+
+    def athrow(self, typ, val=None, tb=None, /):
+        self._interleave_init_hooks()
+        if tb is not None:
+            args = (typ, val, tb)
+        elif val is not None:
+            args = (typ, val)
+        else:
+            args = (typ,)
+        return _athrow(self, args)
+
+    def aclose(self):
+        self._interleave_init_hooks()
+        return _athrow(self, None)
+
+    @property
+    def ag_running(self):
+        return self._interleave_running
+
+    @property
+    def ag_code(self):
+        return self._interleave_gen.gi_code
+
+    @property
+    def ag_frame(self):
+        raise NotImplementedError("frame objects (ag_frame) are not supported by Interleave")
+
+    @property
+    def ag_await(self):
+        raise NotImplementedError("ag_await is not supported by Interleave")
+
+    @property
+    def __name__(self):
+        return self._interleave_gen.__name__
+
+    @property
+    def _interleave_lineno(self):
+        return self._interleave_gen._interleave_lineno
+
+    def __repr__(self):
+        return f'<async_generator object {self._interleave_gen.__qualname__} at {hex(id(self))}>'
+
+
+async_generator.__module__ = 'builtins'
+# Interleave: an instance's `__qualname__` (a class body cannot define it: it names the class).
+async_generator.__qualname__ = property(lambda self: self._interleave_gen.__qualname__)

@@ -96,7 +96,9 @@ class BaseEventLoop(events.AbstractEventLoop):
 
         # A weak set of all asynchronous generators that are
         # being iterated by the loop.
-        self._asyncgens = set()  # Interleave: no weak references (and no async generators)
+        # Interleave: no weak references, so a set (it keeps every async generator that
+        # started in this loop until shutdown_asyncgens closes them).
+        self._asyncgens = set()
         # Set to True when `loop.shutdown_asyncgens` is called.
         self._asyncgens_shutdown_called = False
         # Set to True when `loop.shutdown_default_executor` is called.
@@ -274,7 +276,9 @@ class BaseEventLoop(events.AbstractEventLoop):
             # generators alive.
             return
 
-        closing_agens = list(self._asyncgens)
+        # Interleave: the set keeps every generator that started (no weak references), where
+        # CPython's WeakSet has lost those already collected; closed ones are left out.
+        closing_agens = [ag for ag in self._asyncgens if not ag._interleave_closed]
         self._asyncgens.clear()
 
         results = await tasks.gather(
@@ -325,9 +329,11 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._check_running()
         self._set_coroutine_origin_tracking(self._debug)
 
-        # Interleave: no asynchronous generators, so no asyncgen hooks to install.
+        old_agen_hooks = sys.get_asyncgen_hooks()
         try:
             self._thread_id = threading.get_ident()
+            sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
+                                   finalizer=self._asyncgen_finalizer_hook)
 
             events._set_running_loop(self)
             while True:
@@ -339,6 +345,7 @@ class BaseEventLoop(events.AbstractEventLoop):
             self._thread_id = None
             events._set_running_loop(None)
             self._set_coroutine_origin_tracking(False)
+            sys.set_asyncgen_hooks(*old_agen_hooks)
 
     def run_until_complete(self, future):
         """Run until the Future is done.

@@ -29,6 +29,11 @@ _c = _c()
 CoroutineType = type(_c)
 _c.close()  # Prevent ResourceWarning
 
+async def _ag():
+    yield
+_ag = _ag()
+AsyncGeneratorType = type(_ag)
+
 class _C:
     def _m(self): pass
 MethodType = type(_C()._m)
@@ -38,7 +43,7 @@ BuiltinMethodType = type([].append)     # Same as BuiltinFunctionType
 
 ModuleType = type(sys)
 
-del sys, _f, _g, _C, _c  # Not for export
+del sys, _f, _g, _C, _c, _ag  # Not for export
 
 
 # Provide a PEP 3115 compliant mechanism for class creation
@@ -216,7 +221,7 @@ NotImplementedType = type(NotImplemented)
 
 # Interleave: the types Interleave does not have.
 _interleave_unsupported = (
-    'CellType', 'AsyncGeneratorType', 'WrapperDescriptorType', 'MethodWrapperType',
+    'CellType', 'WrapperDescriptorType', 'MethodWrapperType',
     'MethodDescriptorType', 'ClassMethodDescriptorType', 'TracebackType', 'FrameType',
     'GetSetDescriptorType', 'MemberDescriptorType', 'DynamicClassAttribute', 'GenericAlias',
     'UnionType',
