@@ -156,3 +156,42 @@ asyncio.run(main())
     let r = run(src);
     assert_eq!(r.stdout(), "from thread 2.0\n", "{}", r.stderr());
 }
+
+#[test]
+fn async_generators_sleep_on_virtual_time_and_overlap_across_tasks() {
+    // Three consumers of their own async generator, each yielding 10 items one second apart:
+    // 10 virtual seconds in all, not 30, and every seed prints the same.
+    let src = r#"
+import asyncio, time
+async def ticks(name, n):
+    try:
+        for i in range(n):
+            await asyncio.sleep(1)
+            yield f"{name}{i}"
+    finally:
+        print("closed", name)
+async def consume(name):
+    return [t async for t in ticks(name, 10)]
+async def main():
+    t0 = time.perf_counter()
+    lists = await asyncio.gather(*(consume(c) for c in "abc"))
+    print([len(l) for l in lists], lists[1][-1], round(time.perf_counter() - t0, 1))
+    left_open = ticks("z", 5)
+    print(await anext(left_open))
+asyncio.run(main())
+"#;
+    let first = run(src);
+    assert_eq!(
+        first.stdout(),
+        "closed a\nclosed b\nclosed c\n[10, 10, 10] b9 10.0\nz0\nclosed z\n",
+        "{}",
+        first.stderr()
+    );
+    let end = first.end_ns as f64 / SECOND as f64;
+    assert!((11.0..11.2).contains(&end), "end at {end} s");
+    for seed in 1..4 {
+        let r = run_seed(src, seed);
+        assert_eq!(r.stdout(), first.stdout(), "seed {seed}");
+        assert_eq!(r.end_ns, first.end_ns, "seed {seed}");
+    }
+}

@@ -80,12 +80,17 @@ async def with_return():
     yield 1
     return
 
+async def spaced():
+    for i in range(3):
+        await asyncio.sleep(0.2)
+        yield i
+
 async def timed():
     loop = asyncio.get_running_loop()
     start = loop.time()
-    async for _ in agen():
+    async for _ in spaced():
         pass
-    print('elapsed', round(loop.time() - start, 2))
+    print('elapsed', round(loop.time() - start, 1))
 
 asyncio.run(timed())
 asyncio.run(consumer())
