@@ -25,10 +25,8 @@ impl<'a> Compiler<'a> {
         let is_coroutine = self.table.scopes[scope].is_coroutine;
         // An asynchronous generator expression is an async generator: calling it does not await.
         let is_async_genexpr = is_coroutine && name == "<genexpr>";
-        if is_coroutine && !is_async_genexpr {
-            if !self.cur().code.flags.coroutine {
-                return Err(self.syntax_error("asynchronous comprehension outside of an asynchronous function", range));
-            }
+        if is_coroutine && !is_async_genexpr && !self.cur().code.flags.coroutine {
+            return Err(self.syntax_error("asynchronous comprehension outside of an asynchronous function", range));
         }
         let qualname = self.qualname_for(name);
         let line = self.line_of(range);
