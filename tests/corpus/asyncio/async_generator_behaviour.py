@@ -94,3 +94,31 @@ async def timed():
 
 asyncio.run(timed())
 asyncio.run(consumer())
+
+# The awaitables asend/athrow/aclose return, and awaiting one twice.
+async def agen3():
+    yield 1
+async def awaitables():
+    g = agen3()
+    a = g.__anext__()
+    print(type(a).__name__, type(g.aclose()).__name__, type(g.athrow(ValueError)).__name__)
+    print(await a)
+    try:
+        await a
+    except RuntimeError as e:
+        print(e)
+    c = g.aclose()
+    await c
+    try:
+        await c
+    except RuntimeError as e:
+        print(e)
+    try:
+        await anext(5)
+    except TypeError as e:
+        print(e)
+    try:
+        await anext(g.__anext__())
+    except TypeError as e:
+        print(e)
+asyncio.run(awaitables())

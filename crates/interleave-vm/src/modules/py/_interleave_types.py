@@ -222,9 +222,57 @@ def _anext_default(awaitable, default):
         return default
 
 
+# The work generators are awaitable themselves (as `types.coroutine` makes them): `async for`
+# awaits what `__anext__()`'s `__await__` returns (GET_ANEXT, then GET_AWAITABLE).
 _set_iterable_coroutine(_asend)
 _set_iterable_coroutine(_athrow)
 _set_iterable_coroutine(_anext_default)
+
+
+class _AsyncGenAwaitable:
+    """The awaitable `asend`/`athrow` return: an iterator over the generator (`_asend` or
+    `_athrow`) that does the work, which `await` runs in frames."""
+
+    _interleave_what = None
+
+    def __await__(self):
+        gen = self._interleave_work
+        if gen._interleave_lineno is None and not gen.gi_running:
+            raise RuntimeError(f"cannot reuse already awaited {self._interleave_what}")
+        return gen
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self._interleave_work.send(None)
+
+    def send(self, value, /):
+        return self._interleave_work.send(value)
+
+    def throw(self, *args):
+        return self._interleave_work.throw(*args)
+
+    def close(self):
+        return self._interleave_work.close()
+
+
+class async_generator_asend(_AsyncGenAwaitable):
+    _interleave_what = '__anext__()/asend()'
+
+
+class async_generator_athrow(_AsyncGenAwaitable):
+    _interleave_what = 'aclose()/athrow()'
+
+
+async_generator_asend.__module__ = 'builtins'
+async_generator_athrow.__module__ = 'builtins'
+
+
+def _awaitable(cls, work):
+    awaitable = object.__new__(cls)
+    awaitable._interleave_work = work
+    return awaitable
 
 
 class async_generator:
@@ -251,11 +299,11 @@ class async_generator:
 
     def __anext__(self):
         self._interleave_init_hooks()
-        return _asend(self, None)
+        return _awaitable(async_generator_asend, _asend(self, None))
 
     def asend(self, value, /):
         self._interleave_init_hooks()
-        return _asend(self, value)
+        return _awaitable(async_generator_asend, _asend(self, value))
 
     def athrow(self, typ, val=None, tb=None, /):
         self._interleave_init_hooks()
@@ -265,11 +313,11 @@ class async_generator:
             args = (typ, val)
         else:
             args = (typ,)
-        return _athrow(self, args)
+        return _awaitable(async_generator_athrow, _athrow(self, args))
 
     def aclose(self):
         self._interleave_init_hooks()
-        return _athrow(self, None)
+        return _awaitable(async_generator_athrow, _athrow(self, None))
 
     @property
     def ag_running(self):
