@@ -195,3 +195,44 @@ asyncio.run(main())
         assert_eq!(r.end_ns, first.end_ns, "seed {seed}");
     }
 }
+
+#[test]
+fn unsupported_parts_of_types_and_inspect_name_themselves() {
+    let src = r#"
+import types, inspect, sys
+for mod, name in [(inspect, "signature"), (inspect, "getsource"), (types, "FrameType"), (types, "GenericAlias")]:
+    try:
+        getattr(mod, name)
+    except NotImplementedError as e:
+        print(e)
+try:
+    inspect.no_such_thing
+except AttributeError as e:
+    print(e)
+async def agen():
+    yield 1
+try:
+    agen().ag_frame
+except NotImplementedError as e:
+    print(e)
+try:
+    sys.set_asyncgen_hooks(firstiter=5)
+except TypeError as e:
+    print(e)
+print(sys.get_asyncgen_hooks())
+"#;
+    let r = run(src);
+    assert_eq!(
+        r.stdout(),
+        "inspect.signature is not supported by Interleave yet\n\
+         inspect.getsource is not supported by Interleave yet\n\
+         types.FrameType is not supported by Interleave yet\n\
+         types.GenericAlias is not supported by Interleave yet\n\
+         module 'inspect' has no attribute 'no_such_thing'\n\
+         frame objects (ag_frame) are not supported by Interleave\n\
+         callable firstiter expected, got int\n\
+         asyncgen_hooks(firstiter=None, finalizer=None)\n",
+        "{}",
+        r.stderr()
+    );
+}
