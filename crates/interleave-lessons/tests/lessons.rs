@@ -31,6 +31,9 @@ fn lesson_files() -> Vec<PathBuf> {
 /// How many programs run under CPython at once (most lesson programs sleep in real time).
 const CPYTHON_AT_ONCE: usize = 3;
 
+/// What CPython printed (stdout, exit code), or why it could not run.
+type CpythonResult = Result<(String, i32), String>;
+
 /// How many more times a program whose CPython output differs runs under CPython, alone.
 const CPYTHON_RETRIES: usize = 2;
 
@@ -71,7 +74,7 @@ fn every_lesson_example_meets_its_expectations() {
     // the machine checks every example on the others.
     let (cpython, checked) = std::thread::scope(|scope| {
         let cpython = scope.spawn(|| {
-            let mut results: Vec<(usize, Result<(String, i32), String>)> = Vec::new();
+            let mut results: Vec<(usize, CpythonResult)> = Vec::new();
             let mut running: VecDeque<(usize, CpythonRun)> = VecDeque::new();
             for (i, (_, ex)) in jobs.iter().enumerate().filter(|(_, (_, ex))| ex.cpython_exact) {
                 if running.len() >= CPYTHON_AT_ONCE {
