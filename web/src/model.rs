@@ -670,6 +670,37 @@ mod tests {
     }
 
     #[test]
+    fn every_process_has_its_own_globals_in_the_state_view() {
+        // The child changes its copy of `count`; the parent's stays 0 (fork copies memory).
+        let src = "import os, time\ncount = 0\npid = os.fork()\nif pid == 0:\n    count = 5\n    time.sleep(0.2)\n    os._exit(0)\ntime.sleep(0.1)\nos.waitpid(pid, 0)\n";
+        let mut driver = Driver::new();
+        let cmd = ToWorker::Run { source: src.into(), filename: "main.py".into(), config: RunConfig::default(), speed: Speed::Max, paused: true };
+        let mut model = RunModel::default();
+        for r in driver.command(cmd) {
+            model.absorb(r);
+        }
+        let mut seen = false;
+        // Step by step: each step reports the objects as they are then.
+        for _ in 0..10_000 {
+            let reports = driver.command(ToWorker::Step);
+            if reports.is_empty() {
+                break;
+            }
+            for r in reports {
+                model.absorb(r);
+            }
+            let Some((_, objects)) = model.objects.last() else { continue };
+            let counts: Vec<(u32, &str)> = objects.iter().filter(|o| o.name == "count").map(|o| (o.process, o.state.as_str())).collect();
+            if counts.len() == 2 {
+                assert_ne!(counts[0].0, counts[1].0, "{counts:?}");
+                assert_eq!(counts[0].1, "0", "the parent's copy never changes");
+                seen |= counts[1].1 == "5";
+            }
+        }
+        assert!(seen, "never saw both processes' copies");
+    }
+
+    #[test]
     fn a_thread_knows_its_running_greenlet() {
         let m = run("import gevent\ndef f(n):\n    gevent.sleep(0.01 * n)\ngs = [gevent.spawn(f, n) for n in (1, 2)]\ngevent.joinall(gs)\n");
         assert_eq!(m.status, Status::Finished { exit_code: 0 });
