@@ -150,6 +150,7 @@ impl<S: Scheduler> Session<S> {
         interp.stdin = settings.stdin.clone();
         interp.switch_interval_ns = settings.switch_interval_ns;
         interp.cpu_count = settings.cores;
+        interp.free_threaded = settings.python == crate::PythonMode::Py313t;
         interp.kernel.borrow_mut().start_method = settings.start_method.clone();
         interp.sources.insert(Rc::from(filename), Rc::from(source));
         interp.start_main(code);

@@ -759,6 +759,7 @@ impl Interp {
         child.sources = parent.sources.clone();
         child.switch_interval_ns = parent.switch_interval_ns;
         child.cpu_count = parent.cpu_count;
+        child.free_threaded = parent.free_threaded;
         child.fs = parent.fs.clone();
         let module = child.load_module("_interleave_mp")?;
         let Some(main) = child.getattr_opt(&module, "spawn_main")? else {
