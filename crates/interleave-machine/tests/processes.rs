@@ -543,3 +543,54 @@ if __name__ == "__main__":
     // Four start-ups of ~20 ms side by side, not one after another.
     assert!(r.end_ns < 40_000_000, "ended at {} ns", r.end_ns);
 }
+
+/// Virtual time of a run that starts and joins one child with start method `method`, chosen
+/// by `route`: `get_context(method)`, `set_start_method(method)` or `--start-method`.
+fn start_up_ns(method: &str, route: &str) -> u64 {
+    let (choose, start_method) = match route {
+        "get_context" => (format!("ctx = mp.get_context({method:?})"), "fork"),
+        "set_start_method" => (
+            format!("mp.set_start_method({method:?})\n    ctx = mp.get_context()"),
+            "fork",
+        ),
+        _ => ("ctx = mp".to_string(), method),
+    };
+    let src = format!(
+        r#"
+import multiprocessing as mp
+def f():
+    pass
+if __name__ == "__main__":
+    {choose}
+    p = ctx.Process(target=f)
+    p.start()
+    p.join()
+    print(p.exitcode)
+"#
+    );
+    let settings = Settings {
+        start_method: start_method.to_string(),
+        ..Settings::default()
+    };
+    let r = run_program(&src, "/prog.py", &settings);
+    assert_eq!(r.stdout(), "0\n", "{method} by {route}: {}", r.stderr());
+    r.end_ns
+}
+
+#[test]
+fn a_child_costs_the_same_start_up_whichever_way_its_start_method_was_chosen() {
+    for (method, startup_ns) in [("spawn", 20_000_000), ("forkserver", 2_000_000)] {
+        let by_flag = start_up_ns(method, "flag");
+        assert!(
+            by_flag > startup_ns && by_flag < startup_ns + 1_000_000,
+            "{method}: {by_flag} ns"
+        );
+        for route in ["get_context", "set_start_method"] {
+            let ns = start_up_ns(method, route);
+            assert!(
+                ns.abs_diff(by_flag) < 100_000,
+                "{method} by {route}: {ns} ns, by --start-method: {by_flag} ns"
+            );
+        }
+    }
+}
