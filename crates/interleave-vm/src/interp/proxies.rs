@@ -16,7 +16,7 @@ use crate::value::Value;
 
 impl Interp {
     /// Whether `v` is a manager proxy.
-    pub(crate) fn is_frame_proxy(&self, v: &Value) -> bool {
+    pub fn is_frame_proxy(&self, v: &Value) -> bool {
         if let Value::Obj(r) = v
             && let Obj::Instance(inst) = self.heap.get(*r)
         {

@@ -167,14 +167,25 @@ def format_call_(f, v, spec):
     s = f(v)
     return format(s, spec) if spec else s
 
+def _proxy_text(p):
+    # A proxy among the arguments of `%` or str.format(): its str() (a round trip) and repr()
+    # are taken here, in a frame, and an object of its type's name stands in for it (other
+    # attributes and items are the proxy's own).
+    if not hasattr(type(p), '_interleave_print_'):
+        return p
+    s, r = p.__str__(), p.__repr__()
+    return type(type(p).__name__, (), {
+        '__str__': lambda self: s,
+        '__repr__': lambda self: r,
+        '__getattr__': lambda self, name: getattr(p, name),
+        '__getitem__': lambda self, key: p[key],
+    })()
+
 def percent_(text, args):
-    # `text % args` with proxies among the arguments: each proxy's str() (a round trip) and
-    # repr() are taken here, in a frame, and stand in for it under its own type name.
-    def text_of(p):
-        if not hasattr(type(p), '_interleave_print_'):
-            return p
-        s, r = p.__str__(), p.__repr__()
-        return type(type(p).__name__, (), {'__str__': lambda self: s, '__repr__': lambda self: r})()
     if type(args) is tuple:
-        return text % tuple([text_of(a) for a in args])
-    return text % text_of(args)
+        return text % tuple([_proxy_text(a) for a in args])
+    return text % _proxy_text(args)
+
+def str_format_(text, args, kwargs):
+    return text.format(*[_proxy_text(a) for a in args],
+                       **{k: _proxy_text(v) for k, v in kwargs.items()})
