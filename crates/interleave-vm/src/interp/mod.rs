@@ -15,6 +15,7 @@ mod nested;
 mod number;
 mod ops;
 mod patterns;
+mod proxies;
 mod format;
 mod fast;
 mod generators;
