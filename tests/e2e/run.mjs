@@ -295,11 +295,14 @@ test('greenlets share their thread: gevent output, switches and the running gree
   await waitFinished(page);
   check(await consoleText(page) === 'tea ready\nrice ready\nserved', await consoleText(page));
   // One thread lane only; hovering over it while everybody sleeps names the hub.
-  check(await page.locator('.threads-table tr').count() === 2, 'one thread row (plus the header)');
+  const rows = await page.locator('section.threads .threads-table tr').count();
+  check(rows === 1, `thread rows: ${rows}`);
   const box = await page.locator('canvas.tl-canvas').boundingBox();
   await page.mouse.move(box.x + 140 + (box.width - 150) * 0.5, box.y + 22 + 24 + 12);
   const tip = await page.locator('.tl-tooltip').innerText();
   check(tip.includes('greenlet Hub'), `tooltip: ${tip}`);
+  // Hovering must not blank the drawing (it once replaced the canvas).
+  check(await timelineInk(page) > 100, `timeline ink while hovering: ${await timelineInk(page)}`);
   await shot(page, 'greenlets');
 });
 

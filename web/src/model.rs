@@ -3,7 +3,7 @@
 //! GIL holder, and where each thread is at any moment (for scrubbing back in time).
 
 use interleave_machine::inspect::ObjectView;
-use interleave_machine::trace::{Segment, SegmentState, ThreadInfo, TraceEvent, segments};
+use interleave_machine::trace::{Segment, SegmentBuilder, SegmentState, ThreadInfo, TraceEvent};
 
 use crate::protocol::{Diagnostic, FromWorker};
 
@@ -101,9 +101,33 @@ pub struct RunModel {
     pub objects: Vec<(u64, Vec<ObjectView>)>,
     /// Each live thread's call stack at the live point, when paused.
     pub stacks: Vec<(usize, Vec<(String, u32)>)>,
+    /// How the views above are kept up to date: each event is taken in once.
+    derived: Derived,
+}
+
+/// The state of deriving segments, GIL spans and core spans from the events, so that a report
+/// costs the events it brings, not the whole run so far.
+#[derive(Clone, Debug, Default)]
+struct Derived {
+    /// How many of `events` have been taken in.
+    events: usize,
+    segments: SegmentBuilder,
+    /// How many of `RunModel::segments` are done (the rest are redone on each report).
+    segments_done: usize,
+    /// Per process: who holds its GIL, and since when.
+    gil_held: Vec<(u32, usize, u64)>,
+    /// How many of `RunModel::gil` are finished spans.
+    gil_done: usize,
+    /// The index in `core_spans` of each core's last span.
+    core_last: Vec<Option<usize>>,
 }
 
 impl RunModel {
+    /// The model of a run about to start on a machine with `cores` cores.
+    pub fn starting(status: Status, cores: u32) -> RunModel {
+        RunModel { status, cores, ..RunModel::default() }
+    }
+
     /// Takes in one report from the worker.
     pub fn absorb(&mut self, report: FromWorker) {
         match report {
@@ -174,29 +198,54 @@ impl RunModel {
     }
 
     fn derive(&mut self) {
-        self.segments = segments(&self.events, self.live_ns);
-        self.core_spans = core_spans(&self.events);
-        self.gil.clear();
-        let mut held: Option<(usize, u64)> = None;
-        for e in &self.events {
+        let d = &mut self.derived;
+        let threads = &self.threads;
+        let process_of = |thread: usize| threads.get(thread).map_or(0, |t| t.process);
+        self.gil.truncate(d.gil_done);
+        for e in &self.events[d.events..] {
+            d.segments.feed(e);
             match *e {
-                TraceEvent::GilTaken { t, thread } => held = Some((thread, t)),
+                TraceEvent::GilTaken { t, thread } => {
+                    let pid = process_of(thread);
+                    d.gil_held.retain(|h| h.0 != pid);
+                    d.gil_held.push((pid, thread, t));
+                }
                 TraceEvent::GilDropped { t, thread, .. } => {
-                    if let Some((h, start)) = held.take()
-                        && h == thread
-                        && t > start
-                    {
-                        self.gil.push(GilSpan { thread, start, end: t });
+                    let pid = process_of(thread);
+                    if let Some(i) = d.gil_held.iter().position(|h| h.0 == pid && h.1 == thread) {
+                        let (_, _, start) = d.gil_held.remove(i);
+                        if t > start {
+                            self.gil.push(GilSpan { thread, start, end: t });
+                        }
+                    }
+                }
+                TraceEvent::Ran { thread, core, start, end, .. } if end > start => {
+                    let c = core as usize;
+                    if d.core_last.len() <= c {
+                        d.core_last.resize(c + 1, None);
+                    }
+                    match d.core_last[c].map(|i| &mut self.core_spans[i]) {
+                        Some(span) if span.thread == thread && span.end == start => span.end = end,
+                        _ => {
+                            d.core_last[c] = Some(self.core_spans.len());
+                            self.core_spans.push(CoreSpan { core, thread, start, end });
+                        }
                     }
                 }
                 _ => {}
             }
         }
-        if let Some((thread, start)) = held
-            && self.live_ns > start
-        {
-            self.gil.push(GilSpan { thread, start, end: self.live_ns });
+        d.events = self.events.len();
+        d.gil_done = self.gil.len();
+        for &(_, thread, start) in &d.gil_held {
+            if self.live_ns > start {
+                self.gil.push(GilSpan { thread, start, end: self.live_ns });
+            }
         }
+        self.segments.truncate(d.segments_done);
+        self.segments.extend_from_slice(&d.segments.done()[d.segments_done..]);
+        d.segments_done = self.segments.len();
+        self.segments.extend(d.segments.pending(self.live_ns));
     }
 
     /// The pid of thread `thread`'s process.
@@ -389,33 +438,6 @@ impl RunModel {
     }
 }
 
-/// The core lanes: each `ran` slice on its core, with back-to-back slices of one thread on one
-/// core merged.
-fn core_spans(events: &[TraceEvent]) -> Vec<CoreSpan> {
-    let mut out: Vec<CoreSpan> = Vec::new();
-    // The index in `out` of each core's last span.
-    let mut last: Vec<Option<usize>> = Vec::new();
-    for e in events {
-        if let TraceEvent::Ran { thread, core, start, end, .. } = *e {
-            if end <= start {
-                continue;
-            }
-            let c = core as usize;
-            if last.len() <= c {
-                last.resize(c + 1, None);
-            }
-            match last[c].map(|i| &mut out[i]) {
-                Some(span) if span.thread == thread && span.end == start => span.end = end,
-                _ => {
-                    last[c] = Some(out.len());
-                    out.push(CoreSpan { core, thread, start, end });
-                }
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,6 +507,10 @@ mod tests {
                 sizes.push(events.len());
             }
             model.absorb(r);
+            // Built report by report, the lanes are what the whole record gives at once.
+            let mut lanes = model.segments.clone();
+            lanes.sort_by_key(|s| (s.thread, s.start));
+            assert_eq!(lanes, interleave_machine::trace::segments(&model.events, model.live_ns));
         }
         assert_eq!(model.status, Status::Finished { exit_code: 0 });
         assert!(model.events.len() > 10_000, "{} events", model.events.len());
@@ -641,6 +667,37 @@ mod tests {
         for w in free.core_spans.windows(2) {
             assert!(!(w[0].core == w[1].core && w[0].thread == w[1].thread && w[0].end == w[1].start));
         }
+    }
+
+    #[test]
+    fn every_process_has_its_own_globals_in_the_state_view() {
+        // The child changes its copy of `count`; the parent's stays 0 (fork copies memory).
+        let src = "import os, time\ncount = 0\npid = os.fork()\nif pid == 0:\n    count = 5\n    time.sleep(0.2)\n    os._exit(0)\ntime.sleep(0.1)\nos.waitpid(pid, 0)\n";
+        let mut driver = Driver::new();
+        let cmd = ToWorker::Run { source: src.into(), filename: "main.py".into(), config: RunConfig::default(), speed: Speed::Max, paused: true };
+        let mut model = RunModel::default();
+        for r in driver.command(cmd) {
+            model.absorb(r);
+        }
+        let mut seen = false;
+        // Step by step: each step reports the objects as they are then.
+        for _ in 0..10_000 {
+            let reports = driver.command(ToWorker::Step);
+            if reports.is_empty() {
+                break;
+            }
+            for r in reports {
+                model.absorb(r);
+            }
+            let Some((_, objects)) = model.objects.last() else { continue };
+            let counts: Vec<(u32, &str)> = objects.iter().filter(|o| o.name == "count").map(|o| (o.process, o.state.as_str())).collect();
+            if counts.len() == 2 {
+                assert_ne!(counts[0].0, counts[1].0, "{counts:?}");
+                assert_eq!(counts[0].1, "0", "the parent's copy never changes");
+                seen |= counts[1].1 == "5";
+            }
+        }
+        assert!(seen, "never saw both processes' copies");
     }
 
     #[test]

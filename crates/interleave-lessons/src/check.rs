@@ -67,10 +67,16 @@ fn stderr_note(o: &Observed) -> String {
 
 /// Checks one example or exercise; returns what is wrong (empty when all is well).
 pub fn check_example(ex: &Example) -> Vec<String> {
+    let runs = run_seeds(&ex.code, &format!("{}.py", ex.id), &ex.run);
+    check_example_runs(ex, &runs)
+}
+
+/// `check_example`, given the runs of the example's code (its starter, for an exercise) over
+/// its seeds, so that a caller who needs them too runs them once.
+pub fn check_example_runs(ex: &Example, runs: &[(u64, Observed)]) -> Vec<String> {
     let filename = format!("{}.py", ex.id);
     let mut problems = Vec::new();
-    let runs = run_seeds(&ex.code, &filename, &ex.run);
-    let failed = failed_clauses(&ex.expect, &runs);
+    let failed = failed_clauses(&ex.expect, runs);
     match &ex.solution {
         None => problems.extend(failed),
         Some(solution) => {
@@ -93,22 +99,52 @@ pub fn check_example(ex: &Example) -> Vec<String> {
 
 /// What real CPython printed: stdout and exit code. `None` if `python3` is not installed.
 pub fn cpython_output(code: &str, id: &str, dir: &Path) -> Option<Result<(String, i32), String>> {
+    Some(spawn_cpython(code, id, dir)?.and_then(CpythonRun::finish))
+}
+
+/// A program running under real CPython (see `spawn_cpython`).
+pub struct CpythonRun {
+    child: std::process::Child,
+    path: std::path::PathBuf,
+}
+
+/// Starts `code` under real `python3` (`PYTHONHASHSEED=0`, UTF-8 output) without waiting for
+/// it, so that several run at once (lesson examples sleep in real time under CPython). `None`
+/// if `python3` is not installed.
+pub fn spawn_cpython(code: &str, id: &str, dir: &Path) -> Option<Result<CpythonRun, String>> {
     let path = dir.join(format!("{id}.py"));
     if let Err(e) = std::fs::write(&path, code) {
         return Some(Err(format!("cannot write {}: {e}", path.display())));
     }
-    let out = Command::new("python3")
+    let child = Command::new("python3")
         .arg(&path)
         .env("PYTHONHASHSEED", "0")
         .env("PYTHONIOENCODING", "utf-8")
-        .output();
-    let _ = std::fs::remove_file(&path);
-    match out {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => Some(Err(format!("cannot run python3: {e}"))),
-        Ok(o) => Some(Ok((
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            o.status.code().unwrap_or(-1),
-        ))),
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match child {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let _ = std::fs::remove_file(&path);
+            None
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&path);
+            Some(Err(format!("cannot run python3: {e}")))
+        }
+        Ok(child) => Some(Ok(CpythonRun { child, path })),
+    }
+}
+
+impl CpythonRun {
+    /// Waits for the program: its stdout and exit code.
+    pub fn finish(self) -> Result<(String, i32), String> {
+        let out = self.child.wait_with_output();
+        let _ = std::fs::remove_file(&self.path);
+        match out {
+            Err(e) => Err(format!("cannot run python3: {e}")),
+            Ok(o) => Ok((String::from_utf8_lossy(&o.stdout).into_owned(), o.status.code().unwrap_or(-1))),
+        }
     }
 }

@@ -24,6 +24,9 @@ pub struct ObjectView {
     pub waiters: Vec<usize>,
     /// A queue's items (their reprs, oldest first), at most `MAX_ITEMS`.
     pub items: Vec<String>,
+    /// The pid of the process whose global it is (several processes have their own copies).
+    #[serde(default)]
+    pub process: u32,
 }
 
 /// The most items of a queue a view lists.
@@ -60,6 +63,7 @@ fn view_of(interp: &Interp, value: &Value, blocked_on: &dyn Fn(ObjRef) -> Vec<us
         holder: None,
         waiters: Vec::new(),
         items: Vec::new(),
+        process: 0,
     };
     let Value::Obj(r) = value else {
         return Some(plain(&interp.type_name(value), short_repr(interp, value, 2)?));

@@ -238,6 +238,18 @@ impl<S: Scheduler> Machine<S> {
                 self.spawn(p, pipe);
                 true
             }
+            ThreadRun::Suspended(Suspend::Block(Wait::Yield)) => {
+                // The GIL is released around the call: a thread waiting for it takes it (the
+                // yielding one only waits for it again); with no waiter the call goes on.
+                self.procs[p].interp.threads[holder].wake = Some(Wake::Notified);
+                if !self.ready_threads(p).iter().any(|&t| t != holder) {
+                    return true;
+                }
+                self.release_gil(p, holder, GilDrop::Blocked);
+                self.procs[p].forced_out = Some(holder);
+                self.procs[p].states[holder] = self.ready_now(p);
+                false
+            }
             ThreadRun::Suspended(Suspend::Block(wait)) => {
                 self.release_gil(p, holder, GilDrop::Blocked);
                 self.block(p, holder, wait);
@@ -626,7 +638,7 @@ impl<S: Scheduler> Machine<S> {
                         Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
                         Wait::Kernel { key, .. } => (kernel_wait_name(&self.kernel.borrow(), key), None),
                         Wait::KernelAny { keys, .. } => (kernel_any_name(&self.kernel.borrow(), keys), None),
-                        Wait::Fork | Wait::Spawn { .. } => ("fork".to_string(), None),
+                        Wait::Fork | Wait::Spawn { .. } | Wait::Yield => ("fork".to_string(), None),
                     };
                     out.push(BlockedThread {
                         process: p,
@@ -653,7 +665,7 @@ impl<S: Scheduler> Machine<S> {
                     _ => timeout_ns.map(|t| now + t),
                 }
             }
-            Wait::Fork | Wait::Spawn { .. } => None,
+            Wait::Fork | Wait::Spawn { .. } | Wait::Yield => None,
         };
         let mut on = match &wait {
             Wait::Sleep { until_ns } => format!("sleep until {:.6} s", *until_ns as f64 / 1e9),
@@ -662,7 +674,7 @@ impl<S: Scheduler> Machine<S> {
             }
             Wait::Kernel { key, .. } => kernel_wait_name(&self.kernel.borrow(), key),
             Wait::KernelAny { keys, .. } => kernel_any_name(&self.kernel.borrow(), keys),
-            Wait::Fork | Wait::Spawn { .. } => "fork".to_string(),
+            Wait::Fork | Wait::Spawn { .. } | Wait::Yield => "fork".to_string(),
         };
         if in_idle_event_loop(&self.procs[p].interp, tid) {
             // asyncio's loop with nothing ready, waiting for its next timer (or a wake-up).
@@ -1003,6 +1015,10 @@ impl<S: Scheduler> Machine<S> {
                 ThreadRun::Suspended(Suspend::Switch(_)) => {}
                 ThreadRun::Suspended(Suspend::Block(Wait::Fork)) => self.fork(p, tid),
                 ThreadRun::Suspended(Suspend::Block(Wait::Spawn { pipe })) => self.spawn(p, pipe),
+                ThreadRun::Suspended(Suspend::Block(Wait::Yield)) => {
+                    // No GIL to release: the call runs again.
+                    self.procs[p].interp.threads[tid].wake = Some(Wake::Notified);
+                }
                 ThreadRun::Suspended(Suspend::Block(wait)) => {
                     self.now = start + elapsed;
                     self.block(p, tid, wait);

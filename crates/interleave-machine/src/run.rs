@@ -150,6 +150,7 @@ impl<S: Scheduler> Session<S> {
         interp.stdin = settings.stdin.clone();
         interp.switch_interval_ns = settings.switch_interval_ns;
         interp.cpu_count = settings.cores;
+        interp.free_threaded = settings.python == crate::PythonMode::Py313t;
         interp.kernel.borrow_mut().start_method = settings.start_method.clone();
         interp.sources.insert(Rc::from(filename), Rc::from(source));
         interp.start_main(code);
@@ -236,18 +237,20 @@ impl<S: Scheduler> Session<S> {
         out
     }
 
-    /// The first process's main-module synchronisation objects and plain globals as they are
+    /// Every live process's main-module synchronisation objects and plain globals as they are
     /// now (for the playground's state views; reading them does not change the run).
     pub fn objects(&self) -> Vec<crate::inspect::ObjectView> {
         let Some(m) = &self.machine else { return Vec::new() };
-        let proc = &m.procs[0];
-        if !proc.alive() {
-            // An exited process's heap is freed.
-            return Vec::new();
-        }
-        let mut views = crate::inspect::globals_view(&proc.interp, &|lock| m.threads_blocked_on(0, lock));
-        for v in &mut views {
-            v.holder = v.holder.and_then(|local| proc.global.get(local).copied());
+        let mut views = Vec::new();
+        // Each live process's own globals (an exited process's heap is freed), in the order
+        // the processes were created.
+        for (p, proc) in m.procs.iter().enumerate().filter(|(_, proc)| proc.alive()) {
+            let mut own = crate::inspect::globals_view(&proc.interp, &|lock| m.threads_blocked_on(p, lock));
+            for v in &mut own {
+                v.holder = v.holder.and_then(|local| proc.global.get(local).copied());
+                v.process = proc.pid;
+            }
+            views.extend(own);
         }
         views
     }

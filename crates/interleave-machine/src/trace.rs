@@ -412,7 +412,13 @@ pub fn text_timeline(
             }
         })
         .collect();
-    let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    let cores = core_lanes(trace, end, width);
+    let w = names
+        .iter()
+        .map(|n| n.chars().count())
+        .chain(cores.iter().map(|(label, _)| label.chars().count()))
+        .max()
+        .unwrap_or(0);
     let mut legends = Vec::new();
     for (&i, name) in order.iter().zip(&names) {
         out.push_str(&format!(
@@ -424,14 +430,77 @@ pub fn text_timeline(
             legends.push(format!("greenlets of {name}: {legend}"));
         }
     }
+    for (label, lane) in &cores {
+        out.push_str(&format!("{label:>w$} |{lane}|\n"));
+    }
     out.push_str(&format!(
         "{:w$}  # running   . waiting for the GIL   z blocked/sleeping\n",
         ""
     ));
+    if !cores.is_empty() {
+        let symbols: Vec<String> = order
+            .iter()
+            .zip(&names)
+            .map(|(&i, name)| format!("{} {name}", thread_symbol(i)))
+            .collect();
+        legends.push(format!("cores: who ran there ({}; * several in one column)", symbols.join(", ")));
+    }
     for legend in legends {
         out.push_str(&format!("{:w$}  {legend}\n", ""));
     }
     out
+}
+
+/// The symbol of thread `i` on the core lanes: `0`–`9`, then `a`–`z`, `A`–`Z`, then `?`.
+fn thread_symbol(i: usize) -> char {
+    const SYMBOLS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    SYMBOLS.get(i).map_or('?', |&c| c as char)
+}
+
+/// The core lanes of the text timeline (`core N`, and in each column the thread that ran on
+/// that core, `*` when several did), when the run used more than one core (with one, the GIL
+/// and thread lanes already say it all).
+fn core_lanes(trace: &[TraceEvent], end: u64, width: usize) -> Vec<(String, String)> {
+    let end = end.max(1);
+    let mut lanes: Vec<Vec<Option<Option<usize>>>> = Vec::new();
+    for e in trace {
+        if let TraceEvent::Ran { thread, core, start, end: stop, .. } = *e {
+            if stop <= start {
+                continue;
+            }
+            let c = core as usize;
+            if lanes.len() <= c {
+                lanes.resize(c + 1, vec![None; width]);
+            }
+            let a = (start as u128 * width as u128 / end as u128) as usize;
+            let b = ((stop as u128 * width as u128).div_ceil(end as u128) as usize).min(width);
+            for cell in &mut lanes[c][a.min(width.saturating_sub(1))..b.max(a + 1).min(width)] {
+                *cell = match *cell {
+                    None => Some(Some(thread)),
+                    Some(Some(t)) if t == thread => Some(Some(t)),
+                    _ => Some(None),
+                };
+            }
+        }
+    }
+    if lanes.len() < 2 {
+        return Vec::new();
+    }
+    lanes
+        .iter()
+        .enumerate()
+        .map(|(c, cells)| {
+            let text = cells
+                .iter()
+                .map(|cell| match cell {
+                    None => ' ',
+                    Some(Some(t)) => thread_symbol(*t),
+                    Some(None) => '*',
+                })
+                .collect();
+            (format!("core {c}"), text)
+        })
+        .collect()
 }
 
 /// The greenlets lane of thread `thread` for the text timeline: in each column, the greenlet
@@ -552,6 +621,44 @@ pub fn chrome_trace(trace: &[TraceEvent], end: u64, threads: &[ThreadInfo]) -> S
             s.thread
         ));
     }
+    // The machine's cores, as tracks of a pseudo-process 0: who ran on each core (back-to-back
+    // slices of one thread merged).
+    let mut spans: Vec<(u32, usize, u64, u64)> = Vec::new();
+    let mut last: Vec<Option<usize>> = Vec::new();
+    for e in trace {
+        if let TraceEvent::Ran { thread, core, start, end, .. } = *e {
+            if end <= start {
+                continue;
+            }
+            let c = core as usize;
+            if last.len() <= c {
+                last.resize(c + 1, None);
+            }
+            match last[c].map(|i| &mut spans[i]) {
+                Some(span) if span.1 == thread && span.3 == start => span.3 = end,
+                _ => {
+                    last[c] = Some(spans.len());
+                    spans.push((core, thread, start, end));
+                }
+            }
+        }
+    }
+    if !spans.is_empty() {
+        out.push_str(",\n{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":0,\"args\":{\"name\":\"cores\"}}");
+        for c in 0..last.len() {
+            out.push_str(&format!(
+                ",\n{{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":0,\"tid\":{c},\"args\":{{\"name\":\"core {c}\"}}}}"
+            ));
+        }
+        for (core, thread, start, end) in spans {
+            out.push_str(&format!(
+                ",\n{{\"name\":\"{}\",\"cat\":\"core\",\"ph\":\"X\",\"ts\":{:.3},\"dur\":{:.3},\"pid\":0,\"tid\":{core}}}",
+                thread_label(threads, thread).replace('"', "'"),
+                start as f64 / 1e3,
+                (end - start) as f64 / 1e3,
+            ));
+        }
+    }
     out.push_str("\n],\"displayTimeUnit\":\"ns\"}\n");
     out
 }
@@ -633,13 +740,33 @@ mod tests {
     }
 
     #[test]
+    fn text_timeline_shows_cores_when_several_were_used() {
+        let ran = |thread, core, start, end| TraceEvent::Ran { thread, core, start, end, steps: 1, line: 0 };
+        let trace = vec![
+            TraceEvent::ThreadCreated { t: 0, thread: 1 },
+            ran(0, 0, 0, 200),
+            ran(1, 1, 0, 400),
+            ran(1, 0, 400, 500),
+        ];
+        let t = text_timeline(&trace, 500, 5, &[]);
+        assert!(t.contains("    core 0 |00  1|"), "{t}");
+        assert!(t.contains("    core 1 |1111 |"), "{t}");
+        assert!(t.contains("cores: who ran there (0 MainThread, 1 thread 1;"), "{t}");
+        // One core used: no core lanes.
+        assert!(!text_timeline(&sample(), 500, 5, &[]).contains("core 0"));
+    }
+
+    #[test]
     fn chrome_trace_is_json_with_one_event_per_segment() {
         let j = chrome_trace(&sample(), 500, &[]);
         assert!(j.starts_with("{\"traceEvents\":["));
+        let cores = j.matches("\"cat\":\"core\"").count();
         assert_eq!(
-            j.matches("\"ph\":\"X\"").count(),
+            j.matches("\"ph\":\"X\"").count() - cores,
             segments(&sample(), 500).len()
         );
         assert!(j.contains("\"name\":\"blocked: sleep\""));
+        // The cores' track: who ran on core 0.
+        assert!(cores >= 1 && j.contains("\"args\":{\"name\":\"core 0\"}"), "{j}");
     }
 }

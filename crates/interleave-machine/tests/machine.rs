@@ -414,3 +414,14 @@ fn threads_not_started_yet_survive_a_collection() {
     assert_eq!(r.stdout(), "True\n", "{}", r.stderr());
     assert_eq!(r.stderr(), "");
 }
+
+#[test]
+fn only_free_threaded_mode_has_sys_is_gil_enabled_and_it_says_false() {
+    let src = "import sys\nprint(hasattr(sys, '_is_gil_enabled'))\nif hasattr(sys, '_is_gil_enabled'):\n    print(sys._is_gil_enabled())\n";
+    assert_eq!(run(src, PythonMode::Py311, 0).stdout(), "False\n", "CPython 3.11 has no sys._is_gil_enabled");
+    assert_eq!(run(src, PythonMode::Py39, 0).stdout(), "False\n");
+    assert_eq!(run(src, PythonMode::Py313t, 0).stdout(), "True\nFalse\n");
+    // A forked child is free-threaded too.
+    let fork = "import os, sys\npid = os.fork()\nif pid == 0:\n    print('child', sys._is_gil_enabled())\n    os._exit(0)\nos.waitpid(pid, 0)\n";
+    assert_eq!(run(fork, PythonMode::Py313t, 0).stdout(), "child False\n");
+}

@@ -543,3 +543,87 @@ if __name__ == "__main__":
     // Four start-ups of ~20 ms side by side, not one after another.
     assert!(r.end_ns < 40_000_000, "ended at {} ns", r.end_ns);
 }
+
+/// Virtual time of a run that starts and joins one child with start method `method`, chosen
+/// by `route`: `get_context(method)`, `set_start_method(method)` or `--start-method`.
+fn start_up_ns(method: &str, route: &str) -> u64 {
+    let (choose, start_method) = match route {
+        "get_context" => (format!("ctx = mp.get_context({method:?})"), "fork"),
+        "set_start_method" => (
+            format!("mp.set_start_method({method:?})\n    ctx = mp.get_context()"),
+            "fork",
+        ),
+        _ => ("ctx = mp".to_string(), method),
+    };
+    let src = format!(
+        r#"
+import multiprocessing as mp
+def f():
+    pass
+if __name__ == "__main__":
+    {choose}
+    p = ctx.Process(target=f)
+    p.start()
+    p.join()
+    print(p.exitcode)
+"#
+    );
+    let settings = Settings {
+        start_method: start_method.to_string(),
+        ..Settings::default()
+    };
+    let r = run_program(&src, "/prog.py", &settings);
+    assert_eq!(r.stdout(), "0\n", "{method} by {route}: {}", r.stderr());
+    r.end_ns
+}
+
+#[test]
+fn a_child_costs_the_same_start_up_whichever_way_its_start_method_was_chosen() {
+    for (method, startup_ns) in [("spawn", 20_000_000), ("forkserver", 2_000_000)] {
+        let by_flag = start_up_ns(method, "flag");
+        assert!(
+            by_flag > startup_ns && by_flag < startup_ns + 1_000_000,
+            "{method}: {by_flag} ns"
+        );
+        for route in ["get_context", "set_start_method"] {
+            let ns = start_up_ns(method, route);
+            assert!(
+                ns.abs_diff(by_flag) < 100_000,
+                "{method} by {route}: {ns} ns, by --start-method: {by_flag} ns"
+            );
+        }
+    }
+}
+
+#[test]
+fn pool_results_arrive_as_soon_as_the_worker_sends_them() {
+    // The worker handler waits on the result queue too (as in CPython); its `wait()`
+    // releases the GIL, so the result handler takes the result at once instead of a switch
+    // interval (5 ms) later, whatever the seed.
+    let src = r#"
+import multiprocessing as mp, time
+def f(x):
+    return x + 1
+if __name__ == "__main__":
+    with mp.Pool(1) as pool:
+        pool.apply(f, (0,))
+        t0 = time.perf_counter_ns()
+        for i in range(5):
+            r = pool.apply(f, (i,))
+        t1 = time.perf_counter_ns()
+        print(r, (t1 - t0) // 5)
+"#;
+    for seed in 0..8 {
+        let settings = Settings {
+            seed,
+            ..Settings::default()
+        };
+        let r = run_program(src, "/prog.py", &settings);
+        let out = r.stdout();
+        let (value, ns) = out.trim().split_once(' ').expect("two numbers");
+        assert_eq!(value, "5", "{}", r.stderr());
+        let ns: u64 = ns.parse().unwrap();
+        // Two pipe transfers, the pickling and a few thread hand-offs: tens of microseconds.
+        assert!(ns < 200_000, "seed {seed}: pool.apply took {ns} ns");
+    }
+}

@@ -73,6 +73,11 @@ pub enum Wait {
     /// Not a wait: `os.fork()` asks the machine to copy the process. The call runs again in
     /// both processes and returns `Interp::fork_result`.
     Fork,
+    /// Not a wait: a system call that could block found what it waits for at once, but
+    /// released the GIL around it all the same, as CPython does around every such call
+    /// (`Py_BEGIN_ALLOW_THREADS`). A thread of the process waiting for the GIL takes it. The
+    /// call runs again (woken as `Wake::Notified`, so it does not yield twice).
+    Yield,
 }
 
 /// Why the scheduler switched a thread out.

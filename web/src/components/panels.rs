@@ -108,7 +108,7 @@ pub fn Threads(props: &PanelProps) -> Html {
 }
 
 /// The main module's locks, conditions, semaphores, events, barriers, queues and plain values
-/// as of the playhead (the last snapshot at or before it).
+/// of each live process, as of the playhead (the last snapshot at or before it).
 #[component]
 pub fn Objects(props: &PanelProps) -> Html {
     let t = props.texts;
@@ -121,9 +121,16 @@ pub fn Objects(props: &PanelProps) -> Html {
     let chip = |th: usize| {
         html! { <span class="chip" style={format!("--thread:{}", thread_color(th))}>{ m.thread_name(th) }</span> }
     };
-    let rows = objects.iter().map(|o| {
+    // With several processes, each has its own copy of the globals: a heading row per process.
+    let several = objects.iter().any(|o| o.process != objects[0].process);
+    let rows = objects.iter().enumerate().map(|(i, o)| {
         let sync = !o.waiters.is_empty() || o.holder.is_some() || o.kind.chars().next().is_some_and(char::is_uppercase);
+        let heading = several && (i == 0 || objects[i - 1].process != o.process);
         html! {
+            <>
+            if heading {
+                <tr class="proc-head"><td colspan="3">{ format!("pid {}", o.process) }</td></tr>
+            }
             <tr class={classes!(sync.then_some("sync"))}>
                 <td><code>{ o.name.clone() }</code></td>
                 <td class="muted">{ o.kind.clone() }</td>
@@ -139,6 +146,7 @@ pub fn Objects(props: &PanelProps) -> Html {
                     }
                 </td>
             </tr>
+            </>
         }
     });
     html! {

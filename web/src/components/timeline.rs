@@ -274,10 +274,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Some(p) => format!("{} {}", t.playhead_at, fmt_time(p)),
         None => format!("{} · {}", t.follow_live, fmt_time(end)),
     };
-    let tooltip = hover.as_ref().map(|(x, y, text)| {
-        let style = format!("left:{}px;top:{}px", (x + 12.0).min(canvas_width(&canvas) - 260.0).max(0.0), y + 14.0);
-        html! { <div class="tl-tooltip" role="tooltip" {style}>{ text.clone() }</div> }
-    });
+    // The tooltip is always in the tree (hidden when there is nothing to say): adding and
+    // removing it made Yew replace the canvas beside it, blanking the drawing.
+    let tooltip = match hover.as_ref() {
+        Some((x, y, text)) => {
+            let style = format!("left:{}px;top:{}px", (x + 12.0).min(canvas_width(&canvas) - 260.0).max(0.0), y + 14.0);
+            html! { <div class="tl-tooltip" role="tooltip" {style}>{ text.clone() }</div> }
+        }
+        None => html! { <div class="tl-tooltip" role="tooltip" hidden=true></div> },
+    };
     let on_zoom_in = {
         let zoom_by = zoom_by.clone();
         Callback::from(move |_| zoom_by(0.5))
@@ -315,7 +320,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     style={format!("height:{height}px")}
                     onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move}
                     onmouseup={on_up} onmouseleave={on_leave} onkeydown={on_key} />
-                { for tooltip }
+                { tooltip }
             </div>
         </section>
     }

@@ -160,11 +160,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         let notice = notice.clone();
         move |paused: bool, with: Option<RunConfig>| {
             let config = with.unwrap_or_else(|| (*config).clone());
-            *model.0.borrow_mut() = RunModel {
-                status: if paused { Status::Paused } else { Status::Running },
-                cores: config.cores,
-                ..RunModel::default()
-            };
+            *model.0.borrow_mut() = RunModel::starting(if paused { Status::Paused } else { Status::Running }, config.cores);
             playhead.set(None);
             notice.set(None);
             bump();

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::args;
 use crate::interp::Interp;
-use crate::native::{Args, NativeFn, PyResult};
+use crate::native::{Args, Flow, NativeFn, PyResult};
 use crate::object::{Iter, Obj};
 use crate::value::{ObjRef, Value};
 
@@ -116,6 +116,9 @@ fn int(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn bool_(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (_, args) = split(args);
     args::count(interp, "bool", &args, 0, 1)?;
+    if let Some(r) = args.pos.first().and_then(|v| interp.proxy_bool(v)) {
+        return r;
+    }
     match args.pos.first() {
         Some(v) => Ok(Value::Bool(interp.truthy(v)?)),
         None => Ok(Value::Bool(false)),
@@ -302,7 +305,11 @@ fn dict(interp: &mut Interp, args: Args) -> PyResult<Value> {
         return Err(interp.err(interp.t.type_error, msg));
     }
     if let Some(v) = args.pos.first().filter(|v| interp.iterates_in_python(v) && args.kw.is_empty()) {
-        return interp.python_iteration("dict_", vec![v.clone()]);
+        // A mapping (it has `keys`, as CPython's `PyDict_Merge` asks) is copied by its keys.
+        let mapping = matches!(v.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Instance(_)))
+            && interp.class_lookup(interp.type_of(v), "keys").is_some();
+        let helper = if mapping { "dict_mapping_" } else { "dict_" };
+        return interp.python_iteration(helper, vec![v.clone()]);
     }
     let d = interp.new_dict();
     if let Some(src) = args.pos.first() {
@@ -546,7 +553,8 @@ fn reversed(interp: &mut Interp, args: Args) -> PyResult<Value> {
             Obj::Instance(i) => {
                 let cls = i.class;
                 if let Some(m) = interp.class_lookup(cls, "__reversed__") {
-                    return interp.call_nested(m, vec![v]);
+                    // In a frame: a manager proxy's `__reversed__` waits for its manager.
+                    return Err(Flow::TailCall(Box::new((m, vec![v]))));
                 }
             }
             Obj::Dict(d) => {

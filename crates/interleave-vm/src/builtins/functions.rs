@@ -443,6 +443,9 @@ fn divmod(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn format(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args::count(interp, "format", &args, 1, 2)?;
     let spec = args.pos.get(1).cloned().unwrap_or_else(|| Value::str(""));
+    if let Some(r) = interp.proxy_format_builtin(&args.pos[0], &spec) {
+        return r;
+    }
     interp.format_value(args.pos[0].clone(), Conversion::None, Some(spec))
 }
 

@@ -293,6 +293,10 @@ impl Interp {
                             let r = self.call_nested(m, vec![container.clone(), item.clone()])?;
                             return self.truthy(&r);
                         }
+                        if self.class_lookup(cls, "__iter__").is_none() && self.class_lookup(cls, "__getitem__").is_none() {
+                            let msg = format!("argument of type '{}' is not iterable", self.type_name(container));
+                            return Err(self.err(self.t.type_error, msg));
+                        }
                         self.contains_by_iteration(container, item)
                     }
                     _ => self.contains_by_iteration(container, item),

@@ -163,6 +163,13 @@ impl Interp {
                                     num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_default()
                                 }
                                 Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => self.int_of(&v, "")?,
+                                // An object with `__index__` (or, for %d, `__int__`), as CPython's
+                                // `formatlong` takes.
+                                Value::Obj(_) if self.is_user_instance(&v) && self.percent_int_method(&v, spec.conversion).is_some() => {
+                                    let m = self.percent_int_method(&v, spec.conversion).expect("checked");
+                                    let n = self.call_nested(m, vec![v.clone()])?;
+                                    self.int_of(&n, "")?
+                                }
                                 _ => {
                                     let msg = if matches!(spec.conversion, 'd' | 'i' | 'u') {
                                         format!("%{} format: a real number is required, not {}", spec.conversion, self.type_name(&v))
@@ -211,5 +218,14 @@ impl Interp {
             Value::BigInt(b) => Ok((**b).clone()),
             _ => Err(self.err(self.t.type_error, msg.to_owned())),
         }
+    }
+
+    /// The method that makes `v` an int for `%d`-style conversions: `__index__`, or `__int__`
+    /// for `%d`, `%i` and `%u`.
+    fn percent_int_method(&self, v: &Value, conversion: char) -> Option<Value> {
+        let cls = self.type_of(v);
+        self.class_lookup(cls, "__index__").or_else(|| {
+            if matches!(conversion, 'd' | 'i' | 'u') { self.class_lookup(cls, "__int__") } else { None }
+        })
     }
 }

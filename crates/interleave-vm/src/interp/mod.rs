@@ -15,6 +15,7 @@ mod nested;
 mod number;
 mod ops;
 mod patterns;
+mod proxies;
 mod format;
 mod fast;
 mod generators;
@@ -197,6 +198,9 @@ pub struct Interp {
     pub slice: Slice,
     /// Virtual CPU cores (`os.cpu_count()`), set by the machine.
     pub cpu_count: u32,
+    /// The run is free-threaded (`--python 3.13t`): `sys._is_gil_enabled()` exists and says
+    /// False. Set by the machine before `sys` is first imported.
+    pub free_threaded: bool,
     /// Virtual CPU time this process has run, in nanoseconds (the cost model's sum).
     pub cpu_ns: u64,
     /// Virtual time and CPU time at the start of the current slice.
@@ -279,6 +283,7 @@ impl Interp {
             gc_check: 0,
             slice: Slice::default(),
             cpu_count: 4,
+            free_threaded: false,
             cpu_ns: 0,
             clock_base_ns: 0,
             clock_base_cpu: 0,

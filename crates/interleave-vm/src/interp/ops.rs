@@ -47,7 +47,7 @@ pub fn cmp_ints(op: CmpOp, a: i64, b: i64) -> bool {
     }
 }
 
-fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
+pub(super) fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
     match op.base() {
         BinOp::Add => ("__add__", "__radd__", "__iadd__"),
         BinOp::Subtract => ("__sub__", "__rsub__", "__isub__"),
@@ -108,6 +108,15 @@ impl Interp {
             return self.binary_op(op, &a2, &b2);
         }
         if self.is_user_instance(a) || self.is_user_instance(b) {
+            // `text % obj`: str's own `%` comes first and takes any object (a `__rmod__` of
+            // the right operand only counts for a subclass of str).
+            if op.base() == BinOp::Remainder
+                && let Value::Str(fmt) = a
+                && !self.isinstance(b, self.t.str)
+            {
+                let fmt = fmt.clone();
+                return self.percent_format(&fmt, b);
+            }
             let (name, rname, iname) = dunder(op);
             if op.is_inplace()
                 && let Some(m) = self.lookup_user_method(a, iname) {
@@ -156,7 +165,7 @@ impl Interp {
         self.class_lookup(cls, name)
     }
 
-    fn unsupported(&mut self, op: BinOp, a: &Value, b: &Value) -> Flow {
+    pub(super) fn unsupported(&mut self, op: BinOp, a: &Value, b: &Value) -> Flow {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         if op.base() == BinOp::Add {
             if let Value::Str(_) = a {

@@ -225,6 +225,9 @@ impl Interp {
             }
             UnaryOp(op) => {
                 let a = self.threads[cur].stack.pop().expect("stack");
+                if op == interleave_compiler::UnaryOp::Not && self.proxy_truth(&a)? {
+                    return Ok(Next::Continue);
+                }
                 let v = self.unary_op(op, &a)?;
                 self.threads[cur].stack.push(v);
             }
@@ -244,7 +247,12 @@ impl Interp {
                             Err(a) => self.binary_op(op, &a, &b)?,
                         }
                     }
-                    _ => self.binary_op(op, &a, &b)?,
+                    _ => {
+                        if self.proxy_binary_op(op, &a, &b)? {
+                            return Ok(Next::Continue);
+                        }
+                        self.binary_op(op, &a, &b)?
+                    }
                 };
                 self.threads[cur].stack.push(v);
             }
@@ -272,7 +280,7 @@ impl Interp {
                     // Searched in frames, stopping at the first match as CPython does.
                     let args = vec![container, item, Value::Bool(invert)];
                     self.call_iter_helper("contains_", args, ReturnAction::Push)?;
-                } else {
+                } else if !self.proxy_contains(&container, &item, invert)? {
                     let r = self.contains(&container, &item)?;
                     self.threads[cur].stack.push(Value::Bool(r != invert));
                 }
@@ -285,7 +293,12 @@ impl Interp {
                 let v = self.threads[cur].stack.pop().expect("stack");
                 let b = match v {
                     Value::Bool(b) => b,
-                    _ => self.truthy(&v)?,
+                    _ => {
+                        if self.proxy_truth(&v)? {
+                            return Ok(Next::Continue);
+                        }
+                        self.truthy(&v)?
+                    }
                 };
                 if b == matches!(instr, PopJumpIfTrue(_)) {
                     self.threads[cur].frames.last_mut().expect("frame").ip = t as usize;
@@ -394,6 +407,9 @@ impl Interp {
                 let st = &mut self.threads[cur].stack;
                 let spec_v = if spec { Some(st.pop().expect("stack")) } else { None };
                 let v = st.pop().expect("stack");
+                if self.proxy_format(&v, conversion, &spec_v)? {
+                    return Ok(Next::Continue);
+                }
                 let s = self.format_value(v, conversion, spec_v)?;
                 self.threads[cur].stack.push(s);
             }

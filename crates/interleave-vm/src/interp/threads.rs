@@ -150,6 +150,7 @@ impl Interp {
             late_hooks: self.late_hooks,
             slice: Slice::default(),
             cpu_count: self.cpu_count,
+            free_threaded: self.free_threaded,
             cpu_ns: self.cpu_ns,
             clock_base_ns: self.clock_base_ns,
             clock_base_cpu: self.clock_base_cpu,

@@ -155,6 +155,7 @@ fn registry(name: &str) -> Option<Source> {
         "random" => Source::Python(include_str!("py/random.py")),
         "select" => Source::Python(include_str!("py/select.py")),
         "selectors" => Source::Python(include_str!("py/selectors.py")),
+        "signal" => Source::Python(include_str!("py/signal.py")),
         "socket" => Source::Python(include_str!("py/socket.py")),
         "socketserver" => Source::Python(include_str!("py/socketserver.py")),
         "re" => Source::Python(include_str!("py/re.py")),
@@ -176,7 +177,7 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "csv", "ctypes", "datetime", "decimal", "difflib", "gc", "gevent", "glob", "gzip",
     "hashlib", "hmac", "html", "http", "importlib", "ipaddress",
     "pathlib", "pickle", "platform", "pprint", "sched", "secrets",
-    "shutil", "signal", "sqlite3", "statistics", "struct",
+    "shutil", "sqlite3", "statistics", "struct",
     "subprocess", "tempfile", "timeit", "traceback", "unittest", "urllib", "uuid",
     "weakref", "zlib",
     // Parts of packages Interleave provides.

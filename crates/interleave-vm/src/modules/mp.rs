@@ -634,11 +634,14 @@ fn wait_ready(interp: &mut Interp, a: Args) -> PyResult<Value> {
             .collect();
         (rp, rq)
     };
-    if !ready_pipes.is_empty()
-        || !ready_pids.is_empty()
-        || t == Some(0)
-        || wake == Some(Wake::Timeout)
-    {
+    let done = !ready_pipes.is_empty() || !ready_pids.is_empty() || t == Some(0);
+    if done && wake.is_none() && interp.slice.active && interp.nested_depth == 0 {
+        // CPython's `select()` releases the GIL even when something is ready at once: a
+        // thread waiting for the GIL takes it (the pool's worker handler, which waits on the
+        // result queue too, would otherwise hold the GIL from the result handler).
+        return Err(Flow::Suspend(Suspend::Block(Wait::Yield)));
+    }
+    if done || wake == Some(Wake::Timeout) {
         let a = interp.new_list(ready_pipes);
         let b = interp.new_list(ready_pids);
         return Ok(interp.new_tuple(vec![a, b]));
@@ -759,6 +762,7 @@ impl Interp {
         child.sources = parent.sources.clone();
         child.switch_interval_ns = parent.switch_interval_ns;
         child.cpu_count = parent.cpu_count;
+        child.free_threaded = parent.free_threaded;
         child.fs = parent.fs.clone();
         let module = child.load_module("_interleave_mp")?;
         let Some(main) = child.getattr_opt(&module, "spawn_main")? else {

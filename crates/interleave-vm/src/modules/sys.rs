@@ -45,6 +45,10 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
     interp.def_fn(d, "exc_info", exc_info);
     interp.def_fn(d, "intern", intern);
     interp.def_fn(d, "getsizeof", getsizeof);
+    if interp.free_threaded {
+        // New in 3.13, present in every build of it; the playground's 3.13t mode has no GIL.
+        interp.def_fn(d, "_is_gil_enabled", is_gil_enabled);
+    }
     let _ = Payload::None;
     Ok(())
 }
@@ -112,6 +116,11 @@ fn setrecursionlimit(interp: &mut Interp, args: Args) -> PyResult<Value> {
         Some(Value::Int(_)) => Err(interp.err(interp.t.value_error, "recursion limit must be greater or equal than 1")),
         _ => Err(interp.err(interp.t.type_error, "'float' object cannot be interpreted as an integer")),
     }
+}
+
+fn is_gil_enabled(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    crate::modules::no_args(interp, "_is_gil_enabled", &args)?;
+    Ok(Value::Bool(!interp.free_threaded))
 }
 
 fn getswitchinterval(interp: &mut Interp, _args: Args) -> PyResult<Value> {

@@ -20,6 +20,16 @@ struct Source<'a> {
 
 pub fn format(interp: &mut Interp, args: Args) -> PyResult<Value> {
     check_self(interp, &args, "str", "format", |_, v| matches!(v, Value::Str(_)))?;
+    if args.pos[1..].iter().chain(args.kw.iter().map(|(_, v)| v)).any(|v| interp.is_frame_proxy(v)) {
+        // A manager proxy's text needs a round trip to its manager: formatted in frames.
+        let d = interp.new_dict();
+        for (k, v) in &args.kw {
+            let key = interp.intern(k);
+            interp.dict_setitem(d, key, v.clone())?;
+        }
+        let pos = interp.new_tuple(args.pos[1..].to_vec());
+        return interp.python_iteration("str_format_", vec![args.pos[0].clone(), pos, Value::Obj(d)]);
+    }
     let s = self_str(&args);
     let d = interp.new_dict();
     for (k, v) in &args.kw {

@@ -31,6 +31,12 @@ pub fn install(interp: &mut Interp) {
         ("__delitem__", dunder_delitem),
         ("__contains__", dunder_contains),
         ("__iter__", dunder_iter),
+        ("__add__", dunder_add),
+        ("__mul__", dunder_mul),
+        ("__rmul__", dunder_mul),
+        ("__iadd__", dunder_iadd),
+        ("__imul__", dunder_imul),
+        ("__reversed__", dunder_reversed),
     ];
     let cls = interp.t.list;
     register(interp, cls, "list", table);
@@ -245,4 +251,51 @@ fn dunder_iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let base = Value::Obj(recv(interp, &args, "__iter__")?);
     slot_noarg(interp, &args)?;
     interp.get_iter(&base)
+}
+
+/// `list.__add__`, `__mul__`/`__rmul__`, `__iadd__` and `__imul__` called by name (a manager
+/// serving a list proxy calls them so): the operator on the list itself.
+fn slot_binop(interp: &mut Interp, args: &Args, name: &str, op: interleave_compiler::BinOp) -> PyResult<Value> {
+    let base = Value::Obj(recv(interp, args, name)?);
+    let x = slot_arg(interp, args)?;
+    let r = interp.binary_op(op, &base, &x);
+    interp.nested(r)
+}
+
+fn dunder_add(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    slot_binop(interp, &args, "__add__", interleave_compiler::BinOp::Add)
+}
+
+/// The count of `__mul__`/`__imul__` called by name: an index, as CPython's slot wrapper
+/// takes (`'str' object cannot be interpreted as an integer`).
+fn repeat_count(interp: &mut Interp, args: &Args) -> PyResult<()> {
+    if let Some(x) = args.pos.get(1)
+        && args.pos.len() == 2
+        && interp.index_value(x)?.is_none()
+    {
+        let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(x));
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    Ok(())
+}
+
+fn dunder_mul(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    repeat_count(interp, &args)?;
+    slot_binop(interp, &args, "__mul__", interleave_compiler::BinOp::Multiply)
+}
+
+fn dunder_iadd(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    slot_binop(interp, &args, "__iadd__", interleave_compiler::BinOp::InplaceAdd)
+}
+
+fn dunder_imul(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    repeat_count(interp, &args)?;
+    slot_binop(interp, &args, "__imul__", interleave_compiler::BinOp::InplaceMultiply)
+}
+
+fn dunder_reversed(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let r = recv(interp, &args, "__reversed__")?;
+    slot_noarg(interp, &args)?;
+    let index = items(interp, r).len();
+    Ok(interp.alloc(Obj::Iter(crate::object::Iter::Reversed { seq: r, index })))
 }

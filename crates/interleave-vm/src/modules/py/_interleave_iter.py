@@ -34,6 +34,12 @@ def dict_(it):
         out[k] = v
     return out
 
+def dict_mapping_(m):
+    out = {}
+    for k in m.keys():
+        out[k] = m[k]
+    return out
+
 def sorted_(it, key, reverse):
     return sorted(list_(it), key=key, reverse=reverse)
 
@@ -139,3 +145,52 @@ def callable_iter_(func, sentinel):
         if x is sentinel or x == sentinel:
             return
         yield x
+
+
+# Operators on multiprocessing manager proxies, whose dunders wait for the manager process
+# (interp/proxies.rs): `f` and `rf` are the operands' Python dunders (None when absent).
+
+def binop_(f, a, b, rf, message):
+    if f is not None:
+        r = f(a, b)
+        if r is not NotImplemented:
+            return r
+    if rf is not None:
+        r = rf(b, a)
+        if r is not NotImplemented:
+            return r
+    raise TypeError(message)
+
+def contains_call_(f, container, item, invert):
+    r = f(container, item)
+    return (not r) if invert else (True if r else False)
+
+def bool_call_(f, v):
+    return True if f(v) else False
+
+def format_call_(f, v, spec):
+    s = f(v)
+    return format(s, spec) if spec else s
+
+def _proxy_text(p):
+    # A proxy among the arguments of `%` or str.format(): its str() (a round trip) and repr()
+    # are taken here, in a frame, and an object of its type's name stands in for it (other
+    # attributes and items are the proxy's own).
+    if not hasattr(type(p), '_interleave_print_'):
+        return p
+    s, r = p.__str__(), p.__repr__()
+    return type(type(p).__name__, (), {
+        '__str__': lambda self: s,
+        '__repr__': lambda self: r,
+        '__getattr__': lambda self, name: getattr(p, name),
+        '__getitem__': lambda self, key: p[key],
+    })()
+
+def percent_(text, args):
+    if type(args) is tuple:
+        return text % tuple([_proxy_text(a) for a in args])
+    return text % _proxy_text(args)
+
+def str_format_(text, args, kwargs):
+    return text.format(*[_proxy_text(a) for a in args],
+                       **{k: _proxy_text(v) for k, v in kwargs.items()})

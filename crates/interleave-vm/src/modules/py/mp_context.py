@@ -300,8 +300,8 @@ if sys.platform != 'win32':
         def _Popen(process_obj):
             # Interleave: like spawn (the child runs the main module again), but quicker to
             # start; the fork server process itself is not simulated.
-            from multiprocessing.popen_spawn import Popen
-            return Popen(process_obj)
+            from multiprocessing.popen_spawn import ForkServerPopen
+            return ForkServerPopen(process_obj)
 
     class ForkContext(BaseContext):
         _name = 'fork'

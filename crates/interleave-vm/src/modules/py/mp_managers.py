@@ -143,9 +143,10 @@ def dispatch(address, msg):
         # Interleave: built-ins such as print(), str() and format() call __str__/__repr__ from
         # Rust, where a thread cannot wait for the manager's answer.
         raise NotImplementedError(
-            'a manager proxy cannot call its manager from inside an f-string, format(), `in`, a truth test '
-            'or a comparison in Interleave (the call is made from Rust and cannot wait); use '
-            'print(proxy), str(proxy) or a method call instead, e.g. f"{str(d)}" or d.get(k)')
+            'a manager proxy cannot call its manager from a call made by a built-in in Interleave '
+            '(such as str.format(), `x or y`, a sort key, a dict key or a __repr__ called by repr()), '
+            'where it cannot wait; use str(proxy), an f-string or a method call instead, e.g. '
+            'f"{d}" or d.get(k)')
     req, rep = _connection(address)
     _interleave_mp.send(req, reduction.dumps(msg))
     is_bytes, tree = _interleave_mp.recv(rep)
@@ -579,7 +580,7 @@ BaseListProxy = MakeProxyType('BaseListProxy', (
     '__add__', '__contains__', '__delitem__', '__getitem__', '__len__',
     '__mul__', '__reversed__', '__rmul__', '__setitem__',
     'append', 'count', 'extend', 'index', 'insert', 'pop', 'remove',
-    'reverse', 'sort', '__imul__', 'copy'
+    'reverse', 'sort', '__imul__'
     ))
 
 class ListProxy(BaseListProxy):
@@ -590,8 +591,11 @@ class ListProxy(BaseListProxy):
         self._callmethod('__imul__', (value,))
         return self
     def __iter__(self):
-        # Interleave: over a copy (CPython iterates through an iterator proxy).
-        return iter(self._callmethod('copy'))
+        # Interleave: over a copy (CPython iterates by __getitem__, a round trip per item).
+        return iter(self._callmethod('#GETVALUE'))
+    def __reversed__(self):
+        # Interleave: over a copy, which is what CPython's pickled reverse iterator holds.
+        return reversed(self._callmethod('#GETVALUE'))
 
 
 _BaseDictProxy = MakeProxyType('DictProxy', (

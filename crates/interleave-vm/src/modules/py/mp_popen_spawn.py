@@ -32,7 +32,16 @@ class Popen(popen_fork.Popen):
         finally:
             set_spawning_popen(None)
         pipe = _interleave_mp.pipe()
+        # Interleave: the child's start-up charge follows this Popen's start method (not the
+        # global one, which a `get_context()` does not change).
+        _interleave_mp.send(pipe, self.method)
         _interleave_mp.send(pipe, prep)
         _interleave_mp.send(pipe, obj)
         self.pid = _interleave_mp.spawn(pipe)
         self.sentinel = self.pid
+
+
+class ForkServerPopen(Popen):
+    # Interleave: CPython's popen_forkserver.Popen; the child is started like a spawned one
+    # (the fork server process itself is not simulated), only quicker (spawn._STARTUP_NS).
+    method = 'forkserver'

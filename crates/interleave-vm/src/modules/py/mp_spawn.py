@@ -32,9 +32,12 @@ def _spawn_main(pipe):
 def _main(pipe, parent_sentinel):
     process.current_process()._inheriting = True
     try:
+        # Interleave: first the start method of the parent's Popen, which decides what the
+        # start-up costs, whatever the global start method is.
+        is_bytes, method = _interleave_mp.recv(pipe)
+        _interleave_mp.charge_ns(_STARTUP_NS[method])
         is_bytes, tree = _interleave_mp.recv(pipe)
         preparation_data = reduction.loads(tree)
-        _interleave_mp.charge_ns(_STARTUP_NS.get(preparation_data.get('start_method'), 0))
         prepare(preparation_data)
         is_bytes, tree = _interleave_mp.recv(pipe)
         self = reduction.loads(tree)
@@ -58,7 +61,11 @@ def _check_not_importing_main():
                 ...
 
         The "freeze_support()" line can be omitted if the program
-        is not going to be frozen to produce an executable.''')
+        is not going to be frozen to produce an executable.
+
+        To fix this issue, refer to the "Safe importing of main module"
+        section in https://docs.python.org/3/library/multiprocessing.html
+        ''')
 
 
 def get_preparation_data(name):
