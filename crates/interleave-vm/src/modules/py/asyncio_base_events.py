@@ -290,6 +290,20 @@ class Server(events.AbstractServer):
 
 
 
+# Interleave: OSError(errno, text) does not pick the subclass for errno here (CPython's
+# OSError.__new__ does); `_interleave_oserror` does, for the errors of the network.
+_INTERLEAVE_ERRNO_CLASSES = {
+    4: InterruptedError, 11: BlockingIOError, 32: BrokenPipeError,
+    103: ConnectionAbortedError, 104: ConnectionResetError, 110: TimeoutError,
+    111: ConnectionRefusedError, 114: BlockingIOError, 115: BlockingIOError,
+}
+
+
+def _interleave_oserror(err, msg):
+    cls = _INTERLEAVE_ERRNO_CLASSES.get(err, OSError)
+    return _interleave_net.oserror(cls, err, msg)
+
+
 def _run_until_complete_cb(fut):
     if not fut.cancelled():
         exc = fut.exception()
@@ -523,7 +537,7 @@ class BaseEventLoop(events.AbstractEventLoop):
                             f'address {laddr!r}: '
                             f'{exc.strerror.lower()}'
                         )
-                        exc = OSError(exc.errno, msg)
+                        exc = _interleave_oserror(exc.errno, msg)  # Interleave
                         my_exceptions.append(exc)
                 else:  # all bind attempts failed
                     if my_exceptions:
@@ -826,7 +840,7 @@ class BaseEventLoop(events.AbstractEventLoop):
                     try:
                         sock.bind(sa)
                     except OSError as err:
-                        raise OSError(err.errno, 'error while attempting '
+                        raise _interleave_oserror(err.errno, 'error while attempting '  # Interleave
                                       'to bind on address %r: %s'
                                       % (sa, err.strerror.lower())) from None
                 completed = True

@@ -99,8 +99,8 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
 
     def _make_self_pipe(self):
         # A self-socket, really. :-)
-        # Interleave: over loopback, as on Windows (socketpair's AF_UNIX is not simulated).
-        self._ssock, self._csock = socket.socketpair(socket.AF_INET)
+        # Interleave: over loopback, as CPython makes it on Windows (AF_UNIX is not simulated).
+        self._ssock, self._csock = socket._interleave_loopback_pair()
         self._ssock.setblocking(False)
         self._csock.setblocking(False)
         self._internal_fds += 1
@@ -527,7 +527,8 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
             if err != 0:
                 # Jump to any except clause below.
-                raise OSError(err, f'Connect call failed {address}')
+                # Interleave: the errno's OSError subclass, as CPython's OSError() picks it
+                raise base_events._interleave_oserror(err, f'Connect call failed {address}')
         except (BlockingIOError, InterruptedError):
             # socket is still registered, the callback will be retried later
             pass

@@ -572,12 +572,15 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
 
 
 def socketpair(family=None, type=SOCK_STREAM, proto=0):
-    # Interleave: AF_UNIX (Linux's default family) is not simulated; an AF_INET pair is
-    # made over loopback with CPython's own code for platforms without socketpair()
-    # (Windows), as asyncio's self-pipe uses it.
+    # Interleave: AF_UNIX (Linux's default family) is not simulated; Linux refuses others.
     if family is None or family == AF_UNIX:
-        raise NotImplementedError(
-            "socket.socketpair() with AF_UNIX is not simulated; socketpair(AF_INET) is")
+        raise NotImplementedError("socket.socketpair() (AF_UNIX) is not simulated")
+    raise _net.oserror(OSError, 95, "Operation not supported")
+
+
+def _interleave_loopback_pair(family=AF_INET, type=SOCK_STREAM, proto=0):
+    # Interleave: a connected pair over loopback, with CPython's own socketpair() for
+    # platforms without one (Windows); asyncio's self-pipe is made with it.
     if family == AF_INET:
         host = "127.0.0.1"
     else:
