@@ -9,7 +9,7 @@ async def server(lsock):
     print("accepted from", addr[0], "blocking:", conn.getblocking())
     total = b""
     while True:
-        data = await loop.sock_recv(conn, 4)
+        data = await loop.sock_recv(conn, 65536)
         if not data:
             break
         total += data
