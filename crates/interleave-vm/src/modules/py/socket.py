@@ -574,7 +574,7 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
 def socketpair(family=None, type=SOCK_STREAM, proto=0):
     # Interleave: AF_UNIX (Linux's default family) is not simulated; Linux refuses others.
     if family is None or family == AF_UNIX:
-        raise NotImplementedError("socket.socketpair() (AF_UNIX) is not simulated")
+        raise NotImplementedError("socket.socketpair() is not simulated")
     raise _net.oserror(OSError, 95, "Operation not supported")
 
 
@@ -608,6 +608,9 @@ def _interleave_loopback_pair(family=AF_INET, type=SOCK_STREAM, proto=0):
                 pass
             csock.setblocking(True)
             ssock, _ = lsock.accept()
+            # Interleave: the handshake reaches the client one latency after the server, so
+            # wait for it (Linux's loopback has finished it by the time accept() returns).
+            _net.select([], [csock._fd], [], None)
         except:
             csock.close()
             raise
