@@ -659,6 +659,14 @@ impl Net {
     /// Readiness as Linux's `poll` reports it.
     pub fn ready(&mut self, id: usize, now: u64) -> Ready {
         self.progress(id, now);
+        // A non-blocking connect whose handshake is done is connected, whether or not
+        // anybody called `connect` again (asyncio only waits for writability and reads
+        // SO_ERROR): what arrives for it from then on makes it readable.
+        if let State::Connecting { done, peer: Some(peer) } = self.sockets[id].state
+            && done <= now
+        {
+            self.sockets[id].state = State::Connected { peer };
+        }
         let s = &self.sockets[id];
         match &s.state {
             State::SynSent { .. } => Ready { read: false, write: false },

@@ -1,12 +1,13 @@
 """The event loop and policy of asyncio on Unix.
 
-Interleave: the part of CPython 3.11's Lib/asyncio/unix_events.py (and
-selector_events.py) that names the default loop and policy. The loop has no selector:
-`BaseEventLoop` waits for its timers in `_interleave_idle_wait`.
+Interleave: the part of CPython 3.11's Lib/asyncio/unix_events.py that names the default
+loop and policy; the loop is selector_events.BaseSelectorEventLoop (TCP over the simulated
+loopback network), without signal handlers, Unix sockets, pipes or subprocesses.
 """
 
 from asyncio import base_events
 from asyncio import events
+from asyncio import selector_events
 
 __all__ = (
     'SelectorEventLoop',
@@ -14,24 +15,16 @@ __all__ = (
 )
 
 
-class BaseSelectorEventLoop(base_events.BaseEventLoop):
-    """Selector event loop (Interleave: without a selector)."""
+class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
+    """Unix event loop.
+
+    Interleave: without signal handlers, Unix sockets, pipes or subprocesses."""
 
     def __init__(self, selector=None):
-        if selector is not None:
-            raise NotImplementedError("asyncio event loops with a selector are not supported by Interleave")
-        super().__init__()
+        super().__init__(selector)
 
     def close(self):
-        if self.is_running():
-            raise RuntimeError("Cannot close a running event loop")
-        if self.is_closed():
-            return
         super().close()
-
-
-class _UnixSelectorEventLoop(BaseSelectorEventLoop):
-    """Unix event loop."""
 
 
 class _UnixDefaultEventLoopPolicy(events.BaseDefaultEventLoopPolicy):

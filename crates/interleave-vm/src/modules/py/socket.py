@@ -62,6 +62,7 @@ class gaierror(OSError):
 
 
 EAI_NONAME = -2
+AI_PASSIVE = 1
 _HOSTNAME = "interleave"
 _GLOBAL_DEFAULT_TIMEOUT = object()
 _default_timeout = None
@@ -564,12 +565,70 @@ def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False,
 
 
 def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
-    ip = _resolve("127.0.0.1" if host is None else host)
+    if host is None:
+        host = "0.0.0.0" if flags & AI_PASSIVE else "127.0.0.1"
+    ip = _resolve(host)
     return [(AF_INET, SOCK_STREAM, IPPROTO_TCP, '', (ip, port))]
 
 
 def socketpair(family=None, type=SOCK_STREAM, proto=0):
-    raise NotImplementedError("socket.socketpair() is not simulated")
+    # Interleave: AF_UNIX (Linux's default family) is not simulated; Linux refuses others.
+    if family is None or family == AF_UNIX:
+        raise NotImplementedError("socket.socketpair() is not simulated")
+    raise _net.oserror(OSError, 95, "Operation not supported")
+
+
+def _interleave_loopback_pair(family=AF_INET, type=SOCK_STREAM, proto=0):
+    # Interleave: a connected pair over loopback, with CPython's own socketpair() for
+    # platforms without one (Windows); asyncio's self-pipe is made with it.
+    if family == AF_INET:
+        host = "127.0.0.1"
+    else:
+        raise ValueError("Only AF_INET and AF_INET6 socket address families "
+                         "are supported")
+    if type != SOCK_STREAM:
+        raise ValueError("Only SOCK_STREAM socket type is supported")
+    if proto != 0:
+        raise ValueError("Only protocol zero is supported")
+
+    # We create a connected TCP socket. Note the trick with
+    # setblocking(False) that prevents us from having to create a thread.
+    lsock = socket(family, type, proto)
+    try:
+        lsock.bind((host, 0))
+        lsock.listen()
+        # On IPv6, ignore flow_info and scope_id
+        addr, port = lsock.getsockname()[:2]
+        csock = socket(family, type, proto)
+        try:
+            csock.setblocking(False)
+            try:
+                csock.connect((addr, port))
+            except (BlockingIOError, InterruptedError):
+                pass
+            csock.setblocking(True)
+            ssock, _ = lsock.accept()
+            # Interleave: the handshake reaches the client one latency after the server, so
+            # wait for it (Linux's loopback has finished it by the time accept() returns).
+            _net.select([], [csock._fd], [], None)
+        except:
+            csock.close()
+            raise
+    finally:
+        lsock.close()
+    return (ssock, csock)
+
+
+def inet_pton(address_family, ip_string):
+    # Interleave: IPv4 only; any IPv6 address is refused as an illegal one.
+    if address_family == AF_INET:
+        parts = ip_string.split(".") if isinstance(ip_string, str) else []
+        if len(parts) == 4 and all(p.isdigit() and len(p) <= 3 and int(p) < 256 for p in parts):
+            return bytes([int(p) for p in parts])
+        raise OSError("illegal IP address string passed to inet_pton")
+    if address_family == AF_INET6:
+        raise OSError("illegal IP address string passed to inet_pton")
+    raise OSError(97, "Address family not supported by protocol")
 
 
 def fromfd(fd, family, type, proto=0):
