@@ -301,6 +301,10 @@ test('greenlets share their thread: gevent output, switches and the running gree
   await page.mouse.move(box.x + 140 + (box.width - 150) * 0.5, box.y + 22 + 24 + 12);
   const tip = await page.locator('.tl-tooltip').innerText();
   check(tip.includes('greenlet Hub'), `tooltip: ${tip}`);
+  // Under the thread, its greenlets lane names the greenlet that ran: the hub while all sleep.
+  await page.mouse.move(box.x + 140 + (box.width - 150) * 0.5, box.y + 22 + 48 + 12);
+  const lane = await page.locator('.tl-tooltip').innerText();
+  check(lane.startsWith('greenlets of MainThread: Hub'), `greenlets lane tooltip: ${lane}`);
   // Hovering must not blank the drawing (it once replaced the canvas).
   check(await timelineInk(page) > 100, `timeline ink while hovering: ${await timelineInk(page)}`);
   await shot(page, 'greenlets');

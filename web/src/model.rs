@@ -47,13 +47,24 @@ pub struct CoreSpan {
     pub end: u64,
 }
 
+/// A stretch during which greenlet `greenlet` (an index into `RunModel::greenlet_names`) was
+/// the one running on its thread (between two switches).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GreenletSpan {
+    pub thread: usize,
+    pub greenlet: usize,
+    pub start: u64,
+    pub end: u64,
+}
+
 /// One row of the timeline, top to bottom: the cores (when shown), then each process's GIL
-/// lane and its threads.
+/// lane and its threads, each thread that switched greenlets followed by its greenlets lane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lane {
     Core(u32),
     Gil { process: u32 },
     Thread(usize),
+    Greenlets(usize),
 }
 
 /// Where a process is in its life at some moment (what the process tree shows).
@@ -96,6 +107,9 @@ pub struct RunModel {
     pub core_spans: Vec<CoreSpan>,
     /// The machine's number of cores (the run's `cores` setting).
     pub cores: u32,
+    /// Which greenlet ran on each thread that switched greenlets, and their names.
+    pub greenlet_spans: Vec<GreenletSpan>,
+    pub greenlet_names: Vec<String>,
     /// Snapshots of the main module's objects, each with the virtual time it was taken at
     /// (one per report: exact when stepping, coarser when running fast).
     pub objects: Vec<(u64, Vec<ObjectView>)>,
@@ -120,6 +134,12 @@ struct Derived {
     gil_done: usize,
     /// The index in `core_spans` of each core's last span.
     core_last: Vec<Option<usize>>,
+    /// Per thread that switched greenlets: the running greenlet and since when.
+    greenlet_current: Vec<(usize, usize, u64)>,
+    /// How many of `RunModel::greenlet_spans` are finished.
+    greenlets_done: usize,
+    /// When each thread was created.
+    thread_start: Vec<(usize, u64)>,
 }
 
 impl RunModel {
@@ -202,6 +222,7 @@ impl RunModel {
         let threads = &self.threads;
         let process_of = |thread: usize| threads.get(thread).map_or(0, |t| t.process);
         self.gil.truncate(d.gil_done);
+        self.greenlet_spans.truncate(d.greenlets_done);
         for e in &self.events[d.events..] {
             d.segments.feed(e);
             match *e {
@@ -218,6 +239,36 @@ impl RunModel {
                             self.gil.push(GilSpan { thread, start, end: t });
                         }
                     }
+                }
+                TraceEvent::ThreadCreated { t, thread } => d.thread_start.push((thread, t)),
+                TraceEvent::ThreadExited { t, thread } => {
+                    // Its greenlet's stretch ends with the thread.
+                    if let Some(i) = d.greenlet_current.iter().position(|c| c.0 == thread) {
+                        let (_, greenlet, start) = d.greenlet_current.remove(i);
+                        if t > start {
+                            self.greenlet_spans.push(GreenletSpan { thread, greenlet, start, end: t });
+                        }
+                    }
+                }
+                TraceEvent::GreenletSwitch { t, thread, ref from, ref to } => {
+                    let names = &mut self.greenlet_names;
+                    let mut index = |name: &str| match names.iter().position(|n| n == name) {
+                        Some(i) => i,
+                        None => {
+                            names.push(name.to_string());
+                            names.len() - 1
+                        }
+                    };
+                    let (from, to) = (index(from), index(to));
+                    // Before its first switch, a thread ran its `from` greenlet since it started.
+                    let since = match d.greenlet_current.iter().position(|c| c.0 == thread) {
+                        Some(i) => d.greenlet_current.remove(i).2,
+                        None => d.thread_start.iter().find(|s| s.0 == thread).map_or(0, |s| s.1),
+                    };
+                    if t > since {
+                        self.greenlet_spans.push(GreenletSpan { thread, greenlet: from, start: since, end: t });
+                    }
+                    d.greenlet_current.push((thread, to, t));
                 }
                 TraceEvent::Ran { thread, core, start, end, .. } if end > start => {
                     let c = core as usize;
@@ -237,6 +288,12 @@ impl RunModel {
         }
         d.events = self.events.len();
         d.gil_done = self.gil.len();
+        d.greenlets_done = self.greenlet_spans.len();
+        for &(thread, greenlet, start) in &d.greenlet_current {
+            if self.live_ns > start {
+                self.greenlet_spans.push(GreenletSpan { thread, greenlet, start, end: self.live_ns });
+            }
+        }
         for &(_, thread, start) in &d.gil_held {
             if self.live_ns > start {
                 self.gil.push(GilSpan { thread, start, end: self.live_ns });
@@ -274,7 +331,12 @@ impl RunModel {
         }
         for pid in self.pids() {
             out.push(Lane::Gil { process: pid });
-            out.extend(self.threads.iter().filter(|t| t.process == pid).map(|t| Lane::Thread(t.index)));
+            for t in self.threads.iter().filter(|t| t.process == pid) {
+                out.push(Lane::Thread(t.index));
+                if self.greenlet_spans.iter().any(|s| s.thread == t.index) {
+                    out.push(Lane::Greenlets(t.index));
+                }
+            }
         }
         if self.threads.is_empty() {
             out.push(Lane::Gil { process: 0 });
@@ -709,6 +771,15 @@ mod tests {
         assert_eq!(m.greenlet_at(0, m.end_ns()), Some("main"));
         let switches = m.events.iter().filter(|e| matches!(e, TraceEvent::GreenletSwitch { .. })).count();
         assert!(switches >= 6, "{switches} switches");
+        // The greenlets lane: back-to-back spans from the first switch to the end, one per
+        // switch, each naming the greenlet that ran.
+        assert_eq!(m.lanes(false), [Lane::Gil { process: m.pids()[0] }, Lane::Thread(0), Lane::Greenlets(0)]);
+        assert_eq!(m.greenlet_spans.len(), switches + 1, "{:?}", m.greenlet_spans);
+        assert!(m.greenlet_spans.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(m.greenlet_spans.last().map(|s| s.end), Some(m.end_ns()));
+        let name = |t: u64| m.greenlet_spans.iter().find(|s| s.start <= t && t < s.end).map(|s| m.greenlet_names[s.greenlet].as_str());
+        assert_eq!(name(5_000_000), Some("Hub"));
+        assert_eq!(name(5_000_000), m.greenlet_at(0, 5_000_000));
     }
 
     #[test]

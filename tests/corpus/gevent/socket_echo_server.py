@@ -17,7 +17,7 @@ def talk(conn, n):
             if not data:
                 break
             print("server: client", n, "sent", data)
-            time.sleep((0.07, 0.11, 0.13)[n])
+            time.sleep((0.2, 0.35, 0.5)[n])
             conn.sendall(data.upper())
     print("server: client", n, "hung up")
 
@@ -49,6 +49,6 @@ def client(word, times, delay):
 start = time.time()
 srv = gevent.spawn(server, 3)
 gevent.sleep(0)
-clients = [gevent.spawn(client, w, 2, d) for w, d in (("red", 0), ("green", 0.02), ("blue", 0.04))]
+clients = [gevent.spawn(client, w, 2, d) for w, d in (("red", 0), ("green", 0.1), ("blue", 0.25))]
 gevent.joinall(clients + [srv])
-print([c.value for c in clients], round(time.time() - start, 1))
+print([c.value for c in clients], round(time.time() - start))

@@ -36,9 +36,9 @@ def client(name, delay):
 def busy():
     for i in range(4):
         print("busy", i)
-        gevent.sleep(0.03)
+        gevent.sleep(0.1)
 
 
 gevent.joinall([gevent.spawn(multiplexer, 3), gevent.spawn(busy)]
-               + [gevent.spawn(client, n, d) for n, d in (("c", 0.1), ("a", 0.02), ("b", 0.06))])
+               + [gevent.spawn(client, n, d) for n, d in (("c", 0.25), ("a", 0.05), ("b", 0.15))])
 print("done", select.select.__module__)

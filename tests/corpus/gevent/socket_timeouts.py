@@ -46,4 +46,4 @@ try:
     socket.create_connection(("127.0.0.1", 50413))
 except ConnectionRefusedError as e:
     print("refused:", e)
-print("elapsed", round(time.time() - start, 1))
+print("elapsed", round(time.time() - start))

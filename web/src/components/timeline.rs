@@ -363,6 +363,16 @@ fn describe(m: &crate::model::RunModel, cores: bool, x: f64, y: f64, t: f64, x_t
             ),
             None => format!("core {core}: idle"),
         }),
+        Lane::Greenlets(thread) => {
+            let span = m.greenlet_spans.iter().find(|s| s.thread == thread && (s.start as f64) <= t && t < s.end as f64)?;
+            Some(format!(
+                "greenlets of {}: {} · {} – {}",
+                m.thread_name(thread),
+                m.greenlet_names[span.greenlet],
+                fmt_time(span.start),
+                fmt_time(span.end)
+            ))
+        }
         Lane::Gil { process } => {
             let span = m.gil.iter().find(|s| m.process_of(s.thread) == process && (s.start as f64) <= t && t < s.end as f64)?;
             Some(format!("GIL of process {process}: {} · {} – {}", m.thread_name(span.thread), fmt_time(span.start), fmt_time(span.end)))
@@ -508,9 +518,11 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     let mut thread_row = vec![0usize; m.threads.len()];
     let mut gil_row: Vec<(u32, usize)> = Vec::new();
     let mut core_row: Vec<usize> = Vec::new();
+    let mut greenlet_row = vec![None; m.threads.len()];
     for (row, lane) in lanes.iter().enumerate() {
         match *lane {
             Lane::Thread(t) if t < thread_row.len() => thread_row[t] = row,
+            Lane::Greenlets(t) if t < greenlet_row.len() => greenlet_row[t] = Some(row),
             Lane::Gil { process } => gil_row.push((process, row)),
             Lane::Core(c) => {
                 if core_row.len() <= c as usize {
@@ -555,6 +567,7 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
         ctx.fill_rect(0.0, y + LANE_H - 1.0, width, 1.0);
         let (name, color) = match *lane {
             Lane::Core(c) => (format!("core {c}"), muted),
+            Lane::Greenlets(_) => ("  greenlets".to_string(), muted),
             Lane::Gil { process } if several => (format!("GIL · pid {process}"), fg),
             Lane::Gil { .. } => ("GIL".to_string(), fg),
             Lane::Thread(t) => (m.thread_name(t), thread_color(t)),
@@ -646,6 +659,30 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
     for (on, x0, x1, row) in labels {
         let short: String = on.chars().take(((x1 - x0) / 6.0) as usize).collect();
         let _ = ctx.fill_text(&short, x0 + 3.0, lane_y(row) + 6.0);
+    }
+    // Greenlets lanes: which greenlet ran on the thread (the hub in grey), named when there is
+    // room.
+    let greenlet_color = |g: usize| if m.greenlet_names[g] == "Hub" { blocked } else { thread_color(g + 3) };
+    let mut fill_greenlet = |slot: usize, x0: f64, x1: f64| {
+        let (row, g) = (slot / m.greenlet_names.len().max(1), slot % m.greenlet_names.len().max(1));
+        set_fill(greenlet_color(g));
+        ctx.fill_rect(x0, lane_y(row) + 6.0, (x1 - x0).max(1.0), LANE_H - 12.0);
+    };
+    let mut names_drawn = Vec::new();
+    for s in m.greenlet_spans.iter().filter(|s| visible(s.start, s.end)) {
+        let Some(Some(row)) = greenlet_row.get(s.thread) else { continue };
+        let (x0, x1) = (x_of(s.start as f64), x_of(s.end as f64));
+        merged.add(row * m.greenlet_names.len().max(1) + s.greenlet, x0, x1, &mut fill_greenlet);
+        if x1 - x0 > 50.0 {
+            names_drawn.push((s.greenlet, x0, x1, *row));
+        }
+    }
+    merged.finish(&mut fill_greenlet);
+    ctx.set_font("10px system-ui, sans-serif");
+    set_fill("#ffffff");
+    for (g, x0, x1, row) in names_drawn {
+        let short: String = m.greenlet_names[g].chars().take(((x1 - x0) / 6.0) as usize).collect();
+        let _ = ctx.fill_text(&short, x0 + 3.0, lane_y(row) + LANE_H / 2.0);
     }
     // Greenlet switches: thin violet ticks at the top of the lane (merged when dense: a gevent
     // program can switch thousands of times).
