@@ -3,22 +3,12 @@
 //! the same for every seed, executor threads run as simulated threads, and a loop with nothing
 //! that can ever wake it ends in the deadlock report.
 
+mod common;
+
 use interleave_machine::trace::{SegmentState, TraceEvent, segments};
-use interleave_machine::{RunResult, Settings, run_program};
+use common::{run, run_seed};
 
 const SECOND: u64 = 1_000_000_000;
-
-fn run_seed(src: &str, seed: u64) -> RunResult {
-    let settings = Settings {
-        seed,
-        ..Settings::default()
-    };
-    run_program(src, "/prog.py", &settings)
-}
-
-fn run(src: &str) -> RunResult {
-    run_seed(src, 0)
-}
 
 #[test]
 fn gather_of_a_hundred_one_second_sleeps_takes_one_virtual_second() {

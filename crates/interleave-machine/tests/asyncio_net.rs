@@ -3,23 +3,13 @@
 //! trace, runs are the same for every seed, and a loop whose sockets can never become ready
 //! ends in the deadlock report.
 
+mod common;
+
 use interleave_machine::trace::{SegmentState, TraceEvent, segments};
-use interleave_machine::{RunResult, Settings, run_program};
+use common::{run, run_seed};
 use interleave_vm::kernel::net::LOOPBACK_LATENCY_NS;
 
 const SECOND: u64 = 1_000_000_000;
-
-fn run_seed(src: &str, seed: u64) -> RunResult {
-    let settings = Settings {
-        seed,
-        ..Settings::default()
-    };
-    run_program(src, "/prog.py", &settings)
-}
-
-fn run(src: &str) -> RunResult {
-    run_seed(src, 0)
-}
 
 #[test]
 fn a_request_and_its_response_take_two_latencies() {

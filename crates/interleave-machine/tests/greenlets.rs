@@ -2,20 +2,11 @@
 //! sleeps run on the virtual clock, switches appear in the trace, and runs are deterministic
 //! whatever the seed.
 
+mod common;
+
 use interleave_machine::trace::TraceEvent;
-use interleave_machine::{RunResult, Settings, run_program};
-
-fn run_seeded(src: &str, seed: u64) -> RunResult {
-    let settings = Settings {
-        seed,
-        ..Settings::default()
-    };
-    run_program(src, "/prog.py", &settings)
-}
-
-fn run(src: &str) -> RunResult {
-    run_seeded(src, 0)
-}
+use interleave_machine::{RunResult, Settings};
+use common::{run, run_seed};
 
 /// The greenlet switches of a run, as (thread, from, to).
 fn switches(r: &RunResult) -> Vec<(usize, String, String)> {
@@ -129,16 +120,16 @@ def consumer(name):
         gevent.sleep(0)
 gevent.joinall([gevent.spawn(producer), gevent.spawn(consumer, 'a'), gevent.spawn(consumer, 'b')])
 "#;
-    let first = run_seeded(src, 0);
+    let first = run_seed(src, 0);
     assert_eq!(first.exit_code, 0, "{}", first.stderr());
     for seed in 1..6 {
-        let r = run_seeded(src, seed);
+        let r = run_seed(src, seed);
         assert_eq!(r.stdout(), first.stdout(), "seed {seed}");
         assert_eq!(switches(&r), switches(&first), "seed {seed}");
         assert_eq!(r.end_ns, first.end_ns, "seed {seed}");
     }
-    let again = run_seeded(src, 3);
-    assert_eq!(again.trace, run_seeded(src, 3).trace);
+    let again = run_seed(src, 3);
+    assert_eq!(again.trace, run_seed(src, 3).trace);
 }
 
 #[test]

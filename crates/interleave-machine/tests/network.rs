@@ -3,18 +3,12 @@
 //! across seeds and runs, the trace's `net` events and blocked waits, deadlocks on sockets, and
 //! that nothing real is touched.
 
+mod common;
+
 use interleave_machine::trace::TraceEvent;
 use interleave_machine::{RunResult, Settings, run_program};
+use common::{run, run_seed};
 use interleave_vm::kernel::net::LOOPBACK_LATENCY_NS;
-
-fn run_seed(src: &str, seed: u64) -> RunResult {
-    let settings = Settings { seed, ..Settings::default() };
-    run_program(src, "/prog.py", &settings)
-}
-
-fn run(src: &str) -> RunResult {
-    run_seed(src, 0)
-}
 
 /// The numbers a program printed, one per line.
 fn numbers(r: &RunResult) -> Vec<u64> {
