@@ -3,7 +3,7 @@
 //! GIL holder, and where each thread is at any moment (for scrubbing back in time).
 
 use interleave_machine::inspect::ObjectView;
-use interleave_machine::trace::{Segment, SegmentBuilder, SegmentState, ThreadInfo, TraceEvent};
+use interleave_machine::trace::{CoreSpan, CoreSpans, Segment, SegmentBuilder, SegmentState, ThreadInfo, TraceEvent};
 
 use crate::protocol::{Diagnostic, FromWorker};
 
@@ -32,16 +32,6 @@ pub struct ConsoleLine {
 /// A stretch during which a thread held its process's GIL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GilSpan {
-    pub thread: usize,
-    pub start: u64,
-    pub end: u64,
-}
-
-/// A stretch during which a thread ran on a core (consecutive slices of one thread on one core
-/// are one span).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CoreSpan {
-    pub core: u32,
     pub thread: usize,
     pub start: u64,
     pub end: u64,
@@ -103,8 +93,6 @@ pub struct RunModel {
     /// Derived from `events` when they change.
     pub segments: Vec<Segment>,
     pub gil: Vec<GilSpan>,
-    /// Who ran on which core, in order of start within each core.
-    pub core_spans: Vec<CoreSpan>,
     /// The machine's number of cores (the run's `cores` setting).
     pub cores: u32,
     /// Which greenlet ran on each thread that switched greenlets, and their names.
@@ -132,8 +120,8 @@ struct Derived {
     gil_held: Vec<(u32, usize, u64)>,
     /// How many of `RunModel::gil` are finished spans.
     gil_done: usize,
-    /// The index in `core_spans` of each core's last span.
-    core_last: Vec<Option<usize>>,
+    /// Who ran on which core.
+    cores: CoreSpans,
     /// Per thread that switched greenlets: the running greenlet and since when.
     greenlet_current: Vec<(usize, usize, u64)>,
     /// How many of `RunModel::greenlet_spans` are finished.
@@ -225,6 +213,7 @@ impl RunModel {
         self.greenlet_spans.truncate(d.greenlets_done);
         for e in &self.events[d.events..] {
             d.segments.feed(e);
+            d.cores.feed(e);
             match *e {
                 TraceEvent::GilTaken { t, thread } => {
                     let pid = process_of(thread);
@@ -270,19 +259,6 @@ impl RunModel {
                     }
                     d.greenlet_current.push((thread, to, t));
                 }
-                TraceEvent::Ran { thread, core, start, end, .. } if end > start => {
-                    let c = core as usize;
-                    if d.core_last.len() <= c {
-                        d.core_last.resize(c + 1, None);
-                    }
-                    match d.core_last[c].map(|i| &mut self.core_spans[i]) {
-                        Some(span) if span.thread == thread && span.end == start => span.end = end,
-                        _ => {
-                            d.core_last[c] = Some(self.core_spans.len());
-                            self.core_spans.push(CoreSpan { core, thread, start, end });
-                        }
-                    }
-                }
                 _ => {}
             }
         }
@@ -326,7 +302,7 @@ impl RunModel {
     pub fn lanes(&self, with_cores: bool) -> Vec<Lane> {
         let mut out = Vec::new();
         if with_cores {
-            let seen = self.core_spans.iter().map(|s| s.core + 1).max().unwrap_or(0);
+            let seen = self.derived.cores.count() as u32;
             out.extend((0..self.cores.max(seen).max(1)).map(Lane::Core));
         }
         for pid in self.pids() {
@@ -352,9 +328,14 @@ impl RunModel {
         })
     }
 
+    /// Who ran on which core, each core's spans in time order.
+    pub fn core_spans(&self) -> &[CoreSpan] {
+        self.derived.cores.spans()
+    }
+
     /// Who was on core `core` at `t`.
     pub fn core_span_at(&self, core: u32, t: u64) -> Option<&CoreSpan> {
-        self.core_spans.iter().find(|s| s.core == core && s.start <= t && t < s.end)
+        self.core_spans().iter().find(|s| s.core == core && s.start <= t && t < s.end)
     }
 
     /// The process tree at `t`, depth-first from the program's first process.
@@ -713,20 +694,20 @@ mod tests {
         // With the GIL, one core at a time runs Python code: everything lands on core 0.
         let gil = run_with(src, RunConfig { cores: 2, ..RunConfig::default() });
         assert_eq!(&gil.lanes(true)[..3], [Lane::Core(0), Lane::Core(1), Lane::Gil { process: gil.pids()[0] }]);
-        assert!(gil.core_spans.iter().all(|s| s.core == 0));
-        let on_core_0: u64 = gil.core_spans.iter().map(|s| s.end - s.start).sum();
+        assert!(gil.core_spans().iter().all(|s| s.core == 0));
+        let on_core_0: u64 = gil.core_spans().iter().map(|s| s.end - s.start).sum();
         assert_eq!(on_core_0, gil.core_busy().iter().sum::<u64>());
         // Free-threaded on two cores, both worker threads run on both cores at the same time.
         let free = run_with(src, RunConfig { cores: 2, python: "3.13t".into(), ..RunConfig::default() });
-        assert!(free.core_spans.iter().any(|s| s.core == 1));
-        let overlap = free.core_spans.iter().filter(|a| a.core == 0).any(|a| {
-            free.core_spans.iter().any(|b| b.core == 1 && b.thread != a.thread && b.start < a.end && a.start < b.end)
+        assert!(free.core_spans().iter().any(|s| s.core == 1));
+        let overlap = free.core_spans().iter().filter(|a| a.core == 0).any(|a| {
+            free.core_spans().iter().any(|b| b.core == 1 && b.thread != a.thread && b.start < a.end && a.start < b.end)
         });
-        assert!(overlap, "no two threads ran at once: {:?}", &free.core_spans[..free.core_spans.len().min(8)]);
-        let mid = free.core_spans.iter().find(|s| s.core == 1).unwrap();
+        assert!(overlap, "no two threads ran at once: {:?}", &free.core_spans()[..free.core_spans().len().min(8)]);
+        let mid = free.core_spans().iter().find(|s| s.core == 1).unwrap();
         assert_eq!(free.core_span_at(1, mid.start).map(|s| s.thread), Some(mid.thread));
         // Back-to-back slices of one thread on one core are one span.
-        for w in free.core_spans.windows(2) {
+        for w in free.core_spans().windows(2) {
             assert!(!(w[0].core == w[1].core && w[0].thread == w[1].thread && w[0].end == w[1].start));
         }
     }

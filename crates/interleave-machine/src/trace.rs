@@ -451,6 +451,55 @@ pub fn text_timeline(
     out
 }
 
+/// A stretch during which a thread ran on a core: back-to-back slices of one thread on one
+/// core are one span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CoreSpan {
+    pub core: u32,
+    pub thread: usize,
+    pub start: u64,
+    pub end: u64,
+}
+
+/// Who ran on each core, built as events arrive (each core's last span may still grow).
+#[derive(Clone, Debug, Default)]
+pub struct CoreSpans {
+    spans: Vec<CoreSpan>,
+    /// The index in `spans` of each core's last span.
+    last: Vec<Option<usize>>,
+}
+
+impl CoreSpans {
+    /// Takes in the next event of the run (only `ran` events matter).
+    pub fn feed(&mut self, ev: &TraceEvent) {
+        let TraceEvent::Ran { thread, core, start, end, .. } = *ev else { return };
+        if end <= start {
+            return;
+        }
+        let c = core as usize;
+        if self.last.len() <= c {
+            self.last.resize(c + 1, None);
+        }
+        match self.last[c].map(|i| &mut self.spans[i]) {
+            Some(span) if span.thread == thread && span.end == start => span.end = end,
+            _ => {
+                self.last[c] = Some(self.spans.len());
+                self.spans.push(CoreSpan { core, thread, start, end });
+            }
+        }
+    }
+
+    /// The spans so far, each core's in time order.
+    pub fn spans(&self) -> &[CoreSpan] {
+        &self.spans
+    }
+
+    /// How many cores ran something (one more than the highest core index seen).
+    pub fn count(&self) -> usize {
+        self.last.len()
+    }
+}
+
 /// The symbol of thread `i` on the core lanes: `0`–`9`, then `a`–`z`, `A`–`Z`, then `?`.
 fn thread_symbol(i: usize) -> char {
     const SYMBOLS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -621,36 +670,19 @@ pub fn chrome_trace(trace: &[TraceEvent], end: u64, threads: &[ThreadInfo]) -> S
             s.thread
         ));
     }
-    // The machine's cores, as tracks of a pseudo-process 0: who ran on each core (back-to-back
-    // slices of one thread merged).
-    let mut spans: Vec<(u32, usize, u64, u64)> = Vec::new();
-    let mut last: Vec<Option<usize>> = Vec::new();
+    // The machine's cores, as tracks of a pseudo-process 0: who ran on each core.
+    let mut cores = CoreSpans::default();
     for e in trace {
-        if let TraceEvent::Ran { thread, core, start, end, .. } = *e {
-            if end <= start {
-                continue;
-            }
-            let c = core as usize;
-            if last.len() <= c {
-                last.resize(c + 1, None);
-            }
-            match last[c].map(|i| &mut spans[i]) {
-                Some(span) if span.1 == thread && span.3 == start => span.3 = end,
-                _ => {
-                    last[c] = Some(spans.len());
-                    spans.push((core, thread, start, end));
-                }
-            }
-        }
+        cores.feed(e);
     }
-    if !spans.is_empty() {
+    if !cores.spans().is_empty() {
         out.push_str(",\n{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":0,\"args\":{\"name\":\"cores\"}}");
-        for c in 0..last.len() {
+        for c in 0..cores.count() {
             out.push_str(&format!(
                 ",\n{{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":0,\"tid\":{c},\"args\":{{\"name\":\"core {c}\"}}}}"
             ));
         }
-        for (core, thread, start, end) in spans {
+        for &CoreSpan { core, thread, start, end } in cores.spans() {
             out.push_str(&format!(
                 ",\n{{\"name\":\"{}\",\"cat\":\"core\",\"ph\":\"X\",\"ts\":{:.3},\"dur\":{:.3},\"pid\":0,\"tid\":{core}}}",
                 thread_label(threads, thread).replace('"', "'"),

@@ -601,7 +601,7 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
         set_fill(thread_color(thread));
         ctx.fill_rect(x0, lane_y(row) + 3.0, (x1 - x0).max(1.0), LANE_H - 6.0);
     };
-    for s in m.core_spans.iter().filter(|s| visible(s.start, s.end)) {
+    for s in m.core_spans().iter().filter(|s| visible(s.start, s.end)) {
         let Some(&row) = core_row.get(s.core as usize) else { continue };
         merged.add(row * nthreads + s.thread, x_of(s.start as f64), x_of(s.end as f64), &mut fill_core);
     }
