@@ -493,19 +493,20 @@ mod tests {
         run_with(source, RunConfig::default())
     }
 
-    fn run_with(source: &str, config: RunConfig) -> RunModel {
+    /// Starts `source` as fast as possible (`paused`: waiting for Step) on a fresh driver, with
+    /// the model fed the first reports.
+    fn start(source: &str, config: RunConfig, paused: bool) -> (Driver, RunModel) {
         let mut driver = Driver::new();
-        let mut model = RunModel { cores: config.cores, ..RunModel::default() };
-        let cmd = ToWorker::Run {
-            source: source.into(),
-            filename: "main.py".into(),
-            config,
-            speed: Speed::Max,
-            paused: false,
-        };
+        let mut model = RunModel::starting(Status::Running, config.cores);
+        let cmd = ToWorker::Run { source: source.into(), filename: "main.py".into(), config, speed: Speed::Max, paused };
         for r in driver.command(cmd) {
             model.absorb(r);
         }
+        (driver, model)
+    }
+
+    fn run_with(source: &str, config: RunConfig) -> RunModel {
+        let (mut driver, mut model) = start(source, config, false);
         let mut wall = 0.0;
         let mut clock = move || {
             wall += 1.0;
@@ -537,12 +538,7 @@ mod tests {
         // 10 threads sleeping 300 times each: about 15,000 events. A clock that never moves
         // leaves only the event cap to end a chunk.
         let src = "import threading, time\ndef w():\n    for _ in range(300):\n        time.sleep(0.001)\nts = [threading.Thread(target=w) for _ in range(10)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint('done')\n";
-        let mut driver = Driver::new();
-        let cmd = ToWorker::Run { source: src.into(), filename: "main.py".into(), config: RunConfig::default(), speed: Speed::Max, paused: false };
-        let mut model = RunModel::default();
-        for r in driver.command(cmd) {
-            model.absorb(r);
-        }
+        let (mut driver, mut model) = start(src, RunConfig::default(), false);
         let mut sizes = Vec::new();
         let mut clock = || 0.0;
         while let (Some(r), _) = driver.chunk(&mut clock) {
@@ -653,18 +649,8 @@ mod tests {
 
     #[test]
     fn the_state_views_show_locks_queues_and_values() {
-        let mut driver = Driver::new();
-        let cmd = ToWorker::Run {
-            source: "import threading, queue\nlock = threading.Lock()\nq = queue.Queue()\ncount = 0\nev = threading.Event()\ndef w():\n    with lock:\n        ev.wait()\nt = threading.Thread(target=w)\nt.start()\nq.put('job'); q.put(2)\ncount += 5\nlock.acquire()\n".into(),
-            filename: "main.py".into(),
-            config: RunConfig::default(),
-            speed: Speed::Max,
-            paused: true,
-        };
-        let mut model = RunModel::default();
-        for r in driver.command(cmd) {
-            model.absorb(r);
-        }
+        let src = "import threading, queue\nlock = threading.Lock()\nq = queue.Queue()\ncount = 0\nev = threading.Event()\ndef w():\n    with lock:\n        ev.wait()\nt = threading.Thread(target=w)\nt.start()\nq.put('job'); q.put(2)\ncount += 5\nlock.acquire()\n";
+        let (mut driver, mut model) = start(src, RunConfig::default(), true);
         // Step until the main thread blocks on the lock the worker holds.
         for _ in 0..200 {
             for r in driver.command(ToWorker::Step) {
@@ -716,12 +702,7 @@ mod tests {
     fn every_process_has_its_own_globals_in_the_state_view() {
         // The child changes its copy of `count`; the parent's stays 0 (fork copies memory).
         let src = "import os, time\ncount = 0\npid = os.fork()\nif pid == 0:\n    count = 5\n    time.sleep(0.2)\n    os._exit(0)\ntime.sleep(0.1)\nos.waitpid(pid, 0)\n";
-        let mut driver = Driver::new();
-        let cmd = ToWorker::Run { source: src.into(), filename: "main.py".into(), config: RunConfig::default(), speed: Speed::Max, paused: true };
-        let mut model = RunModel::default();
-        for r in driver.command(cmd) {
-            model.absorb(r);
-        }
+        let (mut driver, mut model) = start(src, RunConfig::default(), true);
         let mut seen = false;
         // Step by step: each step reports the objects as they are then.
         for _ in 0..10_000 {
