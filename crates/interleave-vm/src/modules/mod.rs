@@ -333,6 +333,15 @@ pub fn repr_payload(interp: &mut Interp, r: ObjRef) -> PyResult<Option<String>> 
     collections::repr_deque(interp, r)
 }
 
+/// Positional argument `i` of a call into one of the project's own native layers (`module`,
+/// such as `_interleave_mp`), as an integer; its absence is an internal error.
+pub(crate) fn int_arg(interp: &mut Interp, module: &str, a: &Args, i: usize) -> PyResult<i64> {
+    match a.pos.get(i) {
+        Some(v) => crate::builtins::args::int(interp, v),
+        None => Err(interp.internal(format!("{module}: missing argument"))),
+    }
+}
+
 /// Convenience for natives: no arguments expected.
 pub fn no_args(interp: &mut Interp, name: &str, args: &Args) -> PyResult<()> {
     if !args.pos.is_empty() || !args.kw.is_empty() {

@@ -57,10 +57,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
 }
 
 fn int(interp: &mut Interp, a: &Args, i: usize) -> PyResult<i64> {
-    match a.pos.get(i) {
-        Some(v) => crate::builtins::args::int(interp, v),
-        None => Err(interp.internal("_interleave_mp: missing argument")),
-    }
+    super::int_arg(interp, "_interleave_mp", a, i)
 }
 
 fn index(interp: &mut Interp, a: &Args, i: usize) -> PyResult<usize> {

@@ -47,10 +47,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
 }
 
 fn int(interp: &mut Interp, a: &Args, i: usize) -> PyResult<i64> {
-    match a.pos.get(i) {
-        Some(v) => crate::builtins::args::int(interp, v),
-        None => Err(interp.internal("_interleave_net: missing argument")),
-    }
+    super::int_arg(interp, "_interleave_net", a, i)
 }
 
 fn text(interp: &mut Interp, a: &Args, i: usize) -> PyResult<String> {
