@@ -157,17 +157,6 @@ class socket(_socket):
         if err:
             raise _connect_error(err)
 
-    def connect_ex(self, address):
-        try:
-            self.connect(address)
-        except timeout:
-            return 11
-        except OSError as e:
-            if e.errno is None:
-                raise
-            return e.errno
-        return 0
-
     def recv(self, *args):
         while True:
             try:
