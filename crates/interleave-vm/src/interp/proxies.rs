@@ -48,6 +48,10 @@ impl Interp {
         if op.base() == BinOp::Remainder && matches!(a, Value::Str(_)) && self.has_proxy_argument(b) {
             return self.call_helper("percent_", vec![a.clone(), b.clone()], ReturnAction::Push);
         }
+        // The common case, on every binary operation of non-numbers: no proxy, nothing to look up.
+        if !self.is_frame_proxy(a) && !self.is_frame_proxy(b) {
+            return Ok(false);
+        }
         let (name, rname, iname) = super::ops::dunder(op);
         if op.is_inplace() && self.lookup_user_method(a, iname).is_some() {
             return Ok(false);
