@@ -379,9 +379,7 @@ pub fn text_timeline(
             SegmentState::WaitingGil => '.',
             SegmentState::Blocked(_) => 'z',
         };
-        let a = (s.start as u128 * width as u128 / end as u128) as usize;
-        let b = ((s.end as u128 * width as u128).div_ceil(end as u128) as usize).min(width);
-        for cell in &mut lanes[s.thread][a.min(width.saturating_sub(1))..b.max(a + 1).min(width)] {
+        for cell in &mut lanes[s.thread][columns(s.start, s.end, end, width)] {
             if rank(c) > rank(*cell) {
                 *cell = c;
             }
@@ -500,6 +498,14 @@ impl CoreSpans {
     }
 }
 
+/// The columns of a text lane `width` columns wide over `[0, end)` that `[start, stop)`
+/// touches (at least one).
+fn columns(start: u64, stop: u64, end: u64, width: usize) -> std::ops::Range<usize> {
+    let a = (start as u128 * width as u128 / end as u128) as usize;
+    let b = ((stop as u128 * width as u128).div_ceil(end as u128) as usize).min(width);
+    a.min(width.saturating_sub(1))..b.max(a + 1).min(width)
+}
+
 /// The symbol of thread `i` on the core lanes: `0`–`9`, then `a`–`z`, `A`–`Z`, then `?`.
 fn thread_symbol(i: usize) -> char {
     const SYMBOLS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -521,9 +527,7 @@ fn core_lanes(trace: &[TraceEvent], end: u64, width: usize) -> Vec<(String, Stri
             if lanes.len() <= c {
                 lanes.resize(c + 1, vec![None; width]);
             }
-            let a = (start as u128 * width as u128 / end as u128) as usize;
-            let b = ((stop as u128 * width as u128).div_ceil(end as u128) as usize).min(width);
-            for cell in &mut lanes[c][a.min(width.saturating_sub(1))..b.max(a + 1).min(width)] {
+            for cell in &mut lanes[c][columns(start, stop, end, width)] {
                 *cell = match *cell {
                     None => Some(Some(thread)),
                     Some(Some(t)) if t == thread => Some(Some(t)),
