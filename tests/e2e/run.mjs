@@ -121,9 +121,48 @@ test('a program reads its stdin; the console can show virtual times', async () =
   await page.fill('details.stdin textarea', 'Ada\n');
   await page.click('button.run');
   await waitFinished(page);
-  check(await consoleText(page) === 'who? hello, Ada', await consoleText(page));
+  // What the program read shows after its prompt, as a terminal echoes it.
+  check(await consoleText(page) === 'who? Ada\nhello, Ada', await consoleText(page));
+  check(await page.locator('.console-line .typed').innerText() === 'Ada', 'typed input marked');
   await page.click('.console .toggle input');
   check(await page.locator('.console-line .stamp').count() >= 1, 'timestamps shown');
+});
+
+test('a program waits for input typed in the console; a share link carries what was typed', async () => {
+  const page = await open('#/play');
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, 'import threading\nname = input("Name? ")\nprint("Hello,", name)\nn = int(input("How many? "))\nprint("x" * n)\n');
+  await page.click('button.run');
+  const field = page.locator('.stdin-field input');
+  await field.waitFor();
+  check(await page.evaluate(() => !!document.activeElement?.closest('.stdin-field')), 'the input field has the focus');
+  check((await page.locator('.console-line .text').first().innerText()).startsWith('Name?'), 'the prompt is shown before the field');
+  check((await page.locator('.status').innerText()).includes('waiting for input'), await page.locator('.status').innerText());
+  await shot(page, 'input-waiting');
+  await page.keyboard.type('Ada');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('.console-line .text')].some((e) => e.innerText.includes('How many?')));
+  await field.waitFor();
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await waitFinished(page);
+  const out = await consoleText(page);
+  check(out === 'Name? Ada\nHello, Ada\nHow many? 3\nxxx', out);
+  check(await page.locator('.console-line .typed').count() === 2, 'typed input marked');
+  // The link carries the typed lines: the shared run needs no typing.
+  await page.click('button:has-text("Share")');
+  const link = await page.locator('input.share-link').inputValue();
+  const other = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+  await other.goto(link);
+  await waitFinished(other);
+  check(await consoleText(other) === out, `shared run printed ${await consoleText(other)}`);
+  // Ctrl+D ends the input: input() raises EOFError.
+  await page.click('button.run');
+  await field.waitFor();
+  await page.keyboard.press('Control+D');
+  await waitFinished(page);
+  check((await consoleText(page)).includes('EOFError: EOF when reading a line'), await consoleText(page));
+  check(page.errors.length === 0, `page errors: ${page.errors}`);
 });
 
 test('a syntax error is reported with its line, marked in the editor', async () => {

@@ -68,6 +68,8 @@ impl Driver {
                 };
                 let mut session = Session::new(&source, &filename, &settings);
                 session.limit_round_steps(ROUND_STEPS);
+                // Reads of stdin past the run's `stdin` setting wait for the user's typing.
+                session.keep_stdin_open();
                 self.session = Some(session);
                 self.filename = filename;
                 self.sent = 0;
@@ -100,6 +102,8 @@ impl Driver {
                 self.anchor = None;
                 Vec::new()
             }
+            ToWorker::Input { text } => self.stdin(|s| s.give_input(&text)),
+            ToWorker::CloseStdin => self.stdin(Session::close_stdin),
             ToWorker::Check { example, spec, source } => {
                 let (run, expect) = match spec.parse() {
                     Ok(parsed) => parsed,
@@ -122,11 +126,23 @@ impl Driver {
         }
     }
 
+    /// Gives the run's stdin what the user typed (or its end), and reports the run as it
+    /// stands: no longer waiting, if that was what it waited for.
+    fn stdin(&mut self, give: impl FnOnce(&mut Session)) -> Vec<FromWorker> {
+        let Some(session) = self.session.as_mut() else { return Vec::new() };
+        if session.finished().is_some() {
+            return Vec::new();
+        }
+        give(session);
+        let now = session.now();
+        vec![self.progress(now)]
+    }
+
     /// Runs the simulation for about `CHUNK_MS` (reading the wall clock through `clock`), and
     /// returns the report to send (if any) and what to do next.
     pub fn chunk(&mut self, clock: &mut dyn FnMut() -> f64) -> (Option<FromWorker>, Next) {
         let Some(session) = self.session.as_mut() else { return (None, Next::Idle) };
-        if self.paused || session.finished().is_some() {
+        if self.paused || session.finished().is_some() || session.awaiting_input().is_some() {
             return (None, Next::Idle);
         }
         let start = clock();
@@ -141,7 +157,7 @@ impl Driver {
         }
         let mut limit = target(self.anchor, self.speed, start);
         loop {
-            if session.run_for(ROUNDS_PER_CHECK, limit).is_some() {
+            if session.run_for(ROUNDS_PER_CHECK, limit).is_some() || session.awaiting_input().is_some() {
                 break;
             }
             let now = clock();
@@ -153,6 +169,11 @@ impl Driver {
         let report = self.report_after_chunk(limit);
         let next = match (&report, self.speed.virtual_ns_per_ms()) {
             (FromWorker::Finished { .. }, _) => Next::Idle,
+            // Nothing runs until the user types: the next command wakes the loop.
+            (FromWorker::Progress { awaiting_input: Some(_), .. }, _) => {
+                self.anchor = None;
+                Next::Idle
+            }
             (_, Some(rate)) => {
                 let session = self.session.as_ref().expect("a session");
                 if session.now() >= limit {
@@ -172,8 +193,9 @@ impl Driver {
         if let Some(done) = self.finished_report() {
             return done;
         }
-        let now = self.session.as_ref().map_or(0, |s| s.now());
-        self.progress(now.min(limit))
+        // A run waiting for input shows everything up to the question, whatever the speed.
+        let shown = self.session.as_ref().map_or(0, |s| if s.awaiting_input().is_some() { s.now() } else { s.now().min(limit) });
+        self.progress(shown)
     }
 
     fn progress(&mut self, live_ns: u64) -> FromWorker {
@@ -188,6 +210,7 @@ impl Driver {
             objects: session.objects(),
             stacks: if self.paused { session.stacks() } else { Vec::new() },
             paused: self.paused,
+            awaiting_input: session.awaiting_input(),
         }
     }
 

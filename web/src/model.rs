@@ -27,6 +27,9 @@ pub struct ConsoleLine {
     pub thread: usize,
     pub stderr: bool,
     pub text: String,
+    /// Where the input the thread read begins in `text` (it ends the line), as a terminal
+    /// echoes what was typed after the prompt.
+    pub typed_from: Option<usize>,
 }
 
 /// A stretch during which a thread held its process's GIL.
@@ -103,6 +106,8 @@ pub struct RunModel {
     pub objects: Vec<(u64, Vec<ObjectView>)>,
     /// Each live thread's call stack at the live point, when paused.
     pub stacks: Vec<(usize, Vec<(String, u32)>)>,
+    /// The thread whose read of stdin waits for the user to type.
+    pub awaiting_input: Option<usize>,
     /// How the views above are kept up to date: each event is taken in once.
     derived: Derived,
 }
@@ -140,8 +145,9 @@ impl RunModel {
     pub fn absorb(&mut self, report: FromWorker) {
         match report {
             FromWorker::Ready | FromWorker::Failed { .. } | FromWorker::Checked { .. } => {}
-            FromWorker::Progress { events, threads, live_ns, steps, lines, objects, stacks, paused } => {
+            FromWorker::Progress { events, threads, live_ns, steps, lines, objects, stacks, paused, awaiting_input } => {
                 self.stacks = stacks;
+                self.awaiting_input = awaiting_input;
                 self.add_events(events);
                 self.snapshot(live_ns, objects);
                 self.threads = threads;
@@ -162,6 +168,7 @@ impl RunModel {
                 self.steps = steps;
                 self.lines.clear();
                 self.stacks.clear();
+                self.awaiting_input = None;
                 self.error = error;
                 self.status = Status::Finished { exit_code };
                 self.derive();
@@ -185,11 +192,27 @@ impl RunModel {
 
     fn add_events(&mut self, events: Vec<TraceEvent>) {
         for e in &events {
-            if let TraceEvent::Output { t, thread, stream, text, .. } = e {
-                self.write(*t, *thread, stream == "stderr", text);
+            match e {
+                TraceEvent::Output { t, thread, stream, text, .. } => self.write(*t, *thread, stream == "stderr", text),
+                TraceEvent::Input { t, thread, text, .. } => self.echo(*t, *thread, text),
+                _ => {}
             }
         }
         self.events.extend(events);
+    }
+
+    /// Shows input a thread read where a terminal would echo it: after its prompt, if the
+    /// thread's own unfinished stdout line is the last, else on a line of its own.
+    fn echo(&mut self, t: u64, thread: usize, text: &str) {
+        for piece in text.split_inclusive('\n') {
+            match self.console.last_mut() {
+                Some(last) if !last.text.ends_with('\n') && last.thread == thread && !last.stderr && last.typed_from.is_none() => {
+                    last.typed_from = Some(last.text.len());
+                    last.text.push_str(piece);
+                }
+                _ => self.console.push(ConsoleLine { t, thread, stderr: false, text: piece.to_string(), typed_from: Some(0) }),
+            }
+        }
     }
 
     /// Appends output to the console: a line continues only with text from the same thread
@@ -197,10 +220,10 @@ impl RunModel {
     fn write(&mut self, t: u64, thread: usize, stderr: bool, text: &str) {
         for piece in text.split_inclusive('\n') {
             match self.console.last_mut() {
-                Some(last) if !last.text.ends_with('\n') && last.thread == thread && last.stderr == stderr => {
+                Some(last) if !last.text.ends_with('\n') && last.thread == thread && last.stderr == stderr && last.typed_from.is_none() => {
                     last.text.push_str(piece)
                 }
-                _ => self.console.push(ConsoleLine { t, thread, stderr, text: piece.to_string() }),
+                _ => self.console.push(ConsoleLine { t, thread, stderr, text: piece.to_string(), typed_from: None }),
             }
         }
     }
@@ -520,6 +543,68 @@ mod tests {
             }
         }
         model
+    }
+
+    /// Runs chunks until the worker has nothing more to do (finished, or waiting for input).
+    fn run_chunks(driver: &mut Driver, model: &mut RunModel) {
+        let mut wall = 0.0;
+        let mut clock = move || {
+            wall += 1.0;
+            wall
+        };
+        for _ in 0..10_000 {
+            let (report, next) = driver.chunk(&mut clock);
+            if let Some(r) = report {
+                model.absorb(r);
+            }
+            if next == crate::driver::Next::Idle {
+                return;
+            }
+        }
+        panic!("the run did not settle");
+    }
+
+    #[test]
+    fn input_waits_for_the_user_and_the_console_echoes_it() {
+        let src = "import threading\nname = input('Name? ')\nprint('Hi', name)\nprint(input())\nprint(input('more? '))\n";
+        let (mut driver, mut model) = start(src, RunConfig::default(), false);
+        run_chunks(&mut driver, &mut model);
+        assert_eq!(model.awaiting_input, Some(0));
+        assert_eq!(model.status, Status::Running);
+        assert_eq!(model.console.last().map(|l| l.text.as_str()), Some("Name? "));
+        // Waiting costs nothing: further chunks run nothing and report nothing.
+        let steps = model.steps;
+        assert_eq!(driver.chunk(&mut || 0.0), (None, crate::driver::Next::Idle));
+        for r in driver.command(ToWorker::Input { text: "Ada\n".into() }) {
+            model.absorb(r);
+        }
+        assert_eq!(model.awaiting_input, None);
+        assert_eq!(model.steps, steps);
+        run_chunks(&mut driver, &mut model);
+        // The second read has no prompt: the typed line stands on a line of its own.
+        assert_eq!(model.awaiting_input, Some(0));
+        for r in driver.command(ToWorker::Input { text: "plain\n".into() }) {
+            model.absorb(r);
+        }
+        run_chunks(&mut driver, &mut model);
+        for r in driver.command(ToWorker::CloseStdin) {
+            model.absorb(r);
+        }
+        run_chunks(&mut driver, &mut model);
+        assert_eq!(model.status, Status::Finished { exit_code: 1 });
+        let lines: Vec<(&str, Option<usize>)> = model.console.iter().map(|l| (l.text.as_str(), l.typed_from)).collect();
+        assert_eq!(lines[..4], [("Name? Ada\n", Some(6)), ("Hi Ada\n", None), ("plain\n", Some(0)), ("plain\n", None)]);
+        assert_eq!(lines[4], ("more? ", None));
+        assert!(model.console.iter().any(|l| l.stderr && l.text.contains("EOFError: EOF when reading a line")), "{:?}", model.console);
+    }
+
+    #[test]
+    fn input_given_before_the_run_is_not_asked_for() {
+        let config = RunConfig { stdin: "Ada\n".into(), ..RunConfig::default() };
+        let m = run_with("print('Hi', input('Name? '))\n", config);
+        assert_eq!(m.status, Status::Finished { exit_code: 0 });
+        assert_eq!(m.console[0].text, "Name? Ada\n");
+        assert_eq!(m.console[1].text, "Hi Ada\n");
     }
 
     #[test]

@@ -125,6 +125,11 @@ pub enum ToWorker {
     /// Run one round (one scheduling decision and the slice it leads to), then stay paused.
     Step,
     SetSpeed { speed: Speed },
+    /// Text the user typed for the program's stdin (a line, with its newline), given while
+    /// the run waits for input (or before it does).
+    Input { text: String },
+    /// The user ended the program's input (Ctrl+D): reads that wait get end of file.
+    CloseStdin,
     /// Check an exercise: run `source` over the exercise's seeds and test its expectations.
     Check { example: String, spec: CheckSpec, source: String },
 }
@@ -199,6 +204,9 @@ pub enum FromWorker {
         /// Each live thread's call stack (function, line), outermost first; only when paused.
         stacks: Vec<(usize, Vec<(String, u32)>)>,
         paused: bool,
+        /// The thread whose read of stdin waits for the user's input: the machine stands still
+        /// (no virtual time passes) until `Input` or `CloseStdin`.
+        awaiting_input: Option<usize>,
     },
     /// The run is over. `error` locates a syntax error (the traceback of a runtime error is
     /// in the output).

@@ -4,10 +4,10 @@
 //! `python3 FILE.py`: the program's stdout and stderr, and its exit code.
 //! `interleave dis FILE.py` prints the bytecode in `dis` layout.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use interleave_machine::{PythonMode, Settings, parse_duration, run_program};
+use interleave_machine::{PythonMode, RunResult, Session, Settings, parse_duration, run_program};
 use interleave_vm::Stream;
 
 const USAGE: &str = "\
@@ -29,7 +29,8 @@ options:
   --until D              stop the program at this much virtual time (default 60s)
   --max-steps N          stop the program after N instructions (default 2000000000)
   --stdin FILE           file to use as the program's standard input (default: this process's
-                         stdin if it is not a terminal, else empty)
+                         stdin; at a terminal, reads wait for typed lines and the machine
+                         stands still while they do)
   --trace FILE           write the run's trace (threads, events, lanes, schedule) as JSON
   --timeline             after the run, print a text timeline of the threads on stderr
   --chrome-trace FILE    write the run in Chrome's Trace Event format (opens in Perfetto)
@@ -143,25 +144,24 @@ fn run_cli(args: &[String]) -> Result<i32, String> {
                 Ok(s) => s,
                 Err(code) => return Ok(code),
             };
+            // At a terminal, the program's reads of stdin wait for typed lines, as with
+            // `python3`; otherwise stdin (a pipe, a file, `--stdin`) is read whole first.
+            let interactive = opts.stdin_file.is_none() && std::io::stdin().is_terminal();
             opts.config.stdin = match &opts.stdin_file {
                 Some(path) => std::fs::read(path).map_err(|e| format!("cannot read --stdin file {path}: {e}"))?,
+                None if interactive => Vec::new(),
                 None => read_own_stdin(),
             };
             // CPython reports the main script by its absolute path (tracebacks, `__file__`).
             let path = std::path::absolute(&opts.file).map(|p| p.display().to_string()).unwrap_or(opts.file.clone());
-            let result = run_program(&source, &path, &opts.config);
-            let mut out = std::io::stdout().lock();
+            let mut shown = Shown::default();
+            let result = if interactive {
+                run_at_terminal(&source, &path, &opts.config, &mut shown)
+            } else {
+                run_program(&source, &path, &opts.config)
+            };
+            write_output(&result.output, &mut shown);
             let mut err = std::io::stderr().lock();
-            for (stream, text) in &result.output {
-                let _ = match stream {
-                    Stream::Stdout => out.write_all(text.as_bytes()),
-                    Stream::Stderr => {
-                        let _ = out.flush();
-                        err.write_all(text.as_bytes())
-                    }
-                };
-            }
-            let _ = out.flush();
             if opts.timeline {
                 let _ = err.write_all(b"\n");
                 let _ = err.write_all(interleave_machine::trace::text_timeline(&result.trace, result.end_ns, 72, &result.threads).as_bytes());
@@ -200,15 +200,58 @@ fn run_cli(args: &[String]) -> Result<i32, String> {
     }
 }
 
-/// The program's stdin: ours, unless it is a terminal (then a program calling `input()` would
-/// wait for typing that the engine cannot interleave; we give it an empty stdin instead).
-fn read_own_stdin() -> Vec<u8> {
-    use std::io::{IsTerminal, Read};
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        return Vec::new();
+/// Runs with stdin open on the terminal: when the program waits for input, what it wrote so
+/// far is shown and the line typed is given to it (Ctrl+D ends the input). The machine stands
+/// still meanwhile, so the run is the one that input given up front would make.
+fn run_at_terminal(source: &str, path: &str, settings: &Settings, shown: &mut Shown) -> RunResult {
+    let mut session = Session::new(source, path, settings);
+    session.keep_stdin_open();
+    while session.step().is_none() {
+        if session.awaiting_input().is_some() {
+            write_output(session.output(), shown);
+            let mut line = String::new();
+            match std::io::stdin().read_line(&mut line) {
+                Ok(n) if n > 0 => session.give_input(&line),
+                _ => session.close_stdin(),
+            }
+        }
     }
+    session.into_result()
+}
+
+/// How much of a run's output has been written: the machine appends to its last piece while
+/// the stream stays the same, so this is a piece and a byte offset in it.
+#[derive(Default)]
+struct Shown {
+    piece: usize,
+    offset: usize,
+}
+
+/// Writes the program's output after what `shown` says was written, to our stdout and
+/// stderr, in order.
+fn write_output(output: &[(Stream, String)], shown: &mut Shown) {
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    for (i, (stream, text)) in output.iter().enumerate().skip(shown.piece) {
+        let text = if i == shown.piece { &text[shown.offset.min(text.len())..] } else { text.as_str() };
+        let _ = match stream {
+            Stream::Stdout => out.write_all(text.as_bytes()),
+            Stream::Stderr => {
+                let _ = out.flush();
+                err.write_all(text.as_bytes())
+            }
+        };
+    }
+    let _ = out.flush();
+    if let Some((_, last)) = output.last() {
+        *shown = Shown { piece: output.len() - 1, offset: last.len() };
+    }
+}
+
+/// This process's stdin, read to the end (it is not a terminal).
+fn read_own_stdin() -> Vec<u8> {
+    use std::io::Read;
     let mut buf = Vec::new();
-    let _ = stdin.lock().read_to_end(&mut buf);
+    let _ = std::io::stdin().lock().read_to_end(&mut buf);
     buf
 }

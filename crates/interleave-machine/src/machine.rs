@@ -123,6 +123,9 @@ pub struct Machine<S: Scheduler> {
     /// the web worker, bounds it; a long slice is then cut into several rounds, with no
     /// effect on the run itself).
     pub round_steps: u64,
+    /// Some thread may be in a read of stdin that runs again (`Wait::Input`); false lets
+    /// `awaiting_input` answer without looking at every thread.
+    stdin_reads: bool,
 }
 
 impl<S: Scheduler> Machine<S> {
@@ -158,6 +161,7 @@ impl<S: Scheduler> Machine<S> {
             output: Vec::new(),
             kernel,
             round_steps: u64::MAX,
+            stdin_reads: false,
         }
     }
 
@@ -175,6 +179,9 @@ impl<S: Scheduler> Machine<S> {
     pub fn round(&mut self) -> Result<Vec<Exit>, Halt> {
         if self.now > self.settings.until_ns {
             return Err(Halt::TimeLimit(self.settings.until_ns));
+        }
+        if self.stdin_reads {
+            self.stdin_reads = self.procs.iter().any(|p| p.interp.threads.iter().any(|t| t.stdin_wait.is_some()));
         }
         self.wake_expired();
         if self.free_threaded() {
@@ -242,12 +249,13 @@ impl<S: Scheduler> Machine<S> {
                 // The GIL is released around the call: a thread waiting for it takes it (the
                 // yielding one only waits for it again); with no waiter the call goes on.
                 self.procs[p].interp.threads[holder].wake = Some(Wake::Notified);
-                if !self.ready_threads(p).iter().any(|&t| t != holder) {
-                    return true;
-                }
-                self.release_gil(p, holder, GilDrop::Blocked);
-                self.procs[p].forced_out = Some(holder);
-                self.procs[p].states[holder] = self.ready_now(p);
+                self.yield_gil(p, holder)
+            }
+            ThreadRun::Suspended(Suspend::Block(Wait::Input)) => {
+                // A read of stdin: as `Yield`, and the process's part of the round ends here,
+                // where the client may have to stop the machine until input comes.
+                self.stdin_reads = true;
+                self.yield_gil(p, holder);
                 false
             }
             ThreadRun::Suspended(Suspend::Block(wait)) => {
@@ -266,6 +274,19 @@ impl<S: Scheduler> Machine<S> {
                 false
             }
         }
+    }
+
+    /// The GIL holder `holder` of process `p` releases the GIL around a system call that
+    /// returns at once: a thread waiting for the GIL takes it, and the holder waits for it
+    /// again. True if no thread was waiting (the holder goes on).
+    fn yield_gil(&mut self, p: usize, holder: usize) -> bool {
+        if !self.ready_threads(p).iter().any(|&t| t != holder) {
+            return true;
+        }
+        self.release_gil(p, holder, GilDrop::Blocked);
+        self.procs[p].forced_out = Some(holder);
+        self.procs[p].states[holder] = self.ready_now(p);
+        false
     }
 
     /// A round with several live processes: the GIL holders of up to `cores` of them run in
@@ -436,6 +457,12 @@ impl<S: Scheduler> Machine<S> {
                         text,
                     }
                 }
+                Record::Input { t, thread, text } => TraceEvent::Input {
+                    t: stamp.unwrap_or(t),
+                    thread: self.procs[p].global[thread],
+                    process: pid,
+                    text,
+                },
                 Record::Lock {
                     t,
                     thread,
@@ -638,7 +665,7 @@ impl<S: Scheduler> Machine<S> {
                         Wait::Sleep { until_ns } => (format!("sleep until {until_ns} ns"), None),
                         Wait::Kernel { key, .. } => (kernel_wait_name(&self.kernel.borrow(), key), None),
                         Wait::KernelAny { keys, .. } => (kernel_any_name(&self.kernel.borrow(), keys), None),
-                        Wait::Fork | Wait::Spawn { .. } | Wait::Yield => ("fork".to_string(), None),
+                        Wait::Fork | Wait::Spawn { .. } | Wait::Yield | Wait::Input => ("fork".to_string(), None),
                     };
                     out.push(BlockedThread {
                         process: p,
@@ -665,7 +692,7 @@ impl<S: Scheduler> Machine<S> {
                     _ => timeout_ns.map(|t| now + t),
                 }
             }
-            Wait::Fork | Wait::Spawn { .. } | Wait::Yield => None,
+            Wait::Fork | Wait::Spawn { .. } | Wait::Yield | Wait::Input => None,
         };
         let mut on = match &wait {
             Wait::Sleep { until_ns } => format!("sleep until {:.6} s", *until_ns as f64 / 1e9),
@@ -674,7 +701,7 @@ impl<S: Scheduler> Machine<S> {
             }
             Wait::Kernel { key, .. } => kernel_wait_name(&self.kernel.borrow(), key),
             Wait::KernelAny { keys, .. } => kernel_any_name(&self.kernel.borrow(), keys),
-            Wait::Fork | Wait::Spawn { .. } | Wait::Yield => "fork".to_string(),
+            Wait::Fork | Wait::Spawn { .. } | Wait::Yield | Wait::Input => "fork".to_string(),
         };
         if in_idle_event_loop(&self.procs[p].interp, tid) {
             // asyncio's loop with nothing ready, waiting for its next timer (or a wake-up).
@@ -1019,6 +1046,8 @@ impl<S: Scheduler> Machine<S> {
                     // No GIL to release: the call runs again.
                     self.procs[p].interp.threads[tid].wake = Some(Wake::Notified);
                 }
+                // A read of stdin runs again (the client may stop the machine first).
+                ThreadRun::Suspended(Suspend::Block(Wait::Input)) => self.stdin_reads = true,
                 ThreadRun::Suspended(Suspend::Block(wait)) => {
                     self.now = start + elapsed;
                     self.block(p, tid, wait);
@@ -1041,6 +1070,17 @@ impl<S: Scheduler> Machine<S> {
         }
         self.now = start + longest.max(1);
         Ok(exits)
+    }
+
+    /// A thread (process index, thread index) whose read of stdin waits for input that has
+    /// not come: the machine must not go on until its client gives some or closes stdin.
+    pub fn awaiting_input(&self) -> Option<(usize, usize)> {
+        if !self.stdin_reads {
+            return None;
+        }
+        self.procs.iter().enumerate().filter(|(_, proc)| proc.alive()).find_map(|(p, proc)| {
+            (0..proc.interp.threads.len()).find(|&t| proc.interp.waits_for_input(t)).map(|t| (p, t))
+        })
     }
 
     /// Threads of process `p` blocked acquiring `lock`, as machine-wide thread indices.

@@ -199,6 +199,12 @@ impl<S: Scheduler> Session<S> {
         self.machine.as_ref().map_or(&[], |m| &m.trace)
     }
 
+    /// What the program has written so far, in order: pieces by stream (later output of the
+    /// same stream extends the last piece).
+    pub fn output(&self) -> &[(Stream, String)] {
+        self.machine.as_ref().map_or(&[], |m| &m.output)
+    }
+
     /// Every thread created so far, machine-wide.
     pub fn threads(&self) -> Vec<ThreadInfo> {
         self.machine.as_ref().map_or_else(Vec::new, thread_infos)
@@ -255,11 +261,53 @@ impl<S: Scheduler> Session<S> {
         views
     }
 
+    /// Keeps stdin open after the input the settings give: a read that finds too little then
+    /// waits for more, and the machine stands still (`awaiting_input`) until `give_input` or
+    /// `close_stdin`. The run is the one the whole input given up front would make.
+    pub fn keep_stdin_open(&mut self) {
+        if let Some(m) = &mut self.machine {
+            m.procs[0].interp.stdin_open = true;
+        }
+    }
+
+    /// The thread (machine-wide index) whose read of stdin waits for input: the run stands
+    /// still until the client gives some (`step` runs nothing).
+    pub fn awaiting_input(&self) -> Option<usize> {
+        let m = self.machine.as_ref()?;
+        if self.finished.is_some() {
+            return None;
+        }
+        m.awaiting_input().map(|(p, t)| m.procs[p].global[t])
+    }
+
+    /// Gives the program more input (typed by the user), as if it had been there from the
+    /// start. Every live process sees it (forked children share the terminal).
+    pub fn give_input(&mut self, text: &str) {
+        if let Some(m) = &mut self.machine {
+            for proc in m.procs.iter_mut().filter(|p| p.alive()) {
+                proc.interp.give_input(text);
+            }
+        }
+    }
+
+    /// Ends stdin (Ctrl+D in a terminal): reads that wait return what is left, then end of file.
+    pub fn close_stdin(&mut self) {
+        if let Some(m) = &mut self.machine {
+            for proc in &mut m.procs {
+                proc.interp.stdin_open = false;
+            }
+        }
+    }
+
     /// Runs one round of the machine (one scheduling decision and the slice it leads to).
-    /// Returns the exit code when the run is over.
+    /// Returns the exit code when the run is over. Runs nothing while the program waits for
+    /// input (`awaiting_input`).
     pub fn step(&mut self) -> Option<i32> {
         if self.finished.is_some() {
             return self.finished;
+        }
+        if self.awaiting_input().is_some() {
+            return None;
         }
         let m = self.machine.as_mut().expect("a compiled program has a machine");
         let outcome = advance(m);
@@ -277,7 +325,7 @@ impl<S: Scheduler> Session<S> {
     /// exit code when the run is over.
     pub fn run_for(&mut self, max_rounds: u32, until_ns: u64) -> Option<i32> {
         for _ in 0..max_rounds {
-            if self.finished.is_none() && self.now() >= until_ns {
+            if self.finished.is_none() && (self.now() >= until_ns || self.awaiting_input().is_some()) {
                 break;
             }
             if let Some(code) = self.step() {

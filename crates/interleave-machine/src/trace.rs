@@ -70,6 +70,14 @@ pub enum TraceEvent {
         stream: String,
         text: String,
     },
+    /// The thread (of process `process`, a pid) read `text` from stdin (a line, or everything
+    /// to end of file). A terminal would echo what was typed: the playground's console shows it.
+    Input {
+        t: u64,
+        thread: usize,
+        process: u32,
+        text: String,
+    },
     /// A message of `bytes` bytes (its pickled size) was written to (`sent`) or read from
     /// kernel pipe `pipe` (queues and connections of `multiprocessing` are pipes).
     Transfer {
@@ -297,6 +305,7 @@ impl SegmentBuilder {
             | TraceEvent::GilDropped { .. }
             | TraceEvent::DropRequest { .. }
             | TraceEvent::Output { .. }
+            | TraceEvent::Input { .. }
             | TraceEvent::Transfer { .. }
             | TraceEvent::Net { .. }
             | TraceEvent::ProcessCreated { .. }
@@ -312,7 +321,7 @@ impl SegmentBuilder {
 
 /// The current version of the trace file format (`--trace`). Bump it on any change that a
 /// reader could notice.
-pub const TRACE_FORMAT_VERSION: u32 = 4;
+pub const TRACE_FORMAT_VERSION: u32 = 5;
 
 /// A thread as the trace file names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

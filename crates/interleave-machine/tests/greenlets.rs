@@ -88,7 +88,7 @@ gevent.joinall([a, b])
     assert!(sw.iter().all(|(thread, _, _)| *thread == 0));
     let json = r.trace_json(&Settings::default());
     assert!(json.contains(r#""kind":"greenlet_switch""#), "{json}");
-    assert!(json.contains(r#""version":4"#));
+    assert!(json.contains(r#""version":5"#));
 }
 
 #[test]

@@ -233,7 +233,7 @@ print("main")
     let json: serde_json::Value =
         serde_json::from_str(&r.trace_json(&settings)).expect("valid JSON");
     assert_eq!(json["format"], "interleave-trace");
-    assert_eq!(json["version"], 4);
+    assert_eq!(json["version"], 5);
     assert_eq!(json["settings"]["python"], "3.11");
     let names: Vec<&str> = json["threads"]
         .as_array()

@@ -161,7 +161,7 @@ fn transfers_and_waits_show_in_the_trace() {
     assert!(blocked.iter().any(|on| on.starts_with("any of socket 127.0.0.1:50501") && on.ends_with("in select.select(socks, [], []) at line 14")), "{blocked:?}");
     assert!(blocked.iter().any(|on| on.contains("->127.0.0.1:50501 in c.recv(10) at line 9")), "{blocked:?}");
     let json = r.trace_json(&Settings::default());
-    assert!(json.contains("\"version\":4"), "{}", &json[..200]);
+    assert!(json.contains("\"version\":5"), "{}", &json[..200]);
     assert!(json.contains("\"kind\":\"net\""));
 }
 

@@ -111,7 +111,7 @@ print(os.WEXITSTATUS(status))
     let r = run_program(src, "/prog.py", &settings);
     assert_eq!(r.stdout(), "in child\n5\n");
     let json: serde_json::Value = serde_json::from_str(&r.trace_json(&settings)).unwrap();
-    assert_eq!(json["version"], 4);
+    assert_eq!(json["version"], 5);
     let procs = json["processes"].as_array().unwrap();
     assert_eq!(procs.len(), 2);
     let (parent, child) = (

@@ -78,6 +78,10 @@ pub enum Wait {
     /// (`Py_BEGIN_ALLOW_THREADS`). A thread of the process waiting for the GIL takes it. The
     /// call runs again (woken as `Wake::Notified`, so it does not yield twice).
     Yield,
+    /// Not a wait: a read of stdin releases the GIL as `Yield` does, and ends the process's
+    /// part of the round, so that a client can stop the machine here while stdin is open but
+    /// holds too little (`interp/stdin.rs`). The call runs again.
+    Input,
 }
 
 /// Why the scheduler switched a thread out.

@@ -16,9 +16,22 @@ pub struct PanelProps {
     pub texts: &'static Texts,
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ConsoleProps {
+    pub model: ModelRef,
+    pub version: u64,
+    pub playhead: Option<u64>,
+    pub texts: &'static Texts,
+    /// A line the user typed for the program's stdin, with its newline; `None`: the end of
+    /// the input (Ctrl+D).
+    pub on_input: Callback<Option<String>>,
+}
+
 /// Output in order, each line tagged with its thread; lines after the playhead are dimmed.
+/// Input the program read shows where a terminal would echo it; while the program waits for
+/// input, a field for it follows the prompt.
 #[component]
-pub fn Console(props: &PanelProps) -> Html {
+pub fn Console(props: &ConsoleProps) -> Html {
     let t = props.texts;
     let stamps = use_state(|| false);
     let on_stamps = {
@@ -27,7 +40,15 @@ pub fn Console(props: &PanelProps) -> Html {
     };
     let m = props.model.0.borrow();
     let shown = props.playhead.map_or(m.console.len(), |p| m.console_until(p));
-    let body = if m.console.is_empty() {
+    let waiting = m.awaiting_input.filter(|_| matches!(m.status, Status::Running | Status::Paused));
+    // The field joins the waiting thread's unfinished line (its prompt), else gets its own.
+    let prompt_line = waiting.and_then(|th| {
+        let last = m.console.len().checked_sub(1)?;
+        let l = &m.console[last];
+        (l.thread == th && !l.stderr && l.typed_from.is_none() && !l.text.ends_with('\n')).then_some(last)
+    });
+    let field = |th: usize| html! { <StdinField thread={m.thread_name(th)} on_input={props.on_input.clone()} texts={t} /> };
+    let body = if m.console.is_empty() && waiting.is_none() {
         let note = if m.status == Status::Idle { t.press_run } else { t.no_output };
         html! { <div class="console-empty">{ note }</div> }
     } else {
@@ -37,14 +58,26 @@ pub fn Console(props: &PanelProps) -> Html {
                 let class = classes!("console-line", l.stderr.then_some("stderr"), (i >= shown).then_some("future"));
                 let name = m.thread_name(l.thread);
                 let style = format!("--thread:{}", thread_color(l.thread));
+                let (written, typed) = l.text.split_at(l.typed_from.unwrap_or(l.text.len()));
                 html! {
                     <div {class} {style} title={format!("{name} @ {}", fmt_time(l.t))}>
                         if *stamps { <span class="stamp">{ fmt_time(l.t) }</span> }
                         <span class="tag" aria-label={name.clone()}>{ name }</span>
-                        <span class="text">{ l.text.trim_end_matches('\n').to_string() }</span>
+                        <span class="text">
+                            { written.trim_end_matches('\n').to_string() }
+                            if !typed.is_empty() { <span class="typed" title={t.typed_input}>{ typed.trim_end_matches('\n').to_string() }</span> }
+                            if prompt_line == Some(i) { { field(l.thread) } }
+                        </span>
                     </div>
                 }
             }) }
+            if let (Some(th), None) = (waiting, prompt_line) {
+                <div class="console-line" style={format!("--thread:{}", thread_color(th))}>
+                    if *stamps { <span class="stamp"></span> }
+                    <span class="tag">{ m.thread_name(th) }</span>
+                    <span class="text">{ field(th) }</span>
+                </div>
+            }
             </>
         }
     };
@@ -52,10 +85,65 @@ pub fn Console(props: &PanelProps) -> Html {
         <section class="console" aria-label={t.console}>
             <div class="pane-head">
                 <h3>{ t.console }</h3>
+                if waiting.is_some() { <span class="waiting-note" role="status">{ t.awaiting_input }</span> }
                 <label class="toggle muted"><input type="checkbox" checked={*stamps} onclick={on_stamps} />{ t.timestamps }</label>
             </div>
             <div class="console-body" role="log" aria-live="polite">{ body }</div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StdinFieldProps {
+    /// The name of the thread that reads.
+    thread: String,
+    on_input: Callback<Option<String>>,
+    texts: &'static Texts,
+}
+
+/// Where the user types a line for a program waiting for input: Enter sends it, Ctrl+D (or
+/// the button) ends the input. It takes the focus when it appears, as a terminal would.
+#[component]
+fn StdinField(props: &StdinFieldProps) -> Html {
+    let t = props.texts;
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let on_keydown = {
+        let input = input.clone();
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(el) = input.cast::<web_sys::HtmlInputElement>() else { return };
+            if e.key() == "Enter" {
+                e.prevent_default();
+                on_input.emit(Some(format!("{}\n", el.value())));
+                el.set_value("");
+            } else if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("d") {
+                e.prevent_default();
+                if !el.value().is_empty() {
+                    on_input.emit(Some(el.value()));
+                }
+                on_input.emit(None);
+            }
+        })
+    };
+    let on_end = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |_: MouseEvent| on_input.emit(None))
+    };
+    let label = format!("{} ({})", t.stdin_field, props.thread);
+    html! {
+        <span class="stdin-field">
+            <input ref={input} type="text" class="typed" aria-label={label} placeholder={t.stdin_field_hint}
+                onkeydown={on_keydown} autocomplete="off" spellcheck="false" />
+            <button class="small" onclick={on_end} title="Ctrl+D">{ t.end_input }</button>
+        </span>
     }
 }
 

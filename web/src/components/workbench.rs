@@ -82,6 +82,9 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
     let share_link = use_state(|| None::<String>);
     let check = use_state(|| None::<CheckState>);
     let client: Rc<RefCell<Option<WorkerClient>>> = use_mut_ref(|| None);
+    // What the user typed for the current run's stdin: a share link carries it after the
+    // `stdin` setting, so that the link reproduces the very run.
+    let typed: Rc<RefCell<String>> = use_mut_ref(String::new);
 
     // Views re-render when this counter moves (the model itself is shared, not compared).
     let bump = {
@@ -118,10 +121,14 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 report @ FromWorker::Progress { .. } => {
                     model.0.borrow_mut().absorb(report);
                     // A running program reports every ~30 ms; redrawing the views ten times a
-                    // second is plenty and keeps the page's main thread free.
+                    // second is plenty and keeps the page's main thread free. A question for
+                    // the user is shown at once.
                     let now = browser::now_ms();
-                    let paused = model.0.borrow().status == Status::Paused;
-                    if !paused && now - *last_paint.borrow() < 100.0 {
+                    let still = {
+                        let m = model.0.borrow();
+                        m.status == Status::Paused || m.awaiting_input.is_some()
+                    };
+                    if !still && now - *last_paint.borrow() < 100.0 {
                         return;
                     }
                     *last_paint.borrow_mut() = now;
@@ -158,8 +165,10 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         let bump = bump.clone();
         let playhead = playhead.clone();
         let notice = notice.clone();
+        let typed = typed.clone();
         move |paused: bool, with: Option<RunConfig>| {
             let config = with.unwrap_or_else(|| (*config).clone());
+            typed.borrow_mut().clear();
             *model.0.borrow_mut() = RunModel::starting(if paused { Status::Paused } else { Status::Running }, config.cores);
             playhead.set(None);
             notice.set(None);
@@ -252,11 +261,25 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
             load_code(&original);
         })
     };
+    let on_input = {
+        let send = send.clone();
+        let typed = typed.clone();
+        Callback::from(move |text: Option<String>| match text {
+            Some(text) => {
+                typed.borrow_mut().push_str(&text);
+                send(ToWorker::Input { text });
+            }
+            None => send(ToWorker::CloseStdin),
+        })
+    };
     let on_change = {
         let code = code.clone();
         let key = key.clone();
         let original = original.clone();
+        let typed = typed.clone();
         Callback::from(move |text: String| {
+            // Typed input belongs to the run of the code it was typed for.
+            typed.borrow_mut().clear();
             if !key.is_empty() {
                 if text == original {
                     browser::storage_remove(&key);
@@ -323,7 +346,10 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         let notice = notice.clone();
         let share_link = share_link.clone();
         let copied = t.copied;
+        let typed = typed.clone();
         Callback::from(move |_: MouseEvent| {
+            let mut config = (*config).clone();
+            config.stdin.push_str(&typed.borrow());
             let link = format!("{}#/run/{}", browser::base_url(), share::encode(&code.borrow(), &config));
             browser::copy_to_clipboard(&link);
             share_link.set(Some(link));
@@ -384,6 +410,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
     };
     let status_text = match &m.status {
         Status::Idle => String::new(),
+        Status::Running if m.awaiting_input.is_some() => format!("{} · {}", t.status_waiting, fmt_time(m.end_ns())),
         Status::Running => format!("{} · {}", t.status_running, fmt_time(m.end_ns())),
         Status::Paused => format!("{} · {}", t.status_paused, fmt_time(m.end_ns())),
         Status::Stopped => format!("{} · {}", t.status_stopped, fmt_time(m.end_ns())),
@@ -488,7 +515,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                         diagnostics={diagnostics} thread_lines={thread_lines} on_change={on_change} on_run={on_run} />
                 </div>
                 <div class="bench-side">
-                    <Console model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
+                    <Console model={(*model).clone()} version={*version} playhead={*playhead} texts={t} {on_input} />
                     <Processes model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
                     <Threads model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />
                     <Objects model={(*model).clone()} version={*version} playhead={*playhead} texts={t} />

@@ -517,22 +517,24 @@ fn id(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn input(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args::count(interp, "input", &args, 0, 1)?;
-    if let Some(p) = args.pos.first() {
+    // A read that runs again (see `interp/stdin.rs`) has written its prompt already.
+    if let Some(p) = args.pos.first()
+        && !interp.stdin_read_again()
+    {
         let s = interp.to_str(p)?;
         write_to(interp, &Value::None, &s)?;
     }
-    match interp.read_stdin_line() {
-        Some(mut line) => {
-            if line.ends_with('\n') {
-                line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
-            }
-            Ok(Value::str(line))
-        }
-        None => Err(interp.err(interp.t.eof_error, "EOF when reading a line")),
+    let mut line = interp.read_stdin(crate::interp::StdinNeed::Line)?;
+    if line.is_empty() {
+        return Err(interp.err(interp.t.eof_error, "EOF when reading a line"));
     }
+    if line.ends_with('\n') {
+        line.pop();
+        if line.ends_with('\r') {
+            line.pop();
+        }
+    }
+    Ok(Value::str(line))
 }
 
 /// `isinstance(v, spec)` where spec is a class or (nested) tuple of classes.

@@ -233,9 +233,8 @@ fn decode(interp: &mut Interp, binary: bool, bytes: Vec<u8>) -> PyResult<Value> 
 fn read(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = args.pos[0].clone();
     if file_mut(interp, &v).is_some_and(|f| f.target == FileTarget::Stdin) {
-        let rest = interp.stdin[interp.stdin_pos..].to_vec();
-        interp.stdin_pos = interp.stdin.len();
-        return decode(interp, false, rest);
+        let rest = interp.read_stdin(crate::interp::StdinNeed::All)?;
+        return Ok(Value::str(rest));
     }
     check_open(interp, &v, true)?;
     let n = match args.pos.get(1) {
@@ -265,7 +264,8 @@ fn read(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn take_line(interp: &mut Interp, v: &Value) -> PyResult<Option<Value>> {
     if file_mut(interp, v).is_some_and(|f| f.target == FileTarget::Stdin) {
-        return Ok(interp.read_stdin_line().map(Value::str));
+        let line = interp.read_stdin(crate::interp::StdinNeed::Line)?;
+        return Ok((!line.is_empty()).then(|| Value::str(line)));
     }
     check_open(interp, v, true)?;
     let (binary, line) = {
@@ -290,6 +290,12 @@ fn readline(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn readlines(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = args.pos[0].clone();
+    if file_mut(interp, &v).is_some_and(|f| f.target == FileTarget::Stdin) {
+        // One read to end of file (a read of stdin may run again: see `interp/stdin.rs`).
+        let all = interp.read_stdin(crate::interp::StdinNeed::All)?;
+        let lines = all.split_inclusive('\n').map(Value::str).collect();
+        return Ok(interp.new_list(lines));
+    }
     let mut out = Vec::new();
     while let Some(l) = take_line(interp, &v)? {
         out.push(l);

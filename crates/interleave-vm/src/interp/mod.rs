@@ -26,6 +26,7 @@ mod step;
 mod unwind;
 mod setattr;
 mod sets;
+mod stdin;
 mod threads;
 
 pub use nested::{IN_COMPARISON, PLAIN, WHILE_REPR, WHILE_STR};
@@ -49,6 +50,7 @@ use crate::value::{ObjRef, PyStr, Value};
 pub use run::RunOutcome;
 pub use threads::ThreadRun;
 pub use cache::InlineCache;
+pub use stdin::StdinNeed;
 
 /// Which stream a piece of output went to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -80,6 +82,8 @@ pub struct Thread {
     pub started_by: Value,
     /// The `threading.Thread` name, as `threading` reports it (`_thread._set_name`).
     pub name: Option<String>,
+    /// A read of stdin this thread suspended in, to run again (see `stdin.rs`).
+    pub stdin_wait: Option<StdinNeed>,
 }
 
 /// Why a blocked thread was woken: what a retried blocking call finds.
@@ -122,6 +126,8 @@ pub enum Record {
     Net { t: u64, thread: usize, socket: usize, what: &'static str, local: String, remote: String, bytes: usize },
     /// The thread switched from greenlet `from` to greenlet `to` (their names).
     GreenletSwitch { t: u64, thread: usize, from: String, to: String },
+    /// The thread read `text` from stdin.
+    Input { t: u64, thread: usize, text: String },
 }
 
 /// Something the scheduler must handle after the current slice.
@@ -148,8 +154,12 @@ pub struct Interp {
     pub cur: usize,
     /// Output in the order it was written.
     pub output: Vec<(Stream, String)>,
+    /// The program's standard input: what has been given so far, and how far it was read.
     pub stdin: Vec<u8>,
     pub stdin_pos: usize,
+    /// More input may still come (an interactive client): a read that finds too little waits
+    /// for it instead of reaching end of file. See `stdin.rs`.
+    pub stdin_open: bool,
     pub limits: Limits,
     /// Instructions executed so far.
     pub steps: u64,
@@ -261,6 +271,7 @@ impl Interp {
             output: Vec::new(),
             stdin: Vec::new(),
             stdin_pos: 0,
+            stdin_open: false,
             limits,
             steps: 0,
             nested_depth: 0,
@@ -671,17 +682,6 @@ impl Interp {
         self.dict_get_str(m.dict, name)
     }
 
-    /// Reads one line (with its newline, if any) from the program's stdin.
-    pub fn read_stdin_line(&mut self) -> Option<String> {
-        if self.stdin_pos >= self.stdin.len() {
-            return None;
-        }
-        let rest = &self.stdin[self.stdin_pos..];
-        let n = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
-        let line = String::from_utf8_lossy(&rest[..n]).into_owned();
-        self.stdin_pos += n;
-        Some(line)
-    }
 
     /// Virtual nanoseconds since the run started. Under the scheduler, the clock at the start
     /// of the current slice plus the instructions run since; alone, instructions plus sleeps.

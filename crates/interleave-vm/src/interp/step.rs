@@ -686,6 +686,14 @@ impl Interp {
                 th.stack.pop();
                 th.frames.last_mut().expect("frame").ip = target as usize;
             }
+            Err(Flow::Suspend(crate::native::Suspend::Block(b))) if self.nested_depth == 0 && self.slice.active => {
+                // A blocking `__next__` (a line of stdin): the instruction runs again.
+                if let Some(f) = self.threads[cur].frames.last_mut() {
+                    f.ip -= 1;
+                }
+                self.steps -= 1;
+                return Err(Flow::Suspend(crate::native::Suspend::Block(b)));
+            }
             Err(e) => return Err(e),
         }
         Ok(())

@@ -128,6 +128,7 @@ impl Interp {
             output: Vec::new(),
             stdin: self.stdin.clone(),
             stdin_pos: self.stdin_pos,
+            stdin_open: self.stdin_open,
             limits: self.limits.clone(),
             steps: self.steps,
             nested_depth: 0,

@@ -42,6 +42,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("wait_child", wait_child),
         ("builtin_type", builtin_type),
         ("wait_ready", wait_ready),
+        ("close_stdin", close_stdin),
         ("open_end", open_end),
         ("spawn", spawn),
         ("spawn_main", spawn_main),
@@ -599,6 +600,15 @@ fn int_list(interp: &mut Interp, v: Option<&Value>) -> PyResult<Vec<i64>> {
         .iter()
         .map(|v| crate::builtins::args::int(interp, v))
         .collect()
+}
+
+/// `close_stdin()`: a child process started by `multiprocessing` reads `/dev/null` as its
+/// stdin (`util._close_stdin`): nothing, and end of file at once.
+fn close_stdin(interp: &mut Interp, _a: Args) -> PyResult<Value> {
+    interp.stdin.clear();
+    interp.stdin_pos = 0;
+    interp.stdin_open = false;
+    Ok(Value::None)
 }
 
 /// `wait_ready(pipes, pids, timeout)`: the pipes that are readable (a message or end of

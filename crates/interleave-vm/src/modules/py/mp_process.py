@@ -297,6 +297,7 @@ class BaseProcess(object):
                 context._force_start_method(self._start_method)
             _process_counter = itertools.count(1)
             _children = set()
+            util._close_stdin()
             old_process = _current_process
             _current_process = self
             _parent_process = _ParentProcess(

@@ -251,6 +251,15 @@ class ForkAwareLocal(threading.local):
         return type(self), ()
 
 
+def _close_stdin():
+    # The child reads /dev/null: empty, and at end of file.
+    import _interleave_mp
+    _interleave_mp.close_stdin()
+
+#
+# Flush standard streams, if any
+#
+
 def _flush_std_streams():
     try:
         sys.stdout.flush()
