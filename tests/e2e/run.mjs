@@ -138,6 +138,7 @@ test('a program waits for input typed in the console; a share link carries what 
   check(await page.evaluate(() => !!document.activeElement?.closest('.stdin-field')), 'the input field has the focus');
   check((await page.locator('.console-line .text').first().innerText()).startsWith('Name?'), 'the prompt is shown before the field');
   check((await page.locator('.status').innerText()).includes('waiting for input'), await page.locator('.status').innerText());
+  check((await page.locator('.threads-table').innerText()).includes('waiting for your input'), 'the thread is shown reading stdin');
   await shot(page, 'input-waiting');
   await page.keyboard.type('Ada');
   await page.keyboard.press('Enter');

@@ -154,9 +154,11 @@ pub fn Threads(props: &PanelProps) -> Html {
     let m = props.model.0.borrow();
     let at = props.playhead.unwrap_or(m.end_ns());
     let lines = m.lines_at(at);
+    let live = props.playhead.is_none() || props.playhead == Some(m.end_ns());
     let rows = m.threads.iter().map(|th| {
         let i = th.index;
         let state = match m.state_at(i, at) {
+            _ if live && m.awaiting_input == Some(i) => t.state_input.to_string(),
             Some(s) => match &s {
                 SegmentState::Running => t.state_running.to_string(),
                 SegmentState::WaitingGil => t.state_waiting_gil.to_string(),
@@ -168,7 +170,7 @@ pub fn Threads(props: &PanelProps) -> Html {
         };
         let line = lines.iter().find(|(x, _)| *x == i).map(|(_, l)| format!("{} {l}", t.line)).unwrap_or_default();
         // Call stacks are known at the live point of a paused run.
-        let stack = (props.playhead.is_none() || props.playhead == Some(m.end_ns()))
+        let stack = live
             .then(|| m.stacks.iter().find(|(x, _)| *x == i))
             .flatten()
             .map(|(_, frames)| html! {
