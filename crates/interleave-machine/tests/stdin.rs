@@ -123,12 +123,13 @@ fn running_out_of_typed_input_is_end_of_file() {
 
 #[test]
 fn read_waits_for_the_end_of_input_and_readline_for_a_whole_line() {
-    let src = "import sys\nprint(repr(sys.stdin.readline()))\nprint(sys.stdin.readlines())\nprint(repr(sys.stdin.read()))\n";
-    // Half a line is not a line: the read waits on for the rest.
-    let seen = assert_same_run(src, &Settings::default(), &["hal", "f\n", "x\n", "y"]);
-    assert_eq!(seen.len(), 5, "{seen:?}");
-    let r = up_front(src, &Settings::default(), &["half\n", "x\n", "y"]);
-    assert_eq!(r.stdout(), "'half\\n'\n['x\\n', 'y']\n''\n");
+    let src = "import sys\nprint(repr(sys.stdin.read(2)))\nprint(repr(sys.stdin.readline()))\nprint(sys.stdin.readlines())\nprint(repr(sys.stdin.read()))\n";
+    // Half a line is not a line: the read waits on for the rest; read(2) waits for two
+    // characters (é is one).
+    let seen = assert_same_run(src, &Settings::default(), &["é", "hal", "f\n", "x\n", "y"]);
+    assert_eq!(seen.len(), 6, "{seen:?}");
+    let r = up_front(src, &Settings::default(), &["éhalf\n", "x\n", "y"]);
+    assert_eq!(r.stdout(), "'éh'\n'alf\\n'\n['x\\n', 'y']\n''\n");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 # sys.stdin as a file: readline, iteration, readlines and read share one position.
 import sys
+print("three characters:", repr(sys.stdin.read(3)), "none:", repr(sys.stdin.read(0)))
 first = sys.stdin.readline()
 print("first:", repr(first))
 for line in sys.stdin:

@@ -232,15 +232,19 @@ fn decode(interp: &mut Interp, binary: bool, bytes: Vec<u8>) -> PyResult<Value> 
 
 fn read(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = args.pos[0].clone();
-    if file_mut(interp, &v).is_some_and(|f| f.target == FileTarget::Stdin) {
-        let rest = interp.read_stdin(crate::interp::StdinNeed::All)?;
-        return Ok(Value::str(rest));
-    }
-    check_open(interp, &v, true)?;
     let n = match args.pos.get(1) {
         Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
         _ => None,
     };
+    if file_mut(interp, &v).is_some_and(|f| f.target == FileTarget::Stdin) {
+        let need = match n {
+            Some(0) => return Ok(Value::str("")),
+            Some(n) => crate::interp::StdinNeed::Chars(n),
+            None => crate::interp::StdinNeed::All,
+        };
+        return Ok(Value::str(interp.read_stdin(need)?));
+    }
+    check_open(interp, &v, true)?;
     let (binary, out) = {
         let f = file_mut(interp, &v).expect("checked");
         let rest = &f.buffer[f.pos.min(f.buffer.len())..];

@@ -23,6 +23,21 @@ pub enum StdinNeed {
     Line,
     /// Everything up to end of file (`read()`, `readlines()`).
     All,
+    /// This many characters, or fewer at end of file (`read(n)`).
+    Chars(usize),
+}
+
+/// The length in bytes of the first `n` characters of `bytes` (all of them if fewer), or
+/// `None` if they may be cut off: fewer than `n` whole characters.
+fn chars_len(bytes: &[u8], n: usize) -> Option<usize> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut seen = 0;
+    let mut len = 0;
+    for c in text.chars().take(n) {
+        seen += 1;
+        len += c.len_utf8();
+    }
+    (seen == n).then_some(len.min(bytes.len()))
 }
 
 impl Interp {
@@ -35,6 +50,7 @@ impl Interp {
         match need {
             StdinNeed::Line => self.stdin[self.stdin_pos.min(self.stdin.len())..].contains(&b'\n'),
             StdinNeed::All => false,
+            StdinNeed::Chars(n) => chars_len(&self.stdin[self.stdin_pos.min(self.stdin.len())..], n).is_some(),
         }
     }
 
@@ -66,6 +82,7 @@ impl Interp {
         let n = match need {
             StdinNeed::Line => rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1),
             StdinNeed::All => rest.len(),
+            StdinNeed::Chars(n) => chars_len(rest, n).unwrap_or(rest.len()),
         };
         let text = String::from_utf8_lossy(&rest[..n]).into_owned();
         self.stdin_pos += n;
