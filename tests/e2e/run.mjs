@@ -295,6 +295,9 @@ test('processes run in parallel, each with its lanes, and the process tree shows
     await waitFinished(page);
     const out = (await consoleText(page)).split('\n');
     check(out.length === 3 && out[2] === 'exit codes [0, 0]', `${method}: ${out}`);
+    // Each process has a MainThread: the console says whose.
+    const tags = await page.locator('.console-line .tag').allInnerTexts();
+    check(new Set(tags).size === 3 && tags.every((t) => /^MainThread · \d+$/.test(t)), `${method}: console tags ${tags}`);
     const procs = await page.locator('.proc-tree li').count();
     check(procs === 3, `${method}: process tree rows ${procs}`);
   }

@@ -409,8 +409,16 @@ impl RunModel {
         self.live_ns
     }
 
+    /// The thread's name, as the console, the threads table and tooltips show it: with its
+    /// process's pid when the run has several processes.
     pub fn thread_name(&self, thread: usize) -> String {
-        self.threads.get(thread).map_or_else(|| format!("thread {thread}"), |t| t.name.clone())
+        let Some(info) = self.threads.get(thread) else { return format!("thread {thread}") };
+        // With several processes, every one has its MainThread: say whose.
+        if self.threads.iter().any(|t| t.process != info.process) {
+            format!("{} · {}", info.name, info.process)
+        } else {
+            info.name.clone()
+        }
     }
 
     /// What `thread` was doing at `t`: its segment then, if it existed.
@@ -605,6 +613,18 @@ mod tests {
         assert_eq!(m.status, Status::Finished { exit_code: 0 });
         assert_eq!(m.console[0].text, "Name? Ada\n");
         assert_eq!(m.console[1].text, "Hi Ada\n");
+    }
+
+    #[test]
+    fn threads_of_several_processes_are_named_with_their_pid() {
+        let m = run("import os\nif os.fork() == 0:\n    print('child')\n    os._exit(0)\nos.wait()\nprint('parent')\n");
+        assert_eq!(m.status, Status::Finished { exit_code: 0 });
+        let names: Vec<String> = m.console.iter().map(|l| m.thread_name(l.thread)).collect();
+        let pids: Vec<u32> = m.console.iter().map(|l| m.threads[l.thread].process).collect();
+        assert_ne!(pids[0], pids[1]);
+        assert_eq!(names, [format!("MainThread · {}", pids[0]), format!("MainThread · {}", pids[1])]);
+        // One process: the name alone.
+        assert_eq!(run("print(1)\n").thread_name(0), "MainThread");
     }
 
     #[test]

@@ -570,7 +570,8 @@ fn draw(canvas: &NodeRef, model: &ModelRef, view: View, playhead: Option<u64>, d
             Lane::Greenlets(_) => ("  greenlets".to_string(), muted),
             Lane::Gil { process } if several => (format!("GIL · pid {process}"), fg),
             Lane::Gil { .. } => ("GIL".to_string(), fg),
-            Lane::Thread(t) => (m.thread_name(t), thread_color(t)),
+            // Under its process's GIL lane: the name alone.
+            Lane::Thread(t) => (m.threads.get(t).map_or_else(|| m.thread_name(t), |i| i.name.clone()), thread_color(t)),
         };
         set_fill(color);
         ctx.fill_rect(6.0, y + LANE_H / 2.0 - 4.0, 8.0, 8.0);
