@@ -24,8 +24,9 @@ fn run(source: &str, config: RunConfig) -> RunModel {
     model
 }
 
+/// What the program wrote to stdout (without the input the console echoes).
 fn stdout(m: &RunModel) -> String {
-    m.console.iter().filter(|l| !l.stderr).map(|l| l.text.as_str()).collect()
+    m.console.iter().filter(|l| !l.stderr).map(|l| &l.text[..l.typed_from.unwrap_or(l.text.len())]).collect()
 }
 
 #[wasm_bindgen_test]
@@ -60,4 +61,35 @@ fn errors_and_deadlocks_are_reported() {
     assert!(m.console.iter().any(|l| l.stderr && l.text.contains("deadlock")));
     let m = run("def f(:\n    pass\n", RunConfig::default());
     assert_eq!(m.runtime_error("main.py").map(|d| d.line), Some(1));
+}
+
+#[wasm_bindgen_test]
+fn typed_input_gives_the_run_that_input_given_up_front_gives_natively() {
+    let src = "import threading\nn = 0\ndef add():\n    global n\n    for _ in range(3000):\n        n += 1\nt = threading.Thread(target=add)\nt.start()\nname = input('Name? ')\nt.join()\nprint(name, n, input('again? '))\n";
+    let config = RunConfig { python: "3.9".into(), seed: 5, ..RunConfig::default() };
+    let mut driver = Driver::new();
+    let mut model = RunModel::default();
+    let cmd = ToWorker::Run { source: src.into(), filename: "main.py".into(), config: config.clone(), speed: Speed::Max, paused: false };
+    for r in driver.command(cmd) {
+        model.absorb(r);
+    }
+    let mut clock = || js_sys::Date::now();
+    let mut typed = ["Ada\n", "yes\n"].into_iter();
+    loop {
+        while let (Some(r), _) = driver.chunk(&mut clock) {
+            model.absorb(r);
+        }
+        match (model.awaiting_input, typed.next()) {
+            (Some(_), Some(line)) => {
+                for r in driver.command(ToWorker::Input { text: line.into() }) {
+                    model.absorb(r);
+                }
+            }
+            _ => break,
+        }
+    }
+    assert_eq!(model.status, Status::Finished { exit_code: 0 });
+    let native = interleave_machine::run_program(src, "main.py", &RunConfig { stdin: "Ada\nyes\n".into(), ..config }.settings().unwrap());
+    assert_eq!(stdout(&model), native.stdout());
+    assert_eq!(model.events, native.trace);
 }
