@@ -425,3 +425,12 @@ fn only_free_threaded_mode_has_sys_is_gil_enabled_and_it_says_false() {
     let fork = "import os, sys\npid = os.fork()\nif pid == 0:\n    print('child', sys._is_gil_enabled())\n    os._exit(0)\nos.waitpid(pid, 0)\n";
     assert_eq!(run(fork, PythonMode::Py313t, 0).stdout(), "child False\n");
 }
+
+#[test]
+fn bytearray_and_memoryview_say_they_are_not_supported() {
+    let r = run("print(isinstance(b'', bytearray))\nfor make in (bytearray, memoryview):\n    try:\n        make(b'x')\n    except NotImplementedError as e:\n        print(e)\n", PythonMode::Py311, 0);
+    assert_eq!(
+        r.stdout(),
+        "False\nbytearray is not supported by Interleave yet (use bytes)\nmemoryview is not supported by Interleave yet (use bytes)\n"
+    );
+}

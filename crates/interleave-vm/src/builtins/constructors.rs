@@ -18,6 +18,7 @@ pub fn install(interp: &mut Interp) {
         (t.complex, "complex", complex),
         (t.str, "str", str_),
         (t.bytes, "bytes", bytes),
+        (t.bytearray, "bytearray", bytearray),
         (t.list, "list", list),
         (t.tuple, "tuple", tuple),
         (t.dict, "dict", dict),
@@ -170,6 +171,11 @@ fn str_(interp: &mut Interp, args: Args) -> PyResult<Value> {
             }
     }
     interp.to_str_value(&v)
+}
+
+/// `bytearray(...)`: not there yet; says so rather than failing some other way.
+fn bytearray(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Err(interp.err(interp.t.not_implemented_error, "bytearray is not supported by Interleave yet (use bytes)"))
 }
 
 fn bytes(interp: &mut Interp, args: Args) -> PyResult<Value> {

@@ -27,6 +27,7 @@ pub fn install(interp: &mut Interp, d: ObjRef) {
         ("hex", hex),
         ("callable", callable),
         ("chr", chr),
+        ("memoryview", memoryview),
         ("ord", ord),
         ("dir", dir),
         ("divmod", divmod),
@@ -333,6 +334,11 @@ fn callable(interp: &mut Interp, args: Args) -> PyResult<Value> {
         _ => false,
     };
     Ok(Value::Bool(r))
+}
+
+/// `memoryview(...)`: not there yet; says so rather than `NameError`.
+fn memoryview(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Err(interp.err(interp.t.not_implemented_error, "memoryview is not supported by Interleave yet (use bytes)"))
 }
 
 fn chr(interp: &mut Interp, args: Args) -> PyResult<Value> {
