@@ -10,7 +10,7 @@ pub mod functions;
 pub mod numeric;
 pub mod io;
 mod methods;
-mod object;
+pub(crate) mod object;
 
 use crate::interp::Interp;
 use crate::object::{Module, Obj};

@@ -202,12 +202,80 @@ fn type_mro(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn exc_init(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let mut pos = args.pos;
     let slf = pos.remove(0);
+    let os_error = slf.as_obj().filter(|&r| {
+        let cls = interp.type_of(&Value::Obj(r));
+        interp.is_subclass(cls, interp.t.os_error)
+    });
+    if let Some(r) = os_error {
+        return os_error_init(interp, r, pos);
+    }
     let t = interp.new_tuple(pos);
     if let Some(Obj::Instance(i)) = slf.as_obj().map(|r| interp.heap.get_mut(r))
         && let Payload::Exception(e) = &mut i.payload {
             e.args = t;
         }
     Ok(Value::None)
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`, as CPython's
+/// `Objects/exceptions.c`: the attributes, `str()`, `args` cut to `(errno, strerror)` when a file
+/// name is given, and a plain `OSError` becomes the subclass its errno maps to
+/// (`OSError(111, ...)` is a `ConnectionRefusedError`; CPython picks it in `__new__`).
+fn os_error_init(interp: &mut Interp, e: crate::value::ObjRef, pos: Vec<Value>) -> PyResult<Value> {
+    let n = pos.len();
+    let attrs = (2..=5).contains(&n);
+    let get = |i: usize| if attrs { pos.get(i).cloned().unwrap_or(Value::None) } else { Value::None };
+    let (errno, strerror, filename, filename2) = (get(0), get(1), get(2), get(4));
+    let mut text = None;
+    if attrs {
+        let (no, s) = (interp.to_str(&errno)?, interp.to_str(&strerror)?);
+        text = Some(match (&filename, &filename2) {
+            (Value::None, _) => format!("[Errno {no}] {s}"),
+            (f, Value::None) => format!("[Errno {no}] {s}: {}", interp.repr(f)?),
+            (f, f2) => format!("[Errno {no}] {s}: {} -> {}", interp.repr(f)?, interp.repr(f2)?),
+        });
+    }
+    let args = if attrs && !filename.is_none() { pos[..2].to_vec() } else { pos };
+    let args = interp.new_tuple(args);
+    let subclass = match (&errno, interp.type_of(&Value::Obj(e)) == interp.t.os_error) {
+        (Value::Int(no), true) => errno_class(interp, *no),
+        _ => None,
+    };
+    if let Obj::Instance(i) = interp.heap.get_mut(e) {
+        if let Some(cls) = subclass {
+            i.class = cls;
+        }
+        if let Payload::Exception(d) = &mut i.payload {
+            d.args = args;
+            d.str_override = text.map(|t| std::rc::Rc::from(t.as_str()));
+        }
+    }
+    for (name, v) in [("errno", errno), ("strerror", strerror), ("filename", filename), ("filename2", filename2)] {
+        interp.set_exc_attr(e, name, v);
+    }
+    Ok(Value::None)
+}
+
+/// The `OSError` subclass CPython maps an errno (Linux numbers) to, if any.
+pub fn errno_class(interp: &Interp, errno: i64) -> Option<crate::value::ObjRef> {
+    let t = &interp.t;
+    Some(match errno {
+        11 | 114 | 115 => t.blocking_io_error,
+        10 => t.child_process_error,
+        32 | 108 => t.broken_pipe_error,
+        103 => t.connection_aborted_error,
+        111 => t.connection_refused_error,
+        104 => t.connection_reset_error,
+        17 => t.file_exists_error,
+        2 => t.file_not_found_error,
+        4 => t.interrupted_error,
+        21 => t.is_a_directory_error,
+        20 => t.not_a_directory_error,
+        1 | 13 => t.permission_error,
+        3 => t.process_lookup_error,
+        110 => t.timeout_error,
+        _ => return None,
+    })
 }
 
 fn exc_with_traceback(_interp: &mut Interp, args: Args) -> PyResult<Value> {

@@ -90,14 +90,7 @@ pub fn errno_exc(interp: &mut Interp, cls: ObjRef, errno: i64, text: &str) -> Ob
 
 /// The exception CPython raises for `errno` (the `OSError` subclass it maps to).
 fn errno_error(interp: &mut Interp, errno: i32) -> Flow {
-    let t = &interp.t;
-    let cls = match errno {
-        net::EAGAIN | net::EALREADY | net::EINPROGRESS => t.blocking_io_error,
-        net::EPIPE => t.broken_pipe_error,
-        net::ECONNREFUSED => t.connection_refused_error,
-        net::ECONNRESET => t.connection_reset_error,
-        _ => t.os_error,
-    };
+    let cls = crate::builtins::object::errno_class(interp, errno as i64).unwrap_or(interp.t.os_error);
     Flow::Exc(errno_exc(interp, cls, errno as i64, net::strerror(errno)))
 }
 
