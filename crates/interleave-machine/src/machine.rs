@@ -34,6 +34,11 @@ use crate::trace::{GilDrop, TraceEvent};
 /// at what they did.
 pub const PARALLEL_QUANTUM_NS: u64 = 200_000;
 
+/// How far a process may run past the end of a parallel round (its last step crossed the end)
+/// before the round is lengthened for the others: a core idles at most this long at a round's
+/// end, and each lengthening gives the others at least this much time to run.
+pub const ROUND_SLACK_NS: u64 = PARALLEL_QUANTUM_NS / 20;
+
 /// The machine's view of a thread.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ThreadState {
@@ -311,9 +316,12 @@ impl<S: Scheduler> Machine<S> {
             if !active.iter().any(|&a| a) {
                 // A process that ran past the round's end in one step (a bulk charge, such as
                 // a spawned interpreter's start-up) lengthens the round: the other cores run
-                // on until they reach it too, instead of idling.
+                // on until they reach it too, instead of idling. Crossing the end by less than
+                // `ROUND_SLACK_NS` (the last instruction, a small built-in charge) does not:
+                // the others would each cross the new end by their own last instruction, and
+                // the round would creep on in slices of a few instructions.
                 let longest = used.iter().copied().max().unwrap_or(0);
-                if longest <= limit {
+                if longest <= limit + ROUND_SLACK_NS {
                     break;
                 }
                 limit = longest;
