@@ -7,7 +7,9 @@
 //! relative path, so traceback file names match CPython's.
 //!
 //! CPython shows the script's absolute path in tracebacks; expectations store the repository's
-//! absolute path as `@REPO_ROOT@`, and this test substitutes the root it runs in.
+//! absolute path as `@REPO_ROOT@`, and this test substitutes the root it runs in. Library
+//! frames show CPython's standard-library directory, stored as `@STDLIB@`; this test puts
+//! Interleave's (`/usr/lib/python3.11`) in its place.
 //!
 //! `tests/corpus/PENDING` lists programs known not to match yet, one per line with a `#` reason.
 //! Every other program must match, and every pending program must still differ: a program that
@@ -34,6 +36,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use interleave_vm::modules::library::LIB_DIR;
+
 /// How long one program may run before it counts as a mismatch. CPython runs each corpus
 /// program in well under a second; the margin is for the engine's unoptimised test build.
 const DEFAULT_TIMEOUT_SECS: u64 = 20;
@@ -50,6 +54,11 @@ const CONTEXT_LINES: usize = 2;
 
 /// Stands for the repository's absolute path in expectation files.
 const ROOT_TOKEN: &str = "@REPO_ROOT@";
+
+/// Stands for CPython's standard-library directory in expectation files (library frames in
+/// tracebacks); Interleave's library lives in `LIB_DIR`, so those frames compare exactly,
+/// line numbers included.
+const STDLIB_TOKEN: &str = "@STDLIB@";
 
 /// The suffixes of the files that hold a program's expected behaviour.
 const EXPECTATION_SUFFIXES: [&str; 3] = ["stdout", "stderr", "exitcode"];
@@ -117,6 +126,7 @@ impl Expected {
             let path = program.with_extension(suffix);
             fs::read(&path)
                 .map(|bytes| replace_bytes(&bytes, ROOT_TOKEN.as_bytes(), root.as_bytes()))
+                .map(|bytes| replace_bytes(&bytes, STDLIB_TOKEN.as_bytes(), LIB_DIR.as_bytes()))
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))
         };
         let code_text = String::from_utf8(read("exitcode")?)

@@ -9,6 +9,7 @@ mod dis;
 mod error;
 mod fstring_error;
 mod line_index;
+mod lines;
 mod parse;
 mod parse_error;
 mod scan;
@@ -20,6 +21,7 @@ pub use bytecode::{BinOp, CmpOp, Code, CodeFlags, Constant, Conversion, Instr, L
 pub use codegen::{MAX_STATIC_BLOCKS, jump_target};
 pub use dis::disassemble;
 pub use error::{CompileError, CompileErrorKind};
+pub use lines::{line_directives, relaid, renumber};
 pub use scan::{MAX_BRACKET_DEPTH, MAX_EXPR_CHAIN, MAX_INDENT_DEPTH};
 
 /// Compiles a module's source to its code object (returns `None` at the end).

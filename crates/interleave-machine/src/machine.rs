@@ -23,6 +23,7 @@ use std::rc::Rc;
 use interleave_vm::Stream;
 use interleave_vm::interp::{MachineEvent, Record, Slice, ThreadRun, Wake};
 use interleave_vm::kernel::{Kernel, KernelKey};
+use interleave_vm::modules::library::{is_library_file, is_module_file};
 use interleave_vm::native::{Suspend, SwitchReason, Wait};
 use interleave_vm::{Interp, ObjRef};
 
@@ -33,6 +34,11 @@ use crate::trace::{GilDrop, TraceEvent};
 /// The longest stretch of virtual time processes run in parallel before the machine looks
 /// at what they did.
 pub const PARALLEL_QUANTUM_NS: u64 = 200_000;
+
+/// How far a process may run past the end of a parallel round (its last step crossed the end)
+/// before the round is lengthened for the others: a core idles at most this long at a round's
+/// end, and each lengthening gives the others at least this much time to run.
+pub const ROUND_SLACK_NS: u64 = PARALLEL_QUANTUM_NS / 20;
 
 /// The machine's view of a thread.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -332,9 +338,12 @@ impl<S: Scheduler> Machine<S> {
             if !active.iter().any(|&a| a) {
                 // A process that ran past the round's end in one step (a bulk charge, such as
                 // a spawned interpreter's start-up) lengthens the round: the other cores run
-                // on until they reach it too, instead of idling.
+                // on until they reach it too, instead of idling. Crossing the end by less than
+                // `ROUND_SLACK_NS` (the last instruction, a small built-in charge) does not:
+                // the others would each cross the new end by their own last instruction, and
+                // the round would creep on in slices of a few instructions.
                 let longest = used.iter().copied().max().unwrap_or(0);
-                if longest <= limit {
+                if longest <= limit + ROUND_SLACK_NS {
                     break;
                 }
                 limit = longest;
@@ -1107,10 +1116,10 @@ impl<S: Scheduler> Machine<S> {
 }
 
 /// The line of the program's own code a thread is at (its innermost frame outside embedded
-/// modules such as `<frozen threading>`), 0 if it has none (not started, or finished).
+/// modules such as `threading`), 0 if it has none (not started, or finished).
 pub fn user_line(interp: &Interp, tid: usize) -> u32 {
     let frames = &interp.threads[tid].frames;
-    let Some((depth, f)) = frames.iter().enumerate().rev().find(|(_, f)| !f.code.filename.starts_with('<')) else {
+    let Some((depth, f)) = frames.iter().enumerate().rev().find(|(_, f)| !is_library_file(&f.code.filename)) else {
         return 0;
     };
     let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
@@ -1118,7 +1127,7 @@ pub fn user_line(interp: &Interp, tid: usize) -> u32 {
 }
 
 /// A thread's call stack, outermost first: each frame's function and line, with frames of
-/// embedded modules (`<frozen threading>`) named by their module.
+/// embedded modules named by their file.
 pub fn call_stack(interp: &Interp, tid: usize) -> Vec<(String, u32)> {
     let frames = &interp.threads[tid].frames;
     frames
@@ -1127,7 +1136,7 @@ pub fn call_stack(interp: &Interp, tid: usize) -> Vec<(String, u32)> {
         .map(|(depth, f)| {
             let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
             let line = f.code.locations.get(ip).or_else(|| f.code.locations.last()).map_or(0, |l| l.line);
-            let name = if f.code.filename.starts_with('<') {
+            let name = if is_library_file(&f.code.filename) {
                 format!("{} {}", f.code.filename, f.code.qualname)
             } else {
                 f.code.qualname.to_string()
@@ -1188,19 +1197,19 @@ pub struct BlockingCall {
     pub line: u32,
 }
 /// Finds the innermost frame of the program itself (not of an embedded module such as
-/// `<frozen threading>`) and the call it is executing. A blocked call has not run, so the top
+/// `threading`) and the call it is executing. A blocked call has not run, so the top
 /// frame's ip points at it; callers' ips are one past their call.
 /// Is thread `tid` waiting in the idle wait of an asyncio event loop (`asyncio.base_events`,
 /// `BaseEventLoop._interleave_idle_wait`)?
 pub fn in_idle_event_loop(interp: &Interp, tid: usize) -> bool {
     interp.threads[tid].frames.last().is_some_and(|f| {
-        &*f.code.filename == "<frozen asyncio.base_events>" && &*f.code.qualname == "BaseEventLoop._interleave_idle_wait"
+        &*f.code.qualname == "BaseEventLoop._interleave_idle_wait" && is_module_file(&f.code.filename, "asyncio.base_events")
     })
 }
 
 pub fn blocking_call(interp: &Interp, tid: usize) -> Option<BlockingCall> {
     let frames = &interp.threads[tid].frames;
-    let (depth, f) = frames.iter().enumerate().rev().find(|(_, f)| !f.code.filename.starts_with('<'))?;
+    let (depth, f) = frames.iter().enumerate().rev().find(|(_, f)| !is_library_file(&f.code.filename))?;
     let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
     let loc = f.code.locations.get(ip)?;
     let source = interp.sources.get(&f.code.filename)?;

@@ -434,3 +434,34 @@ fn bytearray_and_memoryview_say_they_are_not_supported() {
         "False\nbytearray is not supported by Interleave yet (use bytes)\nmemoryview is not supported by Interleave yet (use bytes)\n"
     );
 }
+
+#[test]
+fn the_simulated_python_is_debians_and_its_library_files_agree() {
+    // sys.prefix, sys.executable, sys.path and the library modules' files all describe one
+    // installation (/usr, Debian's layout); tracebacks through the library name those files.
+    let src = r#"
+import sys, threading, queue
+print(sys.prefix, sys.exec_prefix, sys.base_prefix, sys.executable)
+print(sys.path)
+print(threading.__file__, queue.__file__)
+lib = sys.path[2]
+assert threading.__file__ == lib + "/threading.py", threading.__file__
+def boom():
+    raise ValueError("x")
+threading.Thread(target=boom).start()
+"#;
+    let r = run_program(src, "/home/user/prog.py", &Settings::default());
+    assert_eq!(
+        r.stdout(),
+        "/usr /usr /usr /usr/bin/python3\n\
+         ['/home/user', '/usr/lib/python311.zip', '/usr/lib/python3.11', '/usr/lib/python3.11/lib-dynload']\n\
+         /usr/lib/python3.11/threading.py /usr/lib/python3.11/queue.py\n",
+        "{}",
+        r.stderr()
+    );
+    assert!(
+        r.stderr().contains("  File \"/usr/lib/python3.11/threading.py\", line 1045, in _bootstrap_inner\n    self.run()\n"),
+        "{}",
+        r.stderr()
+    );
+}

@@ -2,7 +2,11 @@
 //! cores, threads share one GIL), copies of memory at `fork()`, exit codes, the trace's process
 //! events, and deadlocks across processes.
 
+use interleave_machine::trace::TraceEvent;
 use interleave_machine::{RunResult, Settings, run_program};
+
+mod common;
+use common::{run, run_seed};
 
 fn run_with(src: &str, cores: u32) -> RunResult {
     let settings = Settings {
@@ -625,5 +629,40 @@ if __name__ == "__main__":
         let ns: u64 = ns.parse().unwrap();
         // Two pipe transfers, the pickling and a few thread hand-offs: tens of microseconds.
         assert!(ns < 200_000, "seed {seed}: pool.apply took {ns} ns");
+    }
+}
+
+#[test]
+fn parallel_workers_run_in_long_slices_not_in_a_creeping_round() {
+    // Four CPU-bound pool workers plus the parent on four cores. A worker's slice ends one
+    // instruction past the round's end; that must not lengthen the round for the others (each
+    // would then cross the new end by its own last instruction, and so on: the regressed
+    // machine cut the workers into 1.4 million slices of 1–3 instructions here).
+    let src = r#"
+import multiprocessing as mp
+def work(n):
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+if __name__ == "__main__":
+    with mp.Pool(4) as pool:
+        print(sum(pool.map(work, [20000] * 40)))
+"#;
+    for seed in 0..3 {
+        let r = if seed == 0 { run(src) } else { run_seed(src, seed) };
+        assert_eq!(r.stdout(), "106658666800000\n", "{}", r.stderr());
+        let slices: Vec<u64> = r
+            .trace
+            .iter()
+            .filter_map(|e| match e {
+                TraceEvent::Ran { steps, .. } => Some(*steps),
+                _ => None,
+            })
+            .collect();
+        let tiny = slices.iter().filter(|&&s| s <= 3).count();
+        // About 40 × 20000 × 4 instructions of work, in slices of a round (200 µs) or so.
+        assert!(slices.len() < 2_000, "seed {seed}: {} slices ({tiny} of ≤ 3 instructions)", slices.len());
+        assert!(tiny < 200, "seed {seed}: {tiny} slices of ≤ 3 instructions");
     }
 }

@@ -25,9 +25,11 @@ const GEVENT: &str = "<frozen gevent";
 /// of `_asyncio` in CPython, and `contextvars` is C, so their methods (`Future.result`,
 /// `Task.__step`, `Context.run`…) add no traceback entries.
 fn is_c_accelerated(code: &interleave_compiler::Code) -> bool {
+    if crate::modules::library::is_module_file(&code.filename, "asyncio.tasks") {
+        return code.qualname.starts_with("Task.");
+    }
     match &*code.filename {
         "<frozen asyncio.futures>" => code.qualname.starts_with("Future."),
-        "<frozen asyncio.tasks>" => code.qualname.starts_with("Task."),
         // `contextvars` is C in CPython (`Context.run` calls asyncio's callbacks).
         "<frozen contextvars>" => true,
         // `mappingproxy` and `SimpleNamespace` are C types in CPython.

@@ -10,6 +10,7 @@ mod dis;
 pub mod greenlet;
 mod io;
 mod json;
+pub mod library;
 mod math;
 mod mp;
 mod net;
@@ -253,12 +254,26 @@ impl Interp {
 
     /// Runs the embedded Python source of module `name` in its namespace `dict`.
     pub(crate) fn run_embedded(&mut self, dict: ObjRef, name: &str, src: &'static str) -> PyResult<()> {
-        let filename = format!("<frozen {name}>");
-        let code = interleave_compiler::compile_module(src, &filename)
+        let filename = library::module_filename(name);
+        let mut code = interleave_compiler::compile_module(src, &filename)
             .map_err(|e| self.internal(format!("stdlib module {name} failed to compile: {}", e.message)))?;
-        self.sources.insert(Rc::from(filename.as_str()), Rc::from(src));
+        // CPython's line numbers where the source gives them (`#@line N`), and the text a
+        // traceback reads laid out on those lines.
+        let lines = interleave_compiler::line_directives(src)
+            .map_err(|e| self.internal(format!("stdlib module {name}: {e}")))?;
+        let text: Rc<str> = match lines {
+            Some(map) => {
+                code = interleave_compiler::renumber(&code, &map);
+                Rc::from(interleave_compiler::relaid(src, &map))
+            }
+            None => Rc::from(src),
+        };
+        self.sources.insert(Rc::from(filename.as_str()), text);
         let builtins_mod = self.dict_get_str(self.modules, "builtins").unwrap_or(Value::None);
         self.set_item_str(dict, "__builtins__", builtins_mod);
+        if library::cpython_file(name).is_some() {
+            self.set_item_str(dict, "__file__", Value::str(filename.as_str()));
+        }
         self.run_module_code(code, dict)?;
         Ok(())
     }

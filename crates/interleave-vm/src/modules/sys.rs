@@ -33,9 +33,21 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
     interp.set_item_str(d, "platform", Value::str("linux"));
     interp.set_item_str(d, "byteorder", Value::str("little"));
     interp.set_item_str(d, "maxsize", Value::Int(i64::MAX));
+    // The simulated machine's Python is Debian's (`super::library`).
     interp.set_item_str(d, "executable", Value::str("/usr/bin/python3"));
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        interp.set_item_str(d, name, Value::str(super::library::PREFIX));
+    }
     interp.set_item_str(d, "modules", Value::Obj(interp.modules));
-    let path = interp.new_list(vec![]);
+    // The script's directory first (as CPython puts it; '' when the program has no absolute
+    // path), then the standard library's places.
+    let script_dir = match interp.main_file.rsplit_once('/') {
+        Some((dir, _)) if interp.main_file.starts_with('/') => if dir.is_empty() { "/" } else { dir },
+        _ => "",
+    };
+    let lib = super::library::LIB_DIR;
+    let dirs = [script_dir.to_string(), "/usr/lib/python311.zip".to_string(), lib.to_string(), format!("{lib}/lib-dynload")];
+    let path = interp.new_list(dirs.into_iter().map(|p| Value::str(p.as_str())).collect());
     interp.set_item_str(d, "path", path);
     interp.def_fn(d, "exit", exit);
     interp.def_fn(d, "getrecursionlimit", getrecursionlimit);

@@ -9,13 +9,17 @@ virtual clock until the next timer (or until another thread calls
 `call_soon_threadsafe`), during which the GIL is released and other threads run.
 """
 
+#@line 16
 import collections
+#@line 18
 import concurrent.futures
 import functools
 import heapq
 import itertools
 import math
+#@line 22
 import os
+#@line 26
 import threading
 import time
 import socket
@@ -42,6 +46,7 @@ ssl = None  # Interleave: no ssl module
 
 # Minimum number of _scheduled timer handles before cleanup of
 # cancelled handles is performed.
+#@line 57
 _MIN_SCHEDULED_TIMER_HANDLES = 100
 
 # Minimum fraction of _scheduled timer handles that are cancelled
@@ -50,6 +55,7 @@ _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 
 
 # Maximum timeout passed to select to avoid OS limitations
+#@line 67
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 
 
@@ -66,6 +72,7 @@ def _format_handle(handle):
 _HAS_IPv6 = False  # Interleave: only IPv4 is simulated (CPython: hasattr(socket, 'AF_INET6'))
 
 
+#@line 88
 def _set_reuseport(sock):
     if not hasattr(socket, 'SO_REUSEPORT'):
         raise ValueError('reuse_port not supported by socket module')
@@ -158,6 +165,7 @@ def _interleave_addrinfos(addrinfos, first_address_family_count=1):
     return reordered
 
 
+#@line 190
 if hasattr(socket, 'TCP_NODELAY'):
     def _set_nodelay(sock):
         if (sock.family in {socket.AF_INET, socket.AF_INET6} and
@@ -175,6 +183,7 @@ def _check_ssl_socket(sock):
 
 
 
+#@line 274
 class Server(events.AbstractServer):
 
     def __init__(self, loop, sockets, protocol_factory, ssl_context, backlog,
@@ -315,6 +324,7 @@ def _run_until_complete_cb(fut):
 
 
 
+#@line 387
 class BaseEventLoop(events.AbstractEventLoop):
 
     def __init__(self):
@@ -333,6 +343,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         # (CPython's self-pipe); held while nobody has asked for a wake-up.
         self._interleave_wakeup = _thread.allocate_lock()
         self._interleave_wakeup.acquire()
+        #@line 401
         self._exception_handler = None
         self.set_debug(coroutines._is_debug_mode())
         # In debug mode, if the execution of a callback or a step of a task
@@ -349,6 +360,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         # started in this loop until shutdown_asyncgens closes them).
         self._asyncgens = set()
         # Set to True when `loop.shutdown_asyncgens` is called.
+        #@line 415
         self._asyncgens_shutdown_called = False
         # Set to True when `loop.shutdown_default_executor` is called.
         self._executor_shutdown_called = False
@@ -466,6 +478,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         """Process selector events."""
         raise NotImplementedError
 
+    #@line 468
     def _make_socket_transport(self, sock, protocol, waiter=None, *,
                                extra=None, server=None):
         """Create socket transport."""
@@ -926,6 +939,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._interleave_unsupported("remove_signal_handler (signals)")
 
 
+    #@line 517
     def _check_closed(self):
         if self._closed:
             raise RuntimeError('Event loop is closed')
@@ -960,6 +974,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         # Interleave: the set keeps every generator that started (no weak references), where
         # CPython's WeakSet has lost those already collected; closed ones are left out.
         closing_agens = [ag for ag in self._asyncgens if not ag._interleave_closed]
+        #@line 549
         self._asyncgens.clear()
 
         results = await tasks.gather(
@@ -1247,6 +1262,7 @@ class BaseEventLoop(events.AbstractEventLoop):
             raise TypeError('executor must be ThreadPoolExecutor instance')
         self._default_executor = executor
 
+    #@line 1701
     def get_exception_handler(self):
         """Return an exception handler, or None if the default one is in use.
         """
@@ -1432,9 +1448,11 @@ class BaseEventLoop(events.AbstractEventLoop):
 
         # Interleave: the selector's select(timeout), in one place.
         event_list = self._interleave_idle_wait(timeout)
+        #@line 1885
         self._process_events(event_list)
 
         # Handle 'later' callbacks that are ready.
+        #@line 1890
         end_time = self.time() + self._clock_resolution
         while self._scheduled:
             handle = self._scheduled[0]

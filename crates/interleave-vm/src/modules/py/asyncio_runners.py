@@ -1,10 +1,12 @@
 # Interleave: CPython 3.11's Lib/asyncio/runners.py, adapted where marked "Interleave".
+#@line 1
 __all__ = ('Runner', 'run')
 
 import contextvars
 import enum
 import functools
 import threading
+#@line 8
 import sys
 from asyncio import coroutines
 from asyncio import events
@@ -100,6 +102,7 @@ class Runner:
         task = self._loop.create_task(coro, context=context)
 
         # Interleave: no signals, so no SIGINT handler is installed.
+        #@line 114
         sigint_handler = None
 
         self._interrupt_count = 0
@@ -114,6 +117,7 @@ class Runner:
         finally:
             pass
 
+    #@line 131
     def _lazy_init(self):
         if self._state is _State.CLOSED:
             raise RuntimeError("Runner is closed")

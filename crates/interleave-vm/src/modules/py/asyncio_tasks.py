@@ -1,4 +1,5 @@
 # Interleave: CPython 3.11's Lib/asyncio/tasks.py, adapted where marked "Interleave".
+#@line 1
 """Support for tasks, coroutines and the scheduler."""
 
 __all__ = (
@@ -13,7 +14,9 @@ __all__ = (
 import concurrent.futures
 import contextvars
 import functools
+#@line 16
 import itertools
+#@line 18
 import warnings
 
 from asyncio import base_tasks
@@ -26,6 +29,7 @@ from asyncio.coroutines import _is_coroutine
 # Helper to generate new task names
 # This uses itertools.count() instead of a "+= 1" operation because the latter
 # is not thread safe. See bpo-11866 for a longer explanation.
+#@line 32
 _task_name_counter = itertools.count(1).__next__
 
 
@@ -58,6 +62,7 @@ def all_tasks(loop=None):
     for t in tasks:  # Interleave: no WeakSet, so forget finished tasks here
         if t.done():
             _all_tasks.discard(t)
+    #@line 61
     return {t for t in tasks
             if futures._get_loop(t) is loop and not t.done()}
 
@@ -91,6 +96,7 @@ class Task(futures._PyFuture):  # Inherit Python Task implementation
 
     # If False, don't log a message if the task is destroyed whereas its
     # status is still pending
+    #@line 104
     _log_destroy_pending = True
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
@@ -132,6 +138,7 @@ class Task(futures._PyFuture):  # Inherit Python Task implementation
         super().__del__()
 
 
+    #@line 146
     def __repr__(self):
         return base_tasks._task_repr(self)
 
@@ -612,6 +619,7 @@ def as_completed(fs, *, timeout=None):
 
 
 class _Sleep0:
+    #@line 627
     """Skip one event loop run cycle.
 
     This is a private helper for 'asyncio.sleep()', used
@@ -624,6 +632,7 @@ class _Sleep0:
     """
 
     def __await__(self):
+        #@line 634
         yield
 
 
@@ -631,6 +640,7 @@ def __sleep0():
     return _Sleep0()
 
 
+#@line 637
 async def sleep(delay, result=None):
     """Coroutine that completes after a given time (in seconds)."""
     if delay <= 0:
@@ -682,6 +692,7 @@ def _ensure_future(coro_or_future, *, loop=None):
 
 
 async def _wrap_awaitable(awaitable):
+    #@line 689
     """Helper for asyncio.ensure_future().
 
     Wraps awaitable (an object with __await__) into a coroutine
@@ -690,6 +701,7 @@ async def _wrap_awaitable(awaitable):
     """
     return await awaitable
 
+#@line 696
 _wrap_awaitable._is_coroutine = _is_coroutine
 
 
@@ -940,6 +952,7 @@ _all_tasks = set()
 
 # Dictionary containing tasks that are currently active in
 # all running event loops.  {EventLoop: Task}
+#@line 945
 _current_tasks = {}
 
 

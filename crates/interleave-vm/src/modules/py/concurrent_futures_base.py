@@ -3,6 +3,7 @@
 #
 # Simplification: `types.GenericAlias` comes from `type(list[int])` (the VM has no `types`).
 
+#@line 4
 __author__ = 'Brian Quinlan (brian@sweetapp.com)'
 
 import collections
@@ -10,6 +11,7 @@ import logging
 import threading
 import time
 
+#@line 12
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
@@ -55,24 +57,29 @@ def _class_getitem(cls, item):
     return _GenericAlias(cls, item)
 
 
+#@line 45
 class Error(Exception):
     """Base class for all future-related exceptions."""
     pass
 
 
+#@line 49
 class CancelledError(Error):
     """The Future was cancelled."""
     pass
 
 
+#@line 53
 TimeoutError = TimeoutError  # make local alias for the standard exception
 
 
+#@line 55
 class InvalidStateError(Error):
     """The operation is not allowed in this state."""
     pass
 
 
+#@line 59
 class _Waiter(object):
     """Provides the event that wait() and as_completed() block on."""
     def __init__(self):
@@ -89,6 +96,7 @@ class _Waiter(object):
         self.finished_futures.append(future)
 
 
+#@line 74
 class _AsCompletedWaiter(_Waiter):
     """Used by as_completed()."""
 
@@ -112,6 +120,7 @@ class _AsCompletedWaiter(_Waiter):
             self.event.set()
 
 
+#@line 96
 class _FirstCompletedWaiter(_Waiter):
     """Used by wait(return_when=FIRST_COMPLETED)."""
 
@@ -128,6 +137,7 @@ class _FirstCompletedWaiter(_Waiter):
         self.event.set()
 
 
+#@line 111
 class _AllCompletedWaiter(_Waiter):
     """Used by wait(return_when=FIRST_EXCEPTION and ALL_COMPLETED)."""
 
@@ -159,6 +169,7 @@ class _AllCompletedWaiter(_Waiter):
         self._decrement_pending_calls()
 
 
+#@line 141
 class _AcquireFutures(object):
     """A context manager that does an ordered acquire of Future conditions."""
 
@@ -174,6 +185,7 @@ class _AcquireFutures(object):
             future._condition.release()
 
 
+#@line 155
 def _create_and_install_waiters(fs, return_when):
     if return_when == _AS_COMPLETED:
         waiter = _AsCompletedWaiter()
@@ -224,6 +236,7 @@ def as_completed(fs, timeout=None):
     Raises TimeoutError if __next__() is called and the result isn't available after
     timeout seconds from the original call to as_completed().
     """
+    #@line 217
     if timeout is not None:
         end_time = timeout + time.monotonic()
 
@@ -269,15 +282,18 @@ def as_completed(fs, timeout=None):
                 f._waiters.remove(waiter)
 
 
+#@line 261
 DoneAndNotDoneFutures = collections.namedtuple(
         'DoneAndNotDoneFutures', 'done not_done')
 
 
+#@line 263
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
     """Wait for the futures in the given sequence to complete.
 
     Returns a named 2-tuple of sets: `done` and `not_done`.
     """
+    #@line 288
     fs = set(fs)
     with _AcquireFutures(fs):
         done = {f for f in fs
@@ -356,6 +372,7 @@ class Future(object):
 
     def cancel(self):
         """Cancel the future if possible; True if it is (now) cancelled."""
+        #@line 370
         with self._condition:
             if self._state in [RUNNING, FINISHED]:
                 return False
@@ -396,6 +413,7 @@ class Future(object):
 
     def add_done_callback(self, fn):
         """Attaches a callable that will be called when the future finishes."""
+        #@line 419
         with self._condition:
             if self._state not in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]:
                 self._done_callbacks.append(fn)
@@ -407,6 +425,7 @@ class Future(object):
 
     def result(self, timeout=None):
         """Return the result of the call that the future represents."""
+        #@line 444
         try:
             with self._condition:
                 if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
@@ -428,6 +447,7 @@ class Future(object):
 
     def exception(self, timeout=None):
         """Return the exception raised by the call that the future represents."""
+        #@line 481
         with self._condition:
             if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
                 raise CancelledError()
@@ -446,6 +466,7 @@ class Future(object):
     # The following methods should only be used by Executors and in tests.
     def set_running_or_notify_cancel(self):
         """Mark the future as running or process any cancel notifications."""
+        #@line 520
         with self._condition:
             if self._state == CANCELLED:
                 self._state = CANCELLED_AND_NOTIFIED
@@ -465,6 +486,7 @@ class Future(object):
 
     def set_result(self, result):
         """Sets the return value of work associated with the future."""
+        #@line 542
         with self._condition:
             if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
                 raise InvalidStateError('{}: {!r}'.format(self._state, self))
@@ -477,6 +499,7 @@ class Future(object):
 
     def set_exception(self, exception):
         """Sets the result of the future as being the given exception."""
+        #@line 557
         with self._condition:
             if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
                 raise InvalidStateError('{}: {!r}'.format(self._state, self))
@@ -490,6 +513,7 @@ class Future(object):
     __class_getitem__ = classmethod(_class_getitem)
 
 
+#@line 569
 class Executor(object):
     """This is an abstract base class for concrete asynchronous executors."""
 
@@ -498,10 +522,12 @@ class Executor(object):
 
         Returns a Future instance representing the execution of the callable.
         """
+        #@line 581
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         """Returns an iterator equivalent to map(fn, iter), results in argument order."""
+        #@line 605
         if timeout is not None:
             end_time = timeout + time.monotonic()
 
@@ -526,6 +552,7 @@ class Executor(object):
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         """Clean-up the resources associated with the Executor."""
+        #@line 641
         pass
 
     def __enter__(self):

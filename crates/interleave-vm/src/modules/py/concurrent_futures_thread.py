@@ -10,21 +10,25 @@
 #   `_python_exit` stops them as in CPython;
 # - no `os.register_at_fork` hooks.
 
+#@line 6
 __author__ = 'Brian Quinlan (brian@sweetapp.com)'
 
 from concurrent.futures import _base
 import itertools
 import queue
 import threading
+#@line 14
 import os
 
 _threads_queues = {}
+#@line 18
 _shutdown = False
 # Lock that ensures that new workers are not created while the interpreter is
 # shutting down. Must be held while mutating _threads_queues and _shutdown.
 _global_shutdown_lock = threading.Lock()
 
 
+#@line 23
 def _python_exit():
     global _shutdown
     with _global_shutdown_lock:
@@ -40,9 +44,11 @@ def _python_exit():
 # non-daemon threads. This is used instead of `atexit.register()` for
 # compatibility with subinterpreters, which no longer support daemon threads.
 # See bpo-39812 for context.
+#@line 37
 threading._register_atexit(_python_exit)
 
 
+#@line 46
 class _WorkItem(object):
     def __init__(self, future, fn, args, kwargs):
         self.future = future
@@ -119,6 +125,7 @@ class _StrongRef:
         return self._obj
 
 
+#@line 112
 class BrokenThreadPool(_base.BrokenExecutor):
     """
     Raised when a worker thread in a ThreadPoolExecutor failed initializing.
@@ -137,6 +144,7 @@ class ThreadPoolExecutor(_base.Executor):
         By default max_workers is min(32, os.cpu_count() + 4) (the simulated machine's
         cores).
         """
+        #@line 134
         if max_workers is None:
             # ThreadPoolExecutor is often used to:
             # * CPU bound task which releases GIL
@@ -188,6 +196,7 @@ class ThreadPoolExecutor(_base.Executor):
         if self._idle_semaphore.acquire(timeout=0):
             return
 
+        #@line 190
         num_threads = len(self._threads)
         if num_threads < self._max_workers:
             thread_name = '%s_%d' % (self._thread_name_prefix or self,

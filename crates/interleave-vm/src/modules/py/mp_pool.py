@@ -10,6 +10,7 @@
 # Licensed to PSF under a Contributor Agreement.
 #
 
+#@line 10
 __all__ = ['Pool', 'ThreadPool']
 
 #
@@ -22,6 +23,7 @@ import os
 import queue
 import threading
 import time
+#@line 24
 import warnings
 
 # If threading is available then ThreadPool should be provided.  Therefore
@@ -35,6 +37,7 @@ from _interleave_frames import format_exception as _format_exception
 # Constants representing the state of a pool
 #
 
+#@line 36
 INIT = "INIT"
 RUN = "RUN"
 CLOSE = "CLOSE"
@@ -55,6 +58,7 @@ def _iter_call(func, sentinel):
             return
         yield value
 
+#@line 47
 def mapstar(args):
     return list(map(*args))
 
@@ -74,6 +78,7 @@ class RemoteTraceback(Exception):
 class ExceptionWithTraceback:
     def __init__(self, exc, tb):
         tb = _format_exception(exc)
+        #@line 67
         self.exc = exc
         self.tb = '\n"""\n%s"""' % tb
     def __reduce__(self):
@@ -794,6 +799,7 @@ class ApplyResult(object):
         self._pool = None
 
 
+#@line 788
 AsyncResult = ApplyResult       # create alias -- see #17805
 
 #

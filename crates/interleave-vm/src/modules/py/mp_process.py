@@ -9,6 +9,7 @@
 # Licensed to PSF under a Contributor Agreement.
 #
 
+#@line 10
 __all__ = ['BaseProcess', 'current_process', 'active_children',
            'parent_process']
 
@@ -18,6 +19,7 @@ __all__ = ['BaseProcess', 'current_process', 'active_children',
 
 import os
 import sys
+#@line 20
 import itertools
 import threading
 from _interleave_frames import format_exception as _format_exception
@@ -96,6 +98,7 @@ class BaseProcess(object):
         if daemon is not None:
             self.daemon = daemon
 
+    #@line 99
     def _check_closed(self):
         if self._closed:
             raise ValueError("process object is closed")
@@ -290,6 +293,7 @@ class BaseProcess(object):
     def _bootstrap(self, parent_sentinel=None):
         import multiprocessing.util as util
         import multiprocessing.context as context
+        #@line 292
         global _current_process, _parent_process, _process_counter, _children
 
         try:
@@ -326,6 +330,7 @@ class BaseProcess(object):
                 exitcode = 1
         except:
             exitcode = 1
+            #@line 329
             sys.stderr.write('Process %s:\n' % self.name)
             sys.stderr.write(_format_exception(sys.exc_info()[1]))
         finally:
@@ -356,6 +361,7 @@ def AuthenticationString(key):
 # Create object representing the parent process
 #
 
+#@line 364
 class _ParentProcess(BaseProcess):
 
     def __init__(self, name, pid, sentinel):
@@ -387,6 +393,7 @@ class _ParentProcess(BaseProcess):
                 return
             time.sleep(0.001)
 
+    #@line 391
     pid = ident
 
 #
@@ -433,6 +440,7 @@ _exitcode_to_name = {}
 for signum, name in enumerate(['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT',
                                'SIGBUS', 'SIGFPE', 'SIGKILL', 'SIGUSR1', 'SIGSEGV', 'SIGUSR2',
                                'SIGPIPE', 'SIGALRM', 'SIGTERM'], 1):
+    #@line 435
     _exitcode_to_name[-signum] = f'-{name}'
 del name, signum
 

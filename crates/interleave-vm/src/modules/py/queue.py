@@ -8,13 +8,17 @@
 # they are CPython's pure-Python fallbacks (`_PySimpleQueue` on a Semaphore), named as the C
 # versions are (`_queue.SimpleQueue`, `_queue.Empty`) so reprs and tracebacks match.
 
+#@line 3
 import threading
+#@line 5
 from collections import deque
 from heapq import heappush, heappop
 from time import monotonic as time
 
+#@line 13
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
+#@line 16
 try:
     _GenericAlias = type(list[int])
 except Exception:
@@ -28,6 +32,7 @@ def _class_getitem(cls, item):
     return _GenericAlias(cls, item)
 
 
+#@line 19
 class Empty(Exception):
     'Exception raised by Queue.get(block=0)/get_nowait().'
     pass
@@ -36,6 +41,7 @@ class Empty(Exception):
 Empty.__module__ = '_queue'
 
 
+#@line 23
 class Full(Exception):
     'Exception raised by Queue.put(block=0)/put_nowait().'
     pass
@@ -76,6 +82,7 @@ class Queue:
         Raises a ValueError if called more times than there were items
         placed in the queue.
         '''
+        #@line 71
         with self.all_tasks_done:
             unfinished = self.unfinished_tasks - 1
             if unfinished <= 0:
@@ -86,6 +93,7 @@ class Queue:
 
     def join(self):
         '''Blocks until all items in the Queue have been gotten and processed.'''
+        #@line 88
         with self.all_tasks_done:
             while self.unfinished_tasks:
                 self.all_tasks_done.wait()
@@ -97,11 +105,13 @@ class Queue:
 
     def empty(self):
         '''Return True if the queue is empty, False otherwise (not reliable!).'''
+        #@line 108
         with self.mutex:
             return not self._qsize()
 
     def full(self):
         '''Return True if the queue is full, False otherwise (not reliable!).'''
+        #@line 119
         with self.mutex:
             return 0 < self.maxsize <= self._qsize()
 
@@ -111,6 +121,7 @@ class Queue:
         Blocks while the queue is full (at most `timeout` seconds, then Full); with
         block false, raises Full at once if no slot is free.
         '''
+        #@line 133
         with self.not_full:
             if self.maxsize > 0:
                 if not block:
@@ -138,6 +149,7 @@ class Queue:
         Blocks while the queue is empty (at most `timeout` seconds, then Empty); with
         block false, raises Empty at once if no item is available.
         '''
+        #@line 165
         with self.not_empty:
             if not block:
                 if not self._qsize():
@@ -160,10 +172,12 @@ class Queue:
 
     def put_nowait(self, item):
         '''Put an item into the queue without blocking.'''
+        #@line 191
         return self.put(item, block=False)
 
     def get_nowait(self):
         '''Remove and return an item from the queue without blocking.'''
+        #@line 199
         return self.get(block=False)
 
     # Override these methods to implement other queue organizations
@@ -191,6 +205,7 @@ class Queue:
 class PriorityQueue(Queue):
     '''Variant of Queue that retrieves open entries in priority order (lowest first).'''
 
+    #@line 229
     def _init(self, maxsize):
         self.queue = []
 
@@ -223,6 +238,7 @@ class LifoQueue(Queue):
 class SimpleQueue:
     '''Simple, unbounded FIFO queue (CPython's `_PySimpleQueue`).'''
 
+    #@line 268
     def __init__(self):
         self._queue = deque()
         self._count = threading.Semaphore(0)
@@ -238,20 +254,24 @@ class SimpleQueue:
 
     def get(self, block=True, timeout=None):
         '''Remove and return an item from the queue (blocking as Queue.get does).'''
+        #@line 292
         if timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
         if not block:
             timeout = None      # the C SimpleQueue ignores the timeout of a non-blocking get
+        #@line 294
         if not self._count.acquire(block, timeout):
             raise Empty
         return self._queue.popleft()
 
     def put_nowait(self, item):
         '''Put an item into the queue without blocking.'''
+        #@line 304
         return self.put(item, block=False)
 
     def get_nowait(self):
         '''Remove and return an item from the queue without blocking.'''
+        #@line 312
         return self.get(block=False)
 
     def empty(self):

@@ -16,15 +16,18 @@
 # - the sentinel from `_thread._set_sentinel()` is taken with a non-blocking acquire and
 #   `_shutdown` tolerates a main-thread sentinel that is already released (see there).
 
+#@line 4
 import sys as _sys
 import _thread
 import functools
 
 from time import monotonic as _time
 from itertools import count as _count
+#@line 12
 from _collections import deque as _deque
 from _interleave_frames import format_exception as _format_exception
 
+#@line 26
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'enumerate', 'main_thread', 'TIMEOUT_MAX',
            'Event', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Thread',
@@ -37,6 +40,7 @@ _start_new_thread = _thread.start_new_thread
 _allocate_lock = _thread.allocate_lock
 # Interleave: tells the machine thread names (trace, timeline, deadlock reports).
 _set_name = _thread._set_name
+#@line 36
 _set_sentinel = _thread._set_sentinel
 get_ident = _thread.get_ident
 try:
@@ -55,16 +59,19 @@ TIMEOUT_MAX = _thread.TIMEOUT_MAX
 
 # Support for profile and trace hooks (recorded only: the VM runs no trace functions).
 
+#@line 55
 _profile_hook = None
 _trace_hook = None
 
 
 def setprofile(func):
     """Set a profile function for all threads started from the threading module."""
+    #@line 65
     global _profile_hook
     _profile_hook = func
 
 
+#@line 68
 def getprofile():
     """Get the profiler function as set by threading.setprofile()."""
     return _profile_hook
@@ -72,10 +79,12 @@ def getprofile():
 
 def settrace(func):
     """Set a trace function for all threads started from the threading module."""
+    #@line 79
     global _trace_hook
     _trace_hook = func
 
 
+#@line 82
 def gettrace():
     """Get the trace function as set by threading.settrace()."""
     return _trace_hook
@@ -83,11 +92,13 @@ def gettrace():
 
 # Synchronization classes
 
+#@line 88
 Lock = _allocate_lock
 
 
 def RLock(*args, **kwargs):
     """Factory function that returns a new reentrant lock."""
+    #@line 99
     if _CRLock is None:
         return _PyRLock(*args, **kwargs)
     return _CRLock(*args, **kwargs)
@@ -96,6 +107,7 @@ def RLock(*args, **kwargs):
 class _RLock:
     """A reentrant lock in Python (used only when `_thread.RLock` is missing)."""
 
+    #@line 113
     def __init__(self):
         self._block = _allocate_lock()
         self._owner = None
@@ -122,6 +134,7 @@ class _RLock:
         self._count = 0
 
     def acquire(self, blocking=True, timeout=-1):
+        #@line 164
         me = get_ident()
         if self._owner == me:
             self._count += 1
@@ -135,6 +148,7 @@ class _RLock:
     __enter__ = acquire
 
     def release(self):
+        #@line 192
         if self._owner != get_ident():
             raise RuntimeError("cannot release un-acquired lock")
         self._count = count = self._count - 1
@@ -164,12 +178,14 @@ class _RLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    #@line 223
     def _recursion_count(self):
         if self._owner != get_ident():
             return 0
         return self._count
 
 
+#@line 228
 _PyRLock = _RLock
 
 
@@ -180,6 +196,7 @@ class Condition:
     notified by another thread.
     """
 
+    #@line 243
     def __init__(self, lock=None):
         if lock is None:
             lock = RLock()
@@ -189,6 +206,7 @@ class Condition:
         self.release = lock.release
         # A lock with _release_save()/_acquire_restore()/_is_owned() (an RLock) overrides
         # the plain versions below.
+        #@line 253
         try:
             self._release_save = lock._release_save
         except AttributeError:
@@ -233,9 +251,11 @@ class Condition:
 
     def wait(self, timeout=None):
         """Wait until notified or until a timeout occurs."""
+        #@line 318
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
         # Each waiter blocks on its own lock, which notify() releases.
+        #@line 320
         waiter = _allocate_lock()
         waiter.acquire()
         self._waiters.append(waiter)
@@ -261,6 +281,7 @@ class Condition:
 
     def wait_for(self, predicate, timeout=None):
         """Wait until a condition evaluates to True."""
+        #@line 351
         endtime = None
         waittime = timeout
         result = predicate()
@@ -278,6 +299,7 @@ class Condition:
 
     def notify(self, n=1):
         """Wake up one or more threads waiting on this condition, if any."""
+        #@line 376
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
         waiters = self._waiters
@@ -287,6 +309,7 @@ class Condition:
                 waiter.release()
             except RuntimeError:
                 # gh-92530: an interrupted earlier notify() already released it.
+                #@line 388
                 pass
             else:
                 n -= 1
@@ -297,10 +320,12 @@ class Condition:
 
     def notify_all(self):
         """Wake up all threads waiting on this condition."""
+        #@line 403
         self.notify(len(self._waiters))
 
     def notifyAll(self):
         """Wake up all threads waiting on this condition (deprecated)."""
+        #@line 411
         import warnings
         warnings.warn('notifyAll() is deprecated, use notify_all() instead',
                       DeprecationWarning, stacklevel=2)
@@ -312,6 +337,7 @@ class Semaphore:
 
     # After Tim Peters' semaphore class, but not quite the same (no maximum)
 
+    #@line 429
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
@@ -325,6 +351,7 @@ class Semaphore:
 
     def acquire(self, blocking=True, timeout=None):
         """Acquire a semaphore, decrementing the internal counter by one."""
+        #@line 464
         if not blocking and timeout is not None:
             raise ValueError("can't specify timeout for non-blocking acquire")
         rc = False
@@ -350,6 +377,7 @@ class Semaphore:
 
     def release(self, n=1):
         """Release a semaphore, incrementing the internal counter by one or more."""
+        #@line 494
         if n < 1:
             raise ValueError('n must be one or more')
         with self._cond:
@@ -364,6 +392,7 @@ class Semaphore:
 class BoundedSemaphore(Semaphore):
     """A semaphore that raises ValueError when released above its initial value."""
 
+    #@line 522
     def __init__(self, value=1):
         Semaphore.__init__(self, value)
         self._initial_value = value
@@ -375,6 +404,7 @@ class BoundedSemaphore(Semaphore):
 
     def release(self, n=1):
         """Release a semaphore; ValueError if it was released too many times."""
+        #@line 541
         if n < 1:
             raise ValueError('n must be one or more')
         with self._cond:
@@ -388,6 +418,7 @@ class BoundedSemaphore(Semaphore):
 class Event:
     """Class implementing event objects: a flag that threads can wait for."""
 
+    #@line 562
     def __init__(self):
         self._cond = Condition(Lock())
         self._flag = False
@@ -407,6 +438,7 @@ class Event:
 
     def isSet(self):
         """Return true if and only if the internal flag is true (deprecated)."""
+        #@line 585
         import warnings
         warnings.warn('isSet() is deprecated, use is_set() instead',
                       DeprecationWarning, stacklevel=2)
@@ -414,17 +446,20 @@ class Event:
 
     def set(self):
         """Set the internal flag to true, waking every waiting thread."""
+        #@line 597
         with self._cond:
             self._flag = True
             self._cond.notify_all()
 
     def clear(self):
         """Reset the internal flag to false."""
+        #@line 608
         with self._cond:
             self._flag = False
 
     def wait(self, timeout=None):
         """Block until the internal flag is true; return the flag."""
+        #@line 626
         with self._cond:
             signaled = self._flag
             if not signaled:
@@ -438,7 +473,9 @@ class Event:
 class Barrier:
     """Implements a Barrier: parties block on wait() until all of them have called it."""
 
+    #@line 653
     def __init__(self, parties, action=None, timeout=None):
+        #@line 662
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
@@ -455,6 +492,7 @@ class Barrier:
 
     def wait(self, timeout=None):
         """Wait for the barrier; returns an index from 0 to parties-1."""
+        #@line 685
         if timeout is None:
             timeout = self._timeout
         with self._cond:
@@ -521,6 +559,7 @@ class Barrier:
 
     def reset(self):
         """Reset the barrier to the initial state (waiters get BrokenBarrierError)."""
+        #@line 756
         with self._cond:
             if self._count > 0:
                 if self._state == 0:
@@ -536,6 +575,7 @@ class Barrier:
 
     def abort(self):
         """Place the barrier into a 'broken' state."""
+        #@line 776
         with self._cond:
             self._break()
 
@@ -566,6 +606,7 @@ class Barrier:
 
 
 # exception raised by the Barrier class
+#@line 805
 class BrokenBarrierError(RuntimeError):
     pass
 
@@ -577,6 +618,7 @@ def _newname(name_template):
 
 
 # Active thread administration.
+#@line 818
 _active_limbo_lock = RLock()
 _active = {}    # maps thread id to Thread object
 _limbo = {}
@@ -584,6 +626,7 @@ _limbo = {}
 # Set of Thread._tstate_lock locks of non-daemon threads used by _shutdown()
 # to wait until all Python thread states get deleted:
 # see Thread._set_tstate_lock().
+#@line 826
 _shutdown_locks_lock = _allocate_lock()
 _shutdown_locks = set()
 
@@ -594,6 +637,7 @@ def _maintain_shutdown_locks():
     This must be called with _shutdown_locks_lock acquired.
     """
     # If a lock was released, the corresponding thread has exited
+    #@line 839
     to_remove = [lock for lock in _shutdown_locks if not lock.locked()]
     _shutdown_locks.difference_update(to_remove)
 
@@ -603,10 +647,12 @@ def _maintain_shutdown_locks():
 class Thread:
     """A class that represents a thread of control."""
 
+    #@line 854
     _initialized = False
 
     def __init__(self, group=None, target=None, name=None,
                  args=(), kwargs=None, *, daemon=None):
+        #@line 879
         assert group is None, "group argument must be None for now"
         if kwargs is None:
             kwargs = {}
@@ -640,15 +686,18 @@ class Thread:
         self._stderr = _sys.stderr
         self._invoke_excepthook = _make_invoke_excepthook()
 
+    #@line 914
     def _reset_internal_locks(self, is_alive):
         # private!  Called by _after_fork() to reset our internal locks as
         # they may be in an invalid state leading to a deadlock or crash.
         self._started._at_fork_reinit()
         if is_alive:
+            #@line 922
             if self._tstate_lock is not None:
                 self._tstate_lock._at_fork_reinit()
                 self._tstate_lock.acquire()
         else:
+            #@line 928
             self._is_stopped = True
             self._tstate_lock = None
 
@@ -668,6 +717,7 @@ class Thread:
 
     def start(self):
         """Start the thread's activity (at most once per thread object)."""
+        #@line 955
         if not self._initialized:
             raise RuntimeError("thread.__init__() not called")
 
@@ -686,6 +736,7 @@ class Thread:
 
     def run(self):
         """Method representing the thread's activity (calls the target by default)."""
+        #@line 980
         try:
             if self._target is not None:
                 self._target(*self._args, **self._kwargs)
@@ -697,6 +748,7 @@ class Thread:
     def _bootstrap(self):
         # Wrapper around the real bootstrap code that ignores exceptions during interpreter
         # cleanup (only for daemon threads, when the world is already gone).
+        #@line 1001
         try:
             self._bootstrap_inner()
         except:
@@ -715,11 +767,13 @@ class Thread:
         """Set a lock object which will be released by the interpreter when the
         underlying thread ends.
         """
+        #@line 1020
         self._tstate_lock = _set_sentinel()
         # CPython's acquire() here is blocking; a non-blocking acquire takes the fresh
         # sentinel just the same and cannot hang should the sentinel come back already held.
         self._tstate_lock.acquire(False)
 
+        #@line 1023
         if not self.daemon:
             with _shutdown_locks_lock:
                 _maintain_shutdown_locks()
@@ -729,6 +783,7 @@ class Thread:
         try:
             self._set_ident()
             _set_name(self._name)
+            #@line 1031
             self._set_tstate_lock()
             if _HAVE_THREAD_NATIVE_ID:
                 self._set_native_id()
@@ -737,6 +792,7 @@ class Thread:
                 _active[self._ident] = self
                 del _limbo[self]
 
+            #@line 1044
             try:
                 self.run()
             except:
@@ -749,6 +805,7 @@ class Thread:
         # immediately.  ._tstate_lock must be released before calling ._stop().
         # The end of the thread releases ._tstate_lock (the sentinel) and our
         # ._wait_for_tstate_lock() notices; _shutdown() does it for the main thread.
+        #@line 1068
         lock = self._tstate_lock
         if lock is not None:
             assert not lock.locked()
@@ -764,8 +821,10 @@ class Thread:
         with _active_limbo_lock:
             del _active[get_ident()]
 
+    #@line 1087
     def join(self, timeout=None):
         """Wait until the thread terminates (or the timeout occurs)."""
+        #@line 1111
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
         if not self._started.is_set():
@@ -784,6 +843,7 @@ class Thread:
         # Issue #18808: wait for the thread state to be gone.
         # At the end of the thread's life, after all knowledge of the thread
         # is removed from C data structures, the sentinel lock is released.
+        #@line 1132
         lock = self._tstate_lock
         if lock is None:
             # already determined that the C code is done
@@ -807,6 +867,7 @@ class Thread:
     @property
     def name(self):
         """A string used for identification purposes only."""
+        #@line 1160
         assert self._initialized, "Thread.__init__() not called"
         return self._name
 
@@ -817,9 +878,11 @@ class Thread:
         if self._ident is not None:
             _set_name(self._name, self._ident)
 
+    #@line 1168
     @property
     def ident(self):
         """Thread identifier of this thread or None if it has not been started."""
+        #@line 1177
         assert self._initialized, "Thread.__init__() not called"
         return self._ident
 
@@ -827,11 +890,13 @@ class Thread:
         @property
         def native_id(self):
             """Native integral thread ID of this thread, or None if it has not been started."""
+            #@line 1189
             assert self._initialized, "Thread.__init__() not called"
             return self._native_id
 
     def is_alive(self):
         """Return whether the thread is alive."""
+        #@line 1200
         assert self._initialized, "Thread.__init__() not called"
         if self._is_stopped or not self._started.is_set():
             return False
@@ -841,6 +906,7 @@ class Thread:
     @property
     def daemon(self):
         """A boolean value indicating whether this thread is a daemon thread."""
+        #@line 1218
         assert self._initialized, "Thread.__init__() not called"
         return self._daemonic
 
@@ -854,6 +920,7 @@ class Thread:
 
     def isDaemon(self):
         """Return whether this thread is a daemon (deprecated)."""
+        #@line 1235
         import warnings
         warnings.warn('isDaemon() is deprecated, get the daemon attribute instead',
                       DeprecationWarning, stacklevel=2)
@@ -861,6 +928,7 @@ class Thread:
 
     def setDaemon(self, daemonic):
         """Set whether this thread is a daemon (deprecated)."""
+        #@line 1246
         import warnings
         warnings.warn('setDaemon() is deprecated, set the daemon attribute instead',
                       DeprecationWarning, stacklevel=2)
@@ -868,6 +936,7 @@ class Thread:
 
     def getName(self):
         """Return the thread's name (deprecated)."""
+        #@line 1257
         import warnings
         warnings.warn('getName() is deprecated, get the name attribute instead',
                       DeprecationWarning, stacklevel=2)
@@ -875,6 +944,7 @@ class Thread:
 
     def setName(self, name):
         """Set the name string for this thread (deprecated)."""
+        #@line 1268
         import warnings
         warnings.warn('setName() is deprecated, set the name attribute instead',
                       DeprecationWarning, stacklevel=2)
@@ -886,6 +956,7 @@ try:
                          _ExceptHookArgs as ExceptHookArgs)
 except ImportError:
     # CPython's pure-Python fallback, printing tracebacks with the VM's formatter.
+    #@line 1280
     from collections import namedtuple
 
     _ExceptHookArgs = namedtuple(
@@ -922,6 +993,7 @@ except ImportError:
         print(f"Exception in thread {name}:",
               file=stderr, flush=True)
         stderr.write(_format_exception(args.exc_value))
+        #@line 1317
         stderr.flush()
 
 
@@ -934,6 +1006,7 @@ def _sys_excepthook(exc_type, exc_value, exc_traceback):
     _sys.stderr.write(_format_exception(exc_value))
 
 
+#@line 1324
 def _make_invoke_excepthook():
     # Create a local namespace to ensure that variables remain alive
     # when _invoke_excepthook() is called, even if it is called late during
@@ -974,6 +1047,7 @@ def _make_invoke_excepthook():
 
             sys_excepthook = getattr(local_sys, 'excepthook', None)
             if sys_excepthook is None:
+                #@line 1365
                 sys_excepthook = old_sys_excepthook
 
             sys_excepthook(*sys_exc_info())
@@ -1033,10 +1107,12 @@ class _MainThread(Thread):
 # They are marked as daemonic and never deleted from _active (CPython uses a weakref to
 # notice their end; the VM has none).
 
+#@line 1428
 class _DummyThread(Thread):
 
     def __init__(self):
         Thread.__init__(self, name=_newname("Dummy-%d"), daemon=True)
+        #@line 1433
         self._started.set()
         self._set_ident()
         if _HAVE_THREAD_NATIVE_ID:
@@ -1059,6 +1135,7 @@ class _DummyThread(Thread):
 
 def current_thread():
     """Return the current Thread object, corresponding to the caller's thread of control."""
+    #@line 1460
     try:
         return _active[get_ident()]
     except KeyError:
@@ -1067,6 +1144,7 @@ def current_thread():
 
 def currentThread():
     """Return the current Thread object (deprecated alias of current_thread)."""
+    #@line 1471
     import warnings
     warnings.warn('currentThread() is deprecated, use current_thread() instead',
                   DeprecationWarning, stacklevel=2)
@@ -1075,18 +1153,21 @@ def currentThread():
 
 def active_count():
     """Return the number of Thread objects currently alive."""
+    #@line 1483
     with _active_limbo_lock:
         return len(_active) + len(_limbo)
 
 
 def activeCount():
     """Return the number of Thread objects currently alive (deprecated)."""
+    #@line 1492
     import warnings
     warnings.warn('activeCount() is deprecated, use active_count() instead',
                   DeprecationWarning, stacklevel=2)
     return active_count()
 
 
+#@line 1497
 def _enumerate():
     # Same as enumerate(), but without the lock. Internal use only.
     return list(_active.values()) + list(_limbo.values())
@@ -1094,6 +1175,7 @@ def _enumerate():
 
 def enumerate():
     """Return a list of all Thread objects currently alive."""
+    #@line 1509
     with _active_limbo_lock:
         return list(_active.values()) + list(_limbo.values())
 
@@ -1102,12 +1184,14 @@ _threading_atexits = []
 _SHUTTING_DOWN = False
 
 
+#@line 1516
 def _register_atexit(func, *arg, **kwargs):
     """CPython internal: register *func* to be called before joining threads.
 
     The registered functions are called in reverse order by `_shutdown()`, before the
     non-daemon threads are joined.
     """
+    #@line 1526
     if _SHUTTING_DOWN:
         raise RuntimeError("can't register atexit after shutdown")
 
@@ -1116,6 +1200,7 @@ def _register_atexit(func, *arg, **kwargs):
 
 
 try:
+    #@line 1533
     from _thread import stack_size
 except ImportError:
     def stack_size(size=0):
@@ -1132,9 +1217,11 @@ except ImportError:
 # and make it available for the interpreter
 # (Py_Main) as threading._shutdown.
 
+#@line 1539
 _main_thread = _MainThread()
 
 
+#@line 1541
 def _shutdown():
     """
     Wait until the Python thread state of all non-daemon threads get deleted.
@@ -1162,6 +1249,7 @@ def _shutdown():
         # The main thread isn't finished yet, so its thread state lock can't
         # have been released (CPython asserts it is locked; tolerate a VM that
         # already released it when the main module ended).
+        #@line 1567
         assert tlock is not None
         if tlock.locked():
             tlock.release()
@@ -1194,6 +1282,7 @@ def _shutdown():
 
 def main_thread():
     """Return the main thread object."""
+    #@line 1603
     return _main_thread
 
 
@@ -1207,6 +1296,7 @@ def main_thread():
 # (CPython drops a dead thread's dict through a weakref; here it lingers until then).
 # `del` of a per-thread attribute needs `__delattr__`, which the VM does not call yet.
 
+#@line 1608
 try:
     from _thread import _local as local
 except ImportError:
@@ -1315,19 +1405,27 @@ def _after_fork_child():
     global _active_limbo_lock, _main_thread, _shutdown_locks_lock, _shutdown_locks
     _active_limbo_lock = _allocate_lock()
     # fork() only copied the current thread; clear references to others.
+    #@line 1625
     new_active = {}
+    #@line 1627
     try:
         current = _active[get_ident()]
     except KeyError:
         # fork() was called in a thread which was not spawned by threading.Thread.
+        #@line 1633
         current = _MainThread()
+    #@line 1635
     _main_thread = current
+    #@line 1638
     _shutdown_locks_lock = _allocate_lock()
     _shutdown_locks = set()
+    #@line 1641
     with _active_limbo_lock:
         for thread in list(_active.values()) + list(_limbo.values()):
+            #@line 1649
             if thread is current:
                 # There is only one active thread.
+                #@line 1652
                 thread._reset_internal_locks(True)
                 ident = get_ident()
                 thread._ident = ident
@@ -1336,6 +1434,7 @@ def _after_fork_child():
                 # All the others are already stopped.
                 thread._reset_internal_locks(False)
                 thread._stop()
+        #@line 1661
         _limbo.clear()
         _active.clear()
         _active.update(new_active)
