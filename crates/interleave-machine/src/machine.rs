@@ -106,6 +106,9 @@ pub struct Process {
     pub main_thread: usize,
     /// Virtual time of its creation.
     pub created_at: u64,
+    /// The core it last ran on (`None` before it first runs): it stays there while that core
+    /// is free, as an OS scheduler keeps a process on its CPU.
+    core: Option<u32>,
 }
 
 impl Process {
@@ -158,6 +161,7 @@ impl<S: Scheduler> Machine<S> {
                 steps_base,
                 main_thread: 0,
                 created_at: 0,
+                core: None,
             }],
             threads: vec![(0, 0)],
             settings,
@@ -217,7 +221,9 @@ impl<S: Scheduler> Machine<S> {
             drop_request: self.procs[p].drop_request,
             check_every_instruction: self.settings.python == PythonMode::Py39,
         };
-        let (run, elapsed) = self.run(p, holder, slice, 0);
+        let core = self.procs[p].core.filter(|&c| c < self.settings.cores.max(1)).unwrap_or(0);
+        let (run, elapsed) = self.run(p, holder, slice, core);
+        self.procs[p].core = Some(core);
         self.absorb_events(p);
         self.now += elapsed;
         let mut exits = Vec::new();
@@ -326,6 +332,19 @@ impl<S: Scheduler> Machine<S> {
             .next_event_time()
             .map_or(PARALLEL_QUANTUM_NS, |t| t.saturating_sub(self.now).max(1))
             .min(PARALLEL_QUANTUM_NS);
+        // Each process stays on the core it last ran on if no other took it first; the
+        // others take the lowest free cores.
+        let mut core_of: Vec<Option<u32>> = Vec::with_capacity(chosen.len());
+        for &p in &chosen {
+            let last = self.procs[p].core.filter(|&c| (c as usize) < cores && !core_of.contains(&Some(c)));
+            core_of.push(last);
+        }
+        for k in 0..chosen.len() {
+            if core_of[k].is_none() {
+                core_of[k] = (0..cores as u32).find(|c| !core_of.contains(&Some(*c)));
+            }
+        }
+        let mut core_of: Vec<u32> = core_of.into_iter().map(|c| c.unwrap_or(0)).collect();
         let start = self.now;
         let fine = self.kernel.borrow().fine_grained;
         let mut used = vec![0u64; chosen.len()];
@@ -364,6 +383,9 @@ impl<S: Scheduler> Machine<S> {
                     let from = self.procs[q].created_at.saturating_sub(start);
                     self.now = start + from;
                     if from < limit && (self.procs[q].gil.is_some() || self.take_gil(q)) {
+                        // The lowest core no process still running in this round holds.
+                        let held: Vec<u32> = (0..chosen.len()).filter(|&k| active[k] || at_limit[k]).map(|k| core_of[k]).collect();
+                        core_of.push((0..cores as u32).find(|c| !held.contains(c)).unwrap_or(0));
                         chosen.push(q);
                         used.push(from);
                         active.push(true);
@@ -397,7 +419,8 @@ impl<S: Scheduler> Machine<S> {
                 };
                 self.now = start + used[k];
                 let steps_before = self.procs[p].interp.steps;
-                let (run, elapsed) = self.run(p, holder, slice, k as u32);
+                let (run, elapsed) = self.run(p, holder, slice, core_of[k]);
+                self.procs[p].core = Some(core_of[k]);
                 used[k] += elapsed;
                 self.now = start + used[k];
                 let progressed = self.procs[p].interp.steps != steps_before;
@@ -877,6 +900,7 @@ impl<S: Scheduler> Machine<S> {
             steps_base,
             main_thread: tid,
             created_at: self.now,
+            core: None,
         });
         states[tid] = self.ready_now(c);
         self.procs[c].states = states;
@@ -1137,7 +1161,10 @@ pub fn call_stack(interp: &Interp, tid: usize) -> Vec<(String, u32)> {
             let ip = if depth + 1 == frames.len() { f.ip } else { f.ip.saturating_sub(1) };
             let line = f.code.locations.get(ip).or_else(|| f.code.locations.last()).map_or(0, |l| l.line);
             let name = if is_library_file(&f.code.filename) {
-                format!("{} {}", f.code.filename, f.code.qualname)
+                // The library's own path is the same for every file: `threading.py Thread.run`.
+                let lib = format!("{}/", interleave_vm::modules::library::LIB_DIR);
+                let file = f.code.filename.strip_prefix(lib.as_str()).unwrap_or(&f.code.filename);
+                format!("{file} {}", f.code.qualname)
             } else {
                 f.code.qualname.to_string()
             };

@@ -465,3 +465,20 @@ threading.Thread(target=boom).start()
         r.stderr()
     );
 }
+
+#[test]
+fn call_stacks_name_library_frames_by_their_file_in_the_library() {
+    let src = "import threading, queue, time\nq = queue.Queue()\ndef w():\n    q.get()\nt = threading.Thread(target=w)\nt.start()\ntime.sleep(0.01)\nq.put(1)\nt.join()\n";
+    let mut s = interleave_machine::Session::new(src, "/prog.py", &Settings::default());
+    let mut seen = None;
+    while s.step().is_none() {
+        let stacks = s.stacks();
+        if let Some((_, frames)) = stacks.into_iter().find(|(t, f)| *t == 1 && f.iter().any(|(n, _)| n == "w")) {
+            seen = Some(frames);
+            break;
+        }
+    }
+    let names: Vec<String> = seen.expect("the worker blocked in q.get()").into_iter().map(|(f, _)| f).collect();
+    assert_eq!(names[..2], ["threading.py Thread._bootstrap", "threading.py Thread._bootstrap_inner"]);
+    assert!(names.contains(&"w".to_string()) && names.iter().any(|n| n.starts_with("queue.py Queue.get")), "{names:?}");
+}

@@ -666,3 +666,30 @@ if __name__ == "__main__":
         assert!(tiny < 200, "seed {seed}: {tiny} slices of ≤ 3 instructions");
     }
 }
+
+/// The cores each thread ran on, by thread.
+fn cores_by_thread(r: &RunResult) -> std::collections::BTreeMap<usize, std::collections::BTreeSet<u32>> {
+    let mut by = std::collections::BTreeMap::<usize, std::collections::BTreeSet<u32>>::new();
+    for e in &r.trace {
+        if let TraceEvent::Ran { thread, core, .. } = e {
+            by.entry(*thread).or_default().insert(*core);
+        }
+    }
+    by
+}
+
+#[test]
+fn a_process_stays_on_its_core_while_the_core_is_free() {
+    let src = "import os\ndef spin():\n    n = 0\n    for i in range(100000):\n        n += i\npids = []\nfor _ in range(3):\n    pid = os.fork()\n    if pid == 0:\n        spin()\n        os._exit(0)\n    pids.append(pid)\nfor p in pids:\n    os.waitpid(p, 0)\nprint('done')\n";
+    // Three busy children and a parent that waits: four cores are enough for each to keep one.
+    let r = run_with(src, 4);
+    assert_eq!(r.stdout(), "done\n");
+    let by = cores_by_thread(&r);
+    assert_eq!(by.len(), 4);
+    for (thread, cores) in &by {
+        assert_eq!(cores.len(), 1, "thread {thread} ran on cores {cores:?}");
+    }
+    // With two cores they must share, and never run on a core the machine does not have.
+    let r = run_with(src, 2);
+    assert!(cores_by_thread(&r).values().flatten().all(|&c| c < 2));
+}
