@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serve, CHROMIUM_ARGS } from './server.mjs';
+import { openPlayground, HEAVY_PROGRAM } from './playground.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -51,13 +52,7 @@ for (let i = 0; i < 5; i++) {
 
 // The longest main-thread task during a heavy run (three CPU-bound threads, as fast as
 // possible, several seconds of simulation), from the Long Tasks API and from frame gaps.
-const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
-await page.goto(site.url + '#/play');
-await page.waitForSelector('.cm-editor');
-await page.click('.cm-content');
-await page.keyboard.press('Control+A');
-await page.keyboard.press('Delete');
-await page.keyboard.insertText('import threading\nn = 0\ndef add():\n    global n\n    for _ in range(400000):\n        n += 1\nts = [threading.Thread(target=add) for _ in range(3)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(n)\n');
+const page = await openPlayground(browser, site.url, HEAVY_PROGRAM);
 await page.evaluate(() => {
   window.__long = 0;
   window.__gap = 0;

@@ -12,20 +12,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, CHROMIUM_ARGS } from './server.mjs';
+import { openPlayground, HEAVY_PROGRAM } from './playground.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
 const runs = Number(process.argv[3] || 5);
 const site = await serve(dist);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
-await page.goto(site.url + '#/play');
-await page.waitForSelector('.cm-editor');
-await page.click('.cm-content');
-await page.keyboard.press('Control+A');
-await page.keyboard.press('Delete');
-const HEAVY = 'import threading\nn = 0\ndef add():\n    global n\n    for _ in range(400000):\n        n += 1\nts = [threading.Thread(target=add) for _ in range(3)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(n)\n';
-await page.keyboard.insertText(process.argv[4] ? fs.readFileSync(process.argv[4], 'utf8') : HEAVY);
+const page = await openPlayground(browser, site.url, process.argv[4] ? fs.readFileSync(process.argv[4], 'utf8') : HEAVY_PROGRAM);
 const times = [];
 for (let i = 0; i < runs; i++) {
   const started = Date.now();

@@ -3,15 +3,33 @@
 //!
 //! The workspace patches crates.io's `unicode_names2` with this crate: its compressed name
 //! tables (Unicode 16.0) were about 350 KB of the playground's gzip download, while the same
-//! names as plain text (`data/names.txt`, generated from CPython 3.11's own `unicodedata` by
-//! `scripts/gen-unicode-names`) gzip to about 130 KB, and the web server's gzip does the
+//! names as front-coded text (`data/names.txt`, generated from CPython 3.11's own `unicodedata`
+//! by `scripts/gen-unicode-names`) gzip to about 105 KB, and the web server's gzip does the
 //! compressing. A lookup scans the table (a few milliseconds at most); `\N{...}` escapes
 //! are rare, and only the compiler looks names up.
 
 /// Every named code point but the Hangul syllables and CJK unified ideographs, in code point
-/// order: lines of `GAP NAME`, GAP being the code points skipped since the previous line, in
-/// hex (empty for none; the first line counts from -1).
+/// order: lines of `GAP KSUFFIX`, GAP being the code points skipped since the previous line, in
+/// hex (empty for none; the first line counts from -1), and the name the previous name's first
+/// K characters (K as the character `0x30 + K`) followed by SUFFIX.
 static NAMES: &str = include_str!("../data/names.txt");
+
+/// Every `(code point, name)` of [`NAMES`], in order, to `visit` until it returns `Some`.
+fn find_name<T>(mut visit: impl FnMut(u32, &str) -> Option<T>) -> Option<T> {
+    let mut code: i64 = -1;
+    let mut name = String::new();
+    for line in NAMES.lines() {
+        let (gap, coded) = line.split_once(' ')?;
+        code += 1 + if gap.is_empty() { 0 } else { i64::from_str_radix(gap, 16).ok()? };
+        let shared = usize::from(*coded.as_bytes().first()?).checked_sub(0x30)?;
+        name.truncate(shared);
+        name.push_str(&coded[1..]);
+        if let Some(found) = visit(u32::try_from(code).ok()?, &name) {
+            return Some(found);
+        }
+    }
+    None
+}
 
 /// The name aliases CPython 3.11 accepts: lines of `HEX NAME`.
 static ALIASES: &str = include_str!("../data/aliases.txt");
@@ -27,13 +45,8 @@ pub fn character(name: &str) -> Option<char> {
     if let Some(hex) = name.strip_prefix(CJK_PREFIX) {
         return unified_ideograph(hex);
     }
-    let mut code: i64 = -1;
-    for line in NAMES.lines() {
-        let (gap, listed) = line.split_once(' ')?;
-        code += 1 + if gap.is_empty() { 0 } else { i64::from_str_radix(gap, 16).ok()? };
-        if listed.eq_ignore_ascii_case(name) {
-            return u32::try_from(code).ok().and_then(char::from_u32);
-        }
+    if let Some(found) = find_name(|code, listed| listed.eq_ignore_ascii_case(name).then(|| char::from_u32(code))) {
+        return found;
     }
     ALIASES.lines().find_map(|line| {
         let (hex, alias) = line.split_once(' ')?;
@@ -102,17 +115,24 @@ mod tests {
 
     #[test]
     fn listed_names_and_aliases_find_their_code_points() {
-        let mut code: i64 = -1;
         let mut count = 0;
-        for line in super::NAMES.lines() {
-            let (gap, name) = line.split_once(' ').unwrap();
-            code += 1 + if gap.is_empty() { 0 } else { i64::from_str_radix(gap, 16).unwrap() };
-            // Every 29th name (each lookup scans the table; all of them take minutes in debug).
-            if count % 29 == 0 || line == super::NAMES.lines().last().unwrap() {
-                assert_eq!(character(name).map(u32::from), Some(code as u32), "{name}");
+        let mut last = (0, String::new());
+        super::find_name(|code, name| {
+            // Every 29th name and the last (each lookup scans the table; looking all of them
+            // up takes minutes in debug).
+            if count % 29 == 0 {
+                assert_eq!(character(name).map(u32::from), Some(code), "{name}");
             }
             count += 1;
-        }
+            last = (code, name.to_string());
+            None::<()>
+        });
+        assert_eq!(last, (0xE01EF, "VARIATION SELECTOR-256".to_string()));
+        assert_eq!(character(&last.1), char::from_u32(last.0));
+        let name_of = |wanted: u32| super::find_name(|code, name| (code == wanted).then(|| name.to_string()));
+        assert_eq!(name_of(0x41).as_deref(), Some("LATIN CAPITAL LETTER A"));
+        assert_eq!(name_of(0x1F4A9).as_deref(), Some("PILE OF POO"));
+        assert_eq!(name_of(0xAC00), None, "Hangul syllables are computed");
         assert!(count > 30_000, "{count} names");
         for line in super::ALIASES.lines() {
             let (hex, alias) = line.split_once(' ').unwrap();
