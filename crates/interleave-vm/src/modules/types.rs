@@ -11,7 +11,7 @@ use crate::value::{ObjRef, Value};
 
 pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
     interp.def_fn(d, "_set_iterable_coroutine", set_iterable_coroutine);
-    interp.run_embedded(d, "_interleave_types", include_str!("py/_interleave_types.py"))
+    interp.run_embedded(d, "_interleave_types", py!("_interleave_types.py"))
 }
 
 /// `_set_iterable_coroutine(func)`: sets `CO_ITERABLE_COROUTINE` on a copy of a generator
