@@ -181,7 +181,7 @@ pub fn Threads(props: &PanelProps) -> Html {
         html! {
             <>
             <tr>
-                <td><span class="swatch" style={format!("background:{}", thread_color(i))}></span>{ th.name.clone() }</td>
+                <td><span class="swatch" style={format!("background:{}", thread_color(i))}></span>{ m.thread_name(i) }</td>
                 <td>{ state }</td>
                 <td class="num">{ line }</td>
             </tr>
@@ -270,8 +270,9 @@ pub fn Processes(props: &PanelProps) -> Html {
                 <code>{ format!("pid {}", p.pid) }</code>
                 <span class="proc-state">{ state }</span>
                 if p.orphan { <span class="orphan">{ t.proc_orphan }</span> }
+                // Beside its pid: the thread's name alone.
                 <span class="proc-threads">{ for threads.into_iter().map(|th| html! {
-                    <span class="chip" style={format!("--thread:{}", thread_color(th))}>{ m.thread_name(th) }</span>
+                    <span class="chip" style={format!("--thread:{}", thread_color(th))}>{ m.threads.get(th).map_or_else(|| m.thread_name(th), |i| i.name.clone()) }</span>
                 }) }</span>
             </li>
         }
