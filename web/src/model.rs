@@ -538,18 +538,7 @@ mod tests {
 
     fn run_with(source: &str, config: RunConfig) -> RunModel {
         let (mut driver, mut model) = start(source, config, false);
-        let mut wall = 0.0;
-        let mut clock = move || {
-            wall += 1.0;
-            wall
-        };
-        for _ in 0..10_000 {
-            let (report, _) = driver.chunk(&mut clock);
-            match report {
-                Some(r) => model.absorb(r),
-                None => break,
-            }
-        }
+        run_chunks(&mut driver, &mut model);
         model
     }
 
