@@ -498,15 +498,10 @@ impl RunModel {
 
     /// Virtual time each core (or the GIL, in GIL modes) was busy, per core index.
     pub fn core_busy(&self) -> Vec<u64> {
-        let mut busy: Vec<u64> = Vec::new();
-        for e in &self.events {
-            if let TraceEvent::Ran { core, start, end, .. } = *e {
-                let c = core as usize;
-                if busy.len() <= c {
-                    busy.resize(c + 1, 0);
-                }
-                busy[c] += end - start;
-            }
+        // From the core spans (slices merged), not the events: the report redraws often.
+        let mut busy = vec![0u64; self.derived.cores.count()];
+        for s in self.core_spans() {
+            busy[s.core as usize] += s.end - s.start;
         }
         busy
     }
