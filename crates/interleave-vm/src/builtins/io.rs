@@ -25,6 +25,7 @@ pub fn install(interp: &mut Interp) {
         ("writelines", writelines),
         ("fileno", fileno),
         ("isatty", isatty),
+        ("__repr__", repr),
     ];
     for &(name, f) in methods {
         interp.def_method(cls, name, "_io.TextIOWrapper", f);
@@ -42,11 +43,41 @@ fn new_file(interp: &mut Interp, f: OpenFile) -> Value {
 
 pub fn new_stream(interp: &mut Interp, target: FileTarget) -> Value {
     let f = OpenFile::stream(target);
-    let name = f.name();
+    let (name, mode) = (f.name(), f.mode.clone());
     let v = new_file(interp, f);
-    let key = interp.intern("name");
-    let _ = interp.generic_setattr(&v, &key, Value::str(name));
+    for (attr, value) in [("name", name), ("mode", mode), ("encoding", "utf-8".to_string())] {
+        let key = interp.intern(attr);
+        let _ = interp.generic_setattr(&v, &key, Value::str(value));
+    }
     v
+}
+
+/// As CPython's: `<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>`, and for a file
+/// opened in binary mode the buffered object's `<_io.BufferedReader name='data.bin'>`.
+fn repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = args.pos[0].clone();
+    let (binary, mode) = file_mut(interp, &v).map_or((false, String::new()), |f| (f.binary, f.mode.clone()));
+    let attr = |interp: &mut Interp, name: &str| -> PyResult<String> {
+        match interp.getattr_opt(&v, name)? {
+            Some(x) => interp.repr(&x),
+            None => Ok(String::new()),
+        }
+    };
+    let name = attr(interp, "name")?;
+    let text = if binary {
+        let kind = if mode.contains('+') {
+            "BufferedRandom"
+        } else if mode.contains('r') {
+            "BufferedReader"
+        } else {
+            "BufferedWriter"
+        };
+        format!("<_io.{kind} name={name}>")
+    } else {
+        let (mode, encoding) = (attr(interp, "mode")?, attr(interp, "encoding")?);
+        format!("<_io.TextIOWrapper name={name} mode={mode} encoding={encoding}>")
+    };
+    Ok(Value::str(text))
 }
 
 fn file_mut<'a>(interp: &'a mut Interp, v: &Value) -> Option<&'a mut OpenFile> {
@@ -85,7 +116,7 @@ fn check_open(interp: &mut Interp, v: &Value, reading: bool) -> PyResult<()> {
 /// `open(file, mode='r', encoding=None, …)`.
 pub fn open(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let mode_kw = args.take_kw("mode");
-    let _ = args.take_kw("encoding");
+    let encoding = args.take_kw("encoding");
     let _ = args.take_kw("newline");
     let _ = args.take_kw("errors");
     let _ = args.take_kw("buffering");
@@ -148,6 +179,13 @@ pub fn open(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     interp.generic_setattr(&v, &key, Value::str(path))?;
     let key = interp.intern("mode");
     interp.generic_setattr(&v, &key, Value::str(mode))?;
+    if !binary {
+        // CPython's in UTF-8 mode (as the corpus runs it, and as it runs in a C locale),
+        // unless one was given.
+        let encoding = encoding.filter(|e| !e.is_none()).unwrap_or_else(|| Value::str("utf-8"));
+        let key = interp.intern("encoding");
+        interp.generic_setattr(&v, &key, encoding)?;
+    }
     Ok(v)
 }
 
