@@ -535,6 +535,8 @@ fn thread_ended<S: Scheduler>(
             return None;
         }
     }
+    m.procs[p].interp.warn_unawaited_at_exit();
+    m.collect_output(p);
     let code = m.procs[p].pending_exit;
     m.exit_process(p, code);
     None

@@ -7,7 +7,7 @@
 use interleave_compiler::bytecode::Instr;
 
 use crate::frame::{Block, BlockKind, ResumeMode};
-use crate::interp::Interp;
+use crate::interp::{Interp, Stream};
 use crate::native::{Flow, PyResult};
 use crate::object::{GenState, Obj};
 use crate::value::{ObjRef, Value};
@@ -266,5 +266,40 @@ impl Interp {
             self.call_nested(hook, vec![Value::Obj(r)])?;
         }
         Ok(())
+    }
+}
+
+impl Interp {
+    /// At the end of the program, CPython's finalisation frees the main module's globals in
+    /// their order, and a coroutine that never ran warns as it is freed, without a frame:
+    /// `sys:1: RuntimeWarning: coroutine 'main' was never awaited` (the default filter shows a
+    /// message once per location, so once per name). Coroutines held by a global directly or in
+    /// a list or tuple are found; deeper ones are not looked for.
+    pub fn warn_unawaited_at_exit(&mut self) {
+        let Some(Value::Obj(main)) = self.dict_get_str(self.modules, "__main__") else { return };
+        let Obj::Module(m) = self.heap.get(main) else { return };
+        let Obj::Dict(globals) = self.heap.get(m.dict) else { return };
+        let unawaited = |v: &Value| match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Obj::Generator(g)) if g.coroutine && g.state == GenState::Created => match &g.qualname {
+                Value::Str(q) => Some(q.as_str().to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let mut names: Vec<String> = Vec::new();
+        for (_, value) in globals.iter() {
+            let inner: &[Value] = match value.as_obj().map(|r| self.heap.get(r)) {
+                Some(Obj::List(items)) | Some(Obj::Tuple(items)) => items,
+                _ => std::slice::from_ref(value),
+            };
+            for q in inner.iter().filter_map(unawaited) {
+                if !names.contains(&q) {
+                    names.push(q);
+                }
+            }
+        }
+        for qualname in names {
+            self.write(Stream::Stderr, &format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n"));
+        }
     }
 }
