@@ -120,6 +120,9 @@ pub fn map_error(err: &ParseError, cx: &ErrorContext<'_>) -> CompileError {
             "unindent does not match any outer indentation level",
             TextRange::at(start, TextSize::new(1)),
         ),
+        ParseErrorType::Lexical(
+            kind @ (LexicalErrorType::UnicodeError | LexicalErrorType::MissingUnicodeLbrace | LexicalErrorType::MissingUnicodeRbrace),
+        ) if let Some(e) = unicode_escape_error(cx, kind, start) => e,
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
             let (line, _) = cx.index.line_col(start.into());
             cx.syntax(&format!("unterminated string literal (detected at line {line})"), TextRange::at(start, TextSize::new(1)))
@@ -536,4 +539,51 @@ pub fn fstring_error_kind(e: &ParseErrorType) -> Option<InterpolatedStringErrorT
         ParseErrorType::FStringError(k) | ParseErrorType::Lexical(LexicalErrorType::FStringError(k)) => Some(k.clone()),
         _ => None,
     }
+}
+
+/// An escape that CPython's `unicodeescape` decoder rejects in a str literal (`\N{…}` with an
+/// unknown name, a truncated `\x`/`\u`/`\U`, a code point past U+10FFFF; in a bytes literal a
+/// truncated `\x`, a `(value error)`): CPython's
+/// `(unicode error) 'unicodeescape' codec can't decode bytes in position X-Y: …`, pointing just
+/// past the literal. The positions count in the buffer CPython decodes, where every non-ASCII
+/// character before the escape was first spelled as a 10-byte `\U` escape.
+fn unicode_escape_error(cx: &ErrorContext<'_>, kind: &LexicalErrorType, at: TextSize) -> Option<CompileError> {
+    let at = usize::from(at);
+    let lit = cx.strings.iter().find(|s| s.start <= at && at <= s.end)?;
+    let text = cx.source.get(lit.start..lit.end)?;
+    let prefix = text.find(['"', '\''])?;
+    let bytes = text[..prefix].contains(['b', 'B']);
+    let quotes = if text[prefix..].starts_with("\"\"\"") || text[prefix..].starts_with("\'\'\'") { 3 } else { 1 };
+    let body = &text[prefix + quotes..text.len().saturating_sub(quotes)];
+    let body_start = lit.start + prefix + quotes;
+    // The escape: the last backslash before the error (names and hex digits have none).
+    let esc = body.get(..at.checked_sub(body_start)?.min(body.len()))?.rfind('\\')?;
+    let x: usize = body[..esc].chars().map(|c| if c.is_ascii() { 1 } else { 10 }).sum();
+    let rest = &body[esc + 1..];
+    let past_literal = TextRange::empty(TextSize::try_from(lit.end).ok()?);
+    if bytes {
+        // Bytes literals have only `\x` of these, and report it as a value error.
+        return rest.starts_with('x').then(|| cx.syntax(&format!("(value error) invalid \\x escape at position {x}"), past_literal));
+    }
+    let (len, reason) = match (rest.chars().next()?, kind) {
+        ('N', LexicalErrorType::MissingUnicodeLbrace) => (2, "malformed \\N character escape".to_string()),
+        ('N', LexicalErrorType::MissingUnicodeRbrace) => (body.len() - esc, "malformed \\N character escape".to_string()),
+        ('N', _) => (rest.find('}')? + 2, "unknown Unicode character name".to_string()),
+        (c @ ('x' | 'u' | 'U'), _) => {
+            let n = match c {
+                'x' => 2,
+                'u' => 4,
+                _ => 8,
+            };
+            let digits = rest[1..].chars().take(n).take_while(char::is_ascii_hexdigit).count();
+            if digits < n {
+                (2 + digits, format!("truncated \\{c}{} escape", "X".repeat(n)))
+            } else {
+                (2 + n, "illegal Unicode character".to_string())
+            }
+        }
+        _ => return None,
+    };
+    let msg = format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {x}-{}: {reason}", x + len - 1);
+    Some(cx.syntax(&msg, past_literal))
 }
