@@ -16,6 +16,7 @@ impl Interp {
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_)
                 | Obj::Tuple(_)
+                | Obj::ByteArray(_)
                 | Obj::Dict(_)
                 | Obj::Set { .. }
                 | Obj::Range { .. }

@@ -49,6 +49,7 @@ impl Interp {
             Value::Bytes(_) => Iter::Bytes { b: v.clone(), index: 0 },
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_) | Obj::Tuple(_) => Iter::Seq { seq: *r, index: 0 },
+                Obj::ByteArray(_) => Iter::Bytes { b: v.clone(), index: 0 },
                 Obj::Dict(d) => Iter::Dict { dict: *r, index: 0, len: d.len(), kind: DictIterKind::Keys },
                 Obj::Set { items, table, .. } => {
                     let items: Rc<[Value]> = crate::setorder::iteration_order(items, table).into();
@@ -187,7 +188,7 @@ impl Interp {
                 Ok(Some(v))
             }
             Iter::Bytes { b, index } => {
-                let Value::Bytes(b) = b else { return Ok(None) };
+                let Some(b) = self.bytes_of(b) else { return Ok(None) };
                 let v = b.get(*index).map(|&x| Value::Int(x as i64));
                 if let Obj::Iter(Iter::Bytes { index, .. }) = self.heap.get_mut(r) {
                     *index += 1;
@@ -566,6 +567,7 @@ impl Interp {
                     let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(r) else { unreachable!() };
                     return Ok(items[i].clone());
                 }
+                Obj::ByteArray(_) => return self.bytearray_getitem(r, key),
                 Obj::Dict(_) => {
                     return match self.dict_get(r, key)? {
                         Some(v) => Ok(v),
@@ -676,6 +678,7 @@ impl Interp {
                     return Ok(());
                 }
                 Obj::Dict(_) => return self.dict_setitem(r, key, v),
+                Obj::ByteArray(_) => return self.bytearray_setitem(r, &key, &v),
                 Obj::Instance(inst) => {
                     let cls = inst.class;
                     if let Some(m) = self.class_lookup(cls, "__setitem__") {
@@ -747,6 +750,7 @@ impl Interp {
                     }
                     return Ok(());
                 }
+                Obj::ByteArray(_) => return self.bytearray_delitem(r, key),
                 Obj::Dict(_) => {
                     return match self.dict_remove(r, key)? {
                         Some(_) => Ok(()),

@@ -2,6 +2,7 @@
 //! every part of the VM uses to make and inspect values.
 
 mod attr;
+mod bytearray;
 mod cache;
 mod call;
 mod callargs;
@@ -399,6 +400,7 @@ impl Interp {
             Value::Bytes(_) => t.bytes,
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_) => t.list,
+                Obj::ByteArray(_) => t.bytearray,
                 Obj::Tuple(_) => t.tuple,
                 Obj::Dict(_) => t.dict,
                 Obj::Set { frozen: false, .. } => t.set,

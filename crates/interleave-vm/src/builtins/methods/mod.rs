@@ -1,7 +1,8 @@
 //! Methods of the built-in value types (`str`, `list`, `dict`, `set`, `tuple`, `int`, `float`,
-//! `bytes`), one file per type, and the argument checks they share (with CPython's wording
+//! `bytes`, `bytearray`), one file per type, and the argument checks they share (with CPython's wording
 //! for each of its argument-parsing conventions).
 
+mod bytearray;
 mod bytes;
 mod complex;
 mod dict;
@@ -32,6 +33,7 @@ pub fn install(interp: &mut Interp) {
     float::install(interp);
     complex::install(interp);
     bytes::install(interp);
+    bytearray::install(interp);
     install_reprs(interp);
 }
 
@@ -65,6 +67,7 @@ slot_reprs! {
     float => repr_float, "float";
     complex => repr_complex, "complex";
     bytes => repr_bytes, "bytes";
+    bytearray => repr_bytearray, "bytearray";
     none_type => repr_none, "NoneType";
     range => repr_range, "range";
     slice => repr_slice, "slice";
