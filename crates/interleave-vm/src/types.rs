@@ -97,6 +97,7 @@ types! {
     range_iterator = "range_iterator": object, Builtin;
     str_iterator = "str_ascii_iterator": object, Builtin;
     bytes_iterator = "bytes_iterator": object, Builtin;
+    bytearray_iterator = "bytearray_iterator": object, Builtin;
     dict_keyiterator = "dict_keyiterator": object, Builtin;
     dict_valueiterator = "dict_valueiterator": object, Builtin;
     dict_itemiterator = "dict_itemiterator": object, Builtin;

@@ -494,7 +494,15 @@ fn type_(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn object(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (cls, _) = split(args);
     match cls.as_obj() {
-        Some(c) if interp.is_class(&cls) => Ok(interp.new_instance(c)),
+        Some(c) if interp.is_class(&cls) => {
+            let k = interp.class(c);
+            if k.builtin && k.layout == crate::object::Layout::Builtin && c != interp.t.object && interp.builtin_base_class(c).is_none() {
+                // An instance of a value type (bytearray, int…) needs its own constructor.
+                let msg = format!("object.__new__({0}) is not safe, use {0}.__new__()", k.name);
+                return Err(interp.err(interp.t.type_error, msg));
+            }
+            Ok(interp.new_instance(c))
+        }
         _ => Err(interp.err(interp.t.type_error, "object.__new__(X): X is not a type object")),
     }
 }

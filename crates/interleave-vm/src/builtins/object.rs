@@ -57,6 +57,7 @@ pub fn install(interp: &mut Interp) {
         t.range_iterator,
         t.str_iterator,
         t.bytes_iterator,
+        t.bytearray_iterator,
         t.dict_keyiterator,
         t.dict_valueiterator,
         t.dict_itemiterator,

@@ -23,7 +23,8 @@ impl Interp {
             },
             Iter::Range { .. } => t.range_iterator,
             Iter::Str { .. } => t.str_iterator,
-            Iter::Bytes { .. } => t.bytes_iterator,
+            Iter::Bytes { b: Value::Bytes(_), .. } => t.bytes_iterator,
+            Iter::Bytes { .. } => t.bytearray_iterator,
             Iter::Dict { kind, .. } => match kind {
                 DictIterKind::Keys => t.dict_keyiterator,
                 DictIterKind::Values => t.dict_valueiterator,

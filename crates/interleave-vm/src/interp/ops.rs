@@ -393,9 +393,10 @@ impl Interp {
     }
 
     fn sequence_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        if self.is_bytearray(a) || self.is_bytearray(b) {
-            return self.bytearray_op(op, a, b);
-        }
+        if (self.is_bytearray(a) || self.is_bytearray(b))
+            && let Some(v) = self.bytearray_op(op, a, b)? {
+                return Ok(Some(v));
+            }
         match (op.base(), a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
