@@ -16,6 +16,9 @@ pub enum Obj {
     Tuple(Vec<Value>),
     /// `bytearray`: a mutable buffer of bytes (`bytes` is the immutable `Value::Bytes`).
     ByteArray(Vec<u8>),
+    /// `memoryview`: a read-only window `[start, start + len)` on a bytes or bytearray `obj`
+    /// (a view of a view is a window on the same `obj`).
+    MemoryView { obj: Value, start: usize, len: usize, released: bool },
     Dict(Dict),
     /// `set` (frozen = false) or `frozenset` (frozen = true). Keys are stored in a `Dict`
     /// whose values are unused; `table` mirrors CPython's slot table for the iteration order
@@ -307,7 +310,7 @@ impl Obj {
                 }
             }
             Obj::Module(m) => g(m.dict),
-            Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) => f(v),
+            Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) | Obj::MemoryView { obj: v, .. } => f(v),
             Obj::Code(_) | Obj::Range { .. } | Obj::Complex { .. } | Obj::ByteArray(_) => {}
             Obj::DictView(v) => g(v.dict),
             Obj::Generator(generator) => {

@@ -19,6 +19,7 @@ pub fn install(interp: &mut Interp) {
         (t.str, "str", str_),
         (t.bytes, "bytes", bytes),
         (t.bytearray, "bytearray", bytearray),
+        (t.memoryview, "memoryview", memoryview),
         (t.list, "list", list),
         (t.tuple, "tuple", tuple),
         (t.dict, "dict", dict),
@@ -178,6 +179,17 @@ fn bytearray(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (_, args) = split(args);
     let data = bytes_source(interp, args, "bytearray")?;
     Ok(interp.new_bytearray(data))
+}
+
+/// `memoryview(object)`.
+fn memoryview(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, mut args) = split(args);
+    let kw = args.take_kw("object");
+    args::count(interp, "memoryview", &args, 0, 1)?;
+    let Some(obj) = args.pos.first().cloned().or(kw) else {
+        return Err(interp.err(interp.t.type_error, "memoryview() missing required argument 'object' (pos 1)"));
+    };
+    interp.new_memoryview(&obj)
 }
 
 /// `bytes(source=b'', encoding=None, errors=None)`.

@@ -27,7 +27,6 @@ pub fn install(interp: &mut Interp, d: ObjRef) {
         ("hex", hex),
         ("callable", callable),
         ("chr", chr),
-        ("memoryview", memoryview),
         ("ord", ord),
         ("dir", dir),
         ("divmod", divmod),
@@ -166,6 +165,7 @@ pub fn length(interp: &mut Interp, v: &Value) -> PyResult<usize> {
         Value::Obj(r) => match interp.heap.get(*r) {
             Obj::List(l) | Obj::Tuple(l) => return Ok(l.len()),
             Obj::ByteArray(b) => return Ok(b.len()),
+            Obj::MemoryView { .. } => return Ok(interp.memoryview_window(*r)?.2),
             Obj::Dict(d) => return Ok(d.len()),
             Obj::Set { items, .. } => return Ok(items.len()),
             Obj::DictView(dv) => return Ok(interp.view_len(*dv)),
@@ -335,11 +335,6 @@ fn callable(interp: &mut Interp, args: Args) -> PyResult<Value> {
         _ => false,
     };
     Ok(Value::Bool(r))
-}
-
-/// `memoryview(...)`: not there yet; says so rather than `NameError`.
-fn memoryview(interp: &mut Interp, _args: Args) -> PyResult<Value> {
-    Err(interp.err(interp.t.not_implemented_error, "memoryview is not supported by Interleave yet (use bytes)"))
 }
 
 fn chr(interp: &mut Interp, args: Args) -> PyResult<Value> {

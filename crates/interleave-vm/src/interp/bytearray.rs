@@ -16,12 +16,13 @@ use crate::value::{ObjRef, Value};
 const CAN_ASSIGN_ONLY: &str = "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
 
 impl Interp {
-    /// The contents of a bytes-like value (`bytes` or `bytearray`), else `None`.
+    /// The contents of a bytes-like value (`bytes`, `bytearray` or a live `memoryview`), else `None`.
     pub fn bytes_of<'a>(&'a self, v: &'a Value) -> Option<&'a [u8]> {
         match v {
             Value::Bytes(b) => Some(b),
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::ByteArray(b) => Some(b),
+                Obj::MemoryView { obj, start, len, released: false } => Some(self.memoryview_bytes(obj, *start, *len)),
                 _ => None,
             },
             _ => None,

@@ -201,7 +201,10 @@ impl Interp {
         if let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) {
             return Ok(num_cmp(&x, &y));
         }
-        if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
+        if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b))
+            && !self.is_memoryview(a)
+            && !self.is_memoryview(b)
+        {
             return Ok(Some(x.cmp(y)));
         }
         match (a, b) {
@@ -273,7 +276,7 @@ impl Interp {
                     Err(self.err(self.t.type_error, msg))
                 }
             },
-            _ if self.bytes_of(container).is_some() => self.bytes_contains(container, item),
+            _ if self.bytes_of(container).is_some() && !self.is_memoryview(container) => self.bytes_contains(container, item),
             Value::Obj(r) => {
                 let r = *r;
                 match self.heap.get(r) {

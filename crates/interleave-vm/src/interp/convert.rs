@@ -89,6 +89,13 @@ impl Interp {
                         hashing::frozenset_hash(&hs)
                     }
                     Obj::Complex { re, im } => super::complex::complex_hash(*re, *im),
+                    Obj::MemoryView { .. } => {
+                        let (obj, ..) = self.memoryview_window(r)?;
+                        if self.is_bytearray(&obj) {
+                            return Err(self.err(self.t.value_error, "cannot hash writable memoryview object"));
+                        }
+                        hashing::bytes_hash(self.bytes_of(v).unwrap_or_default())
+                    }
                     Obj::List(_) | Obj::ByteArray(_) | Obj::Dict(_) | Obj::Set { .. } | Obj::Slice { .. } => {
                         let msg = format!("unhashable type: '{}'", self.type_name(v));
                         return Err(self.err(self.t.type_error, msg));
@@ -341,6 +348,10 @@ impl Interp {
                 Ok(format!("[{}]", self.repr_items(&items, ", ")?))
             }
             Obj::ByteArray(b) => Ok(format!("bytearray({})", interleave_algo::bytes_repr(b))),
+            Obj::MemoryView { released, .. } => {
+                let state = if *released { "released " } else { "" };
+                Ok(format!("<{state}memory at {}>", crate::hashing::fake_address(r)))
+            }
             Obj::Tuple(items) => {
                 let items = items.clone();
                 if items.len() == 1 {

@@ -24,6 +24,7 @@ impl Interp {
             Iter::Range { .. } => t.range_iterator,
             Iter::Str { .. } => t.str_iterator,
             Iter::Bytes { b: Value::Bytes(_), .. } => t.bytes_iterator,
+            Iter::Bytes { b, .. } if self.is_memoryview(b) => t.memory_iterator,
             Iter::Bytes { .. } => t.bytearray_iterator,
             Iter::Dict { kind, .. } => match kind {
                 DictIterKind::Keys => t.dict_keyiterator,
@@ -51,6 +52,12 @@ impl Interp {
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_) | Obj::Tuple(_) => Iter::Seq { seq: *r, index: 0 },
                 Obj::ByteArray(_) => Iter::Bytes { b: v.clone(), index: 0 },
+                Obj::MemoryView { released, .. } => {
+                    if *released {
+                        return Err(self.err(self.t.value_error, super::memoryview::RELEASED));
+                    }
+                    Iter::Bytes { b: v.clone(), index: 0 }
+                }
                 Obj::Dict(d) => Iter::Dict { dict: *r, index: 0, len: d.len(), kind: DictIterKind::Keys },
                 Obj::Set { items, table, .. } => {
                     let items: Rc<[Value]> = crate::setorder::iteration_order(items, table).into();
@@ -569,6 +576,7 @@ impl Interp {
                     return Ok(items[i].clone());
                 }
                 Obj::ByteArray(_) => return self.bytearray_getitem(r, key),
+                Obj::MemoryView { .. } => return self.memoryview_getitem(r, key),
                 Obj::Dict(_) => {
                     return match self.dict_get(r, key)? {
                         Some(v) => Ok(v),
@@ -680,6 +688,7 @@ impl Interp {
                 }
                 Obj::Dict(_) => return self.dict_setitem(r, key, v),
                 Obj::ByteArray(_) => return self.bytearray_setitem(r, &key, &v),
+                Obj::MemoryView { .. } => return self.memoryview_store(r, false),
                 Obj::Instance(inst) => {
                     let cls = inst.class;
                     if let Some(m) = self.class_lookup(cls, "__setitem__") {
@@ -752,6 +761,7 @@ impl Interp {
                     return Ok(());
                 }
                 Obj::ByteArray(_) => return self.bytearray_delitem(r, key),
+                Obj::MemoryView { .. } => return self.memoryview_store(r, true),
                 Obj::Dict(_) => {
                     return match self.dict_remove(r, key)? {
                         Some(_) => Ok(()),

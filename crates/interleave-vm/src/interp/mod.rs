@@ -3,6 +3,7 @@
 
 mod attr;
 mod bytearray;
+mod memoryview;
 mod cache;
 mod call;
 mod callargs;
@@ -401,6 +402,7 @@ impl Interp {
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_) => t.list,
                 Obj::ByteArray(_) => t.bytearray,
+                Obj::MemoryView { .. } => t.memoryview,
                 Obj::Tuple(_) => t.tuple,
                 Obj::Dict(_) => t.dict,
                 Obj::Set { frozen: false, .. } => t.set,

@@ -106,6 +106,9 @@ impl Interp {
             }
             BinOp::Multiply => {
                 let (s, n) = if self.is_bytearray(a) { (a, b) } else { (b, a) };
+                if !self.is_bytearray(s) {
+                    return Ok(None);
+                }
                 if !matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
                     return Ok(None);
                 }
@@ -203,7 +206,7 @@ impl Interp {
     pub(super) fn unsupported(&mut self, op: BinOp, a: &Value, b: &Value) -> Flow {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         if op.base() == BinOp::Add {
-            if self.bytes_of(a).is_some() {
+            if self.bytes_of(a).is_some() && !self.is_memoryview(a) {
                 let msg = format!("can't concat {tb} to {ta}");
                 return self.err(self.t.type_error, msg);
             }
@@ -393,7 +396,8 @@ impl Interp {
     }
 
     fn sequence_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        if (self.is_bytearray(a) || self.is_bytearray(b))
+        if !self.is_memoryview(a)
+            && (self.is_bytearray(a) || self.is_bytearray(b) || self.is_memoryview(b))
             && let Some(v) = self.bytearray_op(op, a, b)? {
                 return Ok(Some(v));
             }
@@ -582,6 +586,10 @@ impl Interp {
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(l) | Obj::Tuple(l) => !l.is_empty(),
                 Obj::ByteArray(b) => !b.is_empty(),
+                Obj::MemoryView { .. } => {
+                    let r = *r;
+                    self.memoryview_window(r)?.2 > 0
+                }
                 Obj::Dict(d) => !d.is_empty(),
                 Obj::Set { items, .. } => !items.is_empty(),
                 Obj::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,

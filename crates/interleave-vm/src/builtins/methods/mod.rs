@@ -1,5 +1,5 @@
 //! Methods of the built-in value types (`str`, `list`, `dict`, `set`, `tuple`, `int`, `float`,
-//! `bytes`, `bytearray`), one file per type, and the argument checks they share (with CPython's wording
+//! `bytes`, `bytearray`, `memoryview`), one file per type, and the argument checks they share (with CPython's wording
 //! for each of its argument-parsing conventions).
 
 mod bytearray;
@@ -10,6 +10,7 @@ mod float;
 mod format;
 mod int;
 mod list;
+mod memoryview;
 mod set;
 #[path = "str.rs"]
 mod string;
@@ -34,6 +35,7 @@ pub fn install(interp: &mut Interp) {
     complex::install(interp);
     bytes::install(interp);
     bytearray::install(interp);
+    memoryview::install(interp);
     install_reprs(interp);
 }
 
