@@ -1,7 +1,6 @@
 //! Methods of `bytearray`: the mutating ones (`append`, `extend`, `insert`, `pop`, `remove`,
 //! `clear`, `reverse`), `copy` and the item dunders; its reading methods are `bytes`'s (`bytes::METHODS`).
 
-use super::string::{slot_arg, slot_delitem, slot_noarg, slot_setitem};
 use super::{check_self, noargs, one_arg, positional, register, register_classmethod, type_error};
 use crate::builtins::args;
 use crate::interp::Interp;
@@ -137,36 +136,4 @@ fn reverse(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn dunder_len(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let r = recv(interp, &args, "__len__")?;
-    slot_noarg(interp, &args)?;
-    Ok(Value::Int(data(interp, r).len() as i64))
-}
-
-fn dunder_getitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let base = Value::Obj(recv(interp, &args, "__getitem__")?);
-    let k = slot_arg(interp, &args)?;
-    interp.getitem(&base, &k)
-}
-
-fn dunder_setitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let base = Value::Obj(recv(interp, &args, "__setitem__")?);
-    slot_setitem(interp, base, &args)
-}
-
-fn dunder_delitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let base = Value::Obj(recv(interp, &args, "__delitem__")?);
-    slot_delitem(interp, base, &args)
-}
-
-fn dunder_contains(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let base = Value::Obj(recv(interp, &args, "__contains__")?);
-    let x = slot_arg(interp, &args)?;
-    Ok(Value::Bool(interp.contains(&base, &x)?))
-}
-
-fn dunder_iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let base = Value::Obj(recv(interp, &args, "__iter__")?);
-    slot_noarg(interp, &args)?;
-    interp.get_iter(&base)
-}
+sequence_dunders!(len, getitem, setitem, delitem, contains, iter);

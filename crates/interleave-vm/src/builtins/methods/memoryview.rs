@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use super::string::{slot_arg, slot_delitem, slot_noarg, slot_setitem};
 use super::{check_self, noargs, register};
 use crate::interp::Interp;
 use crate::native::{Args, NativeFn, PyResult};
@@ -22,6 +21,7 @@ pub fn install(interp: &mut Interp) {
         ("__getitem__", dunder_getitem),
         ("__setitem__", dunder_setitem),
         ("__delitem__", dunder_delitem),
+        ("__iter__", dunder_iter),
     ];
     let cls = interp.t.memoryview;
     register(interp, cls, "memoryview", table);
@@ -83,24 +83,4 @@ fn exit(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn dunder_len(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let r = recv(interp, &args, "__len__")?;
-    slot_noarg(interp, &args)?;
-    Ok(Value::Int(interp.memoryview_window(r)?.2 as i64))
-}
-
-fn dunder_getitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let base = Value::Obj(recv(interp, &args, "__getitem__")?);
-    let k = slot_arg(interp, &args)?;
-    interp.getitem(&base, &k)
-}
-
-fn dunder_setitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let base = Value::Obj(recv(interp, &args, "__setitem__")?);
-    slot_setitem(interp, base, &args)
-}
-
-fn dunder_delitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let base = Value::Obj(recv(interp, &args, "__delitem__")?);
-    slot_delitem(interp, base, &args)
-}
+sequence_dunders!(len, getitem, setitem, delitem, iter);
