@@ -397,6 +397,17 @@ fn ran_events_name_the_line_each_thread_stopped_at() {
 }
 
 #[test]
+fn the_state_view_shows_a_bytearray_global_by_its_repr() {
+    let src = "b = bytearray(b'hi')\nb.append(33)\nimport time\ntime.sleep(1)\n";
+    let mut session = interleave_machine::Session::new(src, "/prog.py", &Settings::default());
+    while !session.events().iter().any(|e| matches!(e, interleave_machine::trace::TraceEvent::Blocked { .. })) {
+        assert!(session.step().is_none());
+    }
+    let view = session.objects().into_iter().find(|v| v.name == "b").expect("b is shown");
+    assert_eq!((view.kind.as_str(), view.state.as_str()), ("bytearray", "bytearray(b'hi!')"));
+}
+
+#[test]
 fn a_syntax_error_ends_the_session_at_once() {
     let session = interleave_machine::Session::new("x = (1,\n", "/prog.py", &Settings::default());
     assert_eq!(session.finished(), Some(1));
