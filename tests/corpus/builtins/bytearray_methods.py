@@ -67,3 +67,25 @@ lst += bytearray(b"\x01\x02")
 print(lst, type(iter(bytearray())).__name__)
 attempt("[1] + bytearray()", lambda: [1] + bytearray())
 attempt("object.__new__(bytearray)", lambda: object.__new__(bytearray))
+
+
+class Raw:
+    def __bytes__(self):
+        return b"raw"
+
+
+class Three:
+    def __index__(self):
+        return 3
+
+
+class Bad:
+    def __bytes__(self):
+        return "no"
+
+
+print(bytes(Raw()), bytes(Three()), bytearray(Three()), bytes("é", "latin-1"), bytes(b"k"))
+attempt("bytes(Bad())", lambda: bytes(Bad()))
+attempt("bytes(object())", lambda: bytes(object()))
+attempt("bytearray(object())", lambda: bytearray(object()))
+attempt("bytes('é', 'ascii')", lambda: bytes("é", "ascii"))

@@ -242,15 +242,33 @@ fn bytes_source(interp: &mut Interp, mut args: Args, what: &str) -> PyResult<Vec
     if let Some(b) = interp.bytes_of(&v) {
         return Ok(b.to_vec());
     }
-    if let Value::Int(_) | Value::Bool(_) | Value::BigInt(_) = v {
-        let n = args::int(interp, &v)?;
+    if what == "bytes"
+        && matches!(v.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Instance(_)))
+        && let Some(m) = interp.class_lookup(interp.type_of(&v), "__bytes__")
+    {
+        let out = interp.call_nested(m, vec![v.clone()])?;
+        return match out {
+            Value::Bytes(b) => Ok(b.to_vec()),
+            other => {
+                let msg = format!("__bytes__ returned non-bytes (type {})", interp.type_name(&other));
+                Err(interp.err(interp.t.type_error, msg))
+            }
+        };
+    }
+    let count = match v {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Some(v.clone()),
+        _ if !interp.is_iterable(&v) => interp.index_value(&v)?,
+        _ => None,
+    };
+    if let Some(n) = count {
+        let n = args::int(interp, &n)?;
         if n < 0 {
             return Err(interp.err(interp.t.value_error, "negative count"));
         }
         interp.check_str_size(n as usize)?;
         return Ok(vec![0u8; n as usize]);
     }
-    if let Value::Float(_) | Value::None = v {
+    if !interp.is_iterable(&v) {
         let msg = format!("cannot convert '{}' object to {what}", interp.type_name(&v));
         return Err(interp.err(interp.t.type_error, msg));
     }
