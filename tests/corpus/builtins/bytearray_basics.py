@@ -67,6 +67,8 @@ attempt("ba[99] = 1", lambda: setitem(99, 1))
 attempt("ba[0:1] = 5", lambda: setitem(slice(0, 1), 5))
 attempt("ba[0:1] = 'ab'", lambda: setitem(slice(0, 1), "ab"))
 attempt("ba[0:1] = [999]", lambda: setitem(slice(0, 1), [999]))
+attempt("ba[0:1] = object()", lambda: setitem(slice(0, 1), object()))
+attempt("ba[0:1] = 1.5", lambda: setitem(slice(0, 1), 1.5))
 attempt("ba[::2] = b'x'", lambda: setitem(slice(None, None, 2), b"x"))
 del ba[0]
 print(ba)

@@ -78,8 +78,15 @@ impl Interp {
         if let Some(b) = self.bytes_of(v) {
             return Ok(b.to_vec());
         }
-        if matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Str(_)) {
+        // CPython's `PyNumber_Check` or a str.
+        let number = matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_))
+            || matches!(v.as_obj().map(|r| self.heap.get(r)), Some(Obj::Complex { .. }));
+        if number {
             return Err(self.err(self.t.type_error, CAN_ASSIGN_ONLY));
+        }
+        if !self.is_iterable(v) {
+            let msg = format!("cannot convert '{}' object to bytearray", self.type_name(v));
+            return Err(self.err(self.t.type_error, msg));
         }
         self.bytes_from_ints(v)
     }
