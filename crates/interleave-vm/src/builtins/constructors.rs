@@ -239,6 +239,9 @@ fn bytes_source(interp: &mut Interp, mut args: Args, what: &str) -> PyResult<Vec
         let msg = if encoding.is_some() { "encoding without a string argument" } else { "errors without a string argument" };
         return Err(interp.err(interp.t.type_error, msg));
     }
+    if let Some(r) = v.as_obj().filter(|_| interp.is_memoryview(&v)) {
+        interp.memoryview_window(r)?;
+    }
     if let Some(b) = interp.bytes_of(&v) {
         return Ok(b.to_vec());
     }

@@ -17,6 +17,7 @@ impl Interp {
                 Obj::List(_)
                 | Obj::Tuple(_)
                 | Obj::ByteArray(_)
+                | Obj::MemoryView { .. }
                 | Obj::Dict(_)
                 | Obj::Set { .. }
                 | Obj::Range { .. }
