@@ -69,7 +69,7 @@ fn view_of(interp: &Interp, value: &Value, blocked_on: &dyn Fn(ObjRef) -> Vec<us
         return Some(plain(&interp.type_name(value), short_repr(interp, value, 2)?));
     };
     match interp.heap.get(*r) {
-        Obj::List(_) | Obj::Tuple(_) | Obj::Dict(_) | Obj::Set { .. } => {
+        Obj::List(_) | Obj::Tuple(_) | Obj::Dict(_) | Obj::Set { .. } | Obj::ByteArray(_) => {
             Some(plain(&interp.type_name(value), short_repr(interp, value, 2)?))
         }
         Obj::Instance(inst) => {
@@ -240,6 +240,7 @@ fn plain_repr(interp: &Interp, v: &Value, depth: u32) -> Option<String> {
             };
             match interp.heap.get(*r) {
                 Obj::List(items) => inner(items, "[", "]")?,
+                Obj::ByteArray(b) => format!("bytearray({})", interleave_algo::bytes_repr(b)),
                 Obj::Tuple(items) if items.len() == 1 => inner(items, "(", ",)")?,
                 Obj::Tuple(items) => inner(items, "(", ")")?,
                 Obj::Set { items, .. } => {

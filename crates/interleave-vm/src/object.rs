@@ -14,6 +14,11 @@ use crate::value::{ObjRef, Value};
 pub enum Obj {
     List(Vec<Value>),
     Tuple(Vec<Value>),
+    /// `bytearray`: a mutable buffer of bytes (`bytes` is the immutable `Value::Bytes`).
+    ByteArray(Vec<u8>),
+    /// `memoryview`: a read-only window `[start, start + len)` on a bytes or bytearray `obj`
+    /// (a view of a view is a window on the same `obj`).
+    MemoryView { obj: Value, start: usize, len: usize, released: bool },
     Dict(Dict),
     /// `set` (frozen = false) or `frozenset` (frozen = true). Keys are stored in a `Dict`
     /// whose values are unused; `table` mirrors CPython's slot table for the iteration order
@@ -305,8 +310,8 @@ impl Obj {
                 }
             }
             Obj::Module(m) => g(m.dict),
-            Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) => f(v),
-            Obj::Code(_) | Obj::Range { .. } | Obj::Complex { .. } => {}
+            Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) | Obj::MemoryView { obj: v, .. } => f(v),
+            Obj::Code(_) | Obj::Range { .. } | Obj::Complex { .. } | Obj::ByteArray(_) => {}
             Obj::DictView(v) => g(v.dict),
             Obj::Generator(generator) => {
                 generator.saved.iter().for_each(&mut *f);
@@ -373,6 +378,7 @@ impl Obj {
         64 + match self {
             Obj::List(v) | Obj::Tuple(v) => v.capacity() * V + v.iter().map(text).sum::<usize>(),
             Obj::Dict(d) => d.capacity() * (V * 2 + 16),
+            Obj::ByteArray(b) => b.capacity(),
             Obj::Set { items, table, .. } => items.capacity() * (V * 2 + 16) + table.capacity() * 16,
             Obj::Instance(i) => i.dict.capacity() * (V * 2 + 16),
             _ => 0,

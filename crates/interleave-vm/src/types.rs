@@ -70,6 +70,7 @@ types! {
     str = "str": object, Builtin;
     bytes = "bytes": object, Builtin;
     bytearray = "bytearray": object, Builtin;
+    memoryview = "memoryview": object, Builtin;
     list = "list": object, Builtin;
     tuple = "tuple": object, Builtin;
     dict = "dict": object, Builtin;
@@ -97,6 +98,8 @@ types! {
     range_iterator = "range_iterator": object, Builtin;
     str_iterator = "str_ascii_iterator": object, Builtin;
     bytes_iterator = "bytes_iterator": object, Builtin;
+    bytearray_iterator = "bytearray_iterator": object, Builtin;
+    memory_iterator = "memory_iterator": object, Builtin;
     dict_keyiterator = "dict_keyiterator": object, Builtin;
     dict_valueiterator = "dict_valueiterator": object, Builtin;
     dict_itemiterator = "dict_itemiterator": object, Builtin;

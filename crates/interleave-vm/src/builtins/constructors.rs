@@ -19,6 +19,7 @@ pub fn install(interp: &mut Interp) {
         (t.str, "str", str_),
         (t.bytes, "bytes", bytes),
         (t.bytearray, "bytearray", bytearray),
+        (t.memoryview, "memoryview", memoryview),
         (t.list, "list", list),
         (t.tuple, "tuple", tuple),
         (t.dict, "dict", dict),
@@ -153,14 +154,14 @@ fn float(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn str_(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (_, mut args) = split(args);
     let encoding = args.take_kw("encoding");
-    let _errors = args.take_kw("errors");
+    let errors = args.take_kw("errors");
     args::count(interp, "str", &args, 0, 3)?;
     let Some(v) = args.pos.first().cloned() else { return Ok(Value::str("")) };
-    if let (Value::Bytes(b), true) = (&v, encoding.is_some() || args.pos.len() > 1) {
-        return match std::str::from_utf8(b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(_) => Err(interp.err(interp.t.unicode_decode_error, "'utf-8' codec can't decode bytes")),
-        };
+    if interp.bytes_of(&v).is_some() && (encoding.is_some() || errors.is_some() || args.pos.len() > 1) {
+        // `str(b, encoding, errors)` is `b.decode(encoding, errors)`.
+        let decode = interp.class_lookup(interp.t.bytes, "decode").ok_or_else(|| interp.internal("bytes.decode missing"))?;
+        let kw = [("encoding", encoding), ("errors", errors)].into_iter().filter_map(|(k, v)| Some((Rc::from(k), v?))).collect();
+        return interp.call_nested_args(decode, Args { pos: args.pos.clone(), kw });
     }
     if let Some(Obj::Instance(i)) = v.as_obj().map(|r| interp.heap.get(r)) {
         let cls = i.class;
@@ -173,47 +174,118 @@ fn str_(interp: &mut Interp, args: Args) -> PyResult<Value> {
     interp.to_str_value(&v)
 }
 
-/// `bytearray(...)`: not there yet; says so rather than failing some other way.
-fn bytearray(interp: &mut Interp, _args: Args) -> PyResult<Value> {
-    Err(interp.err(interp.t.not_implemented_error, "bytearray is not supported by Interleave yet (use bytes)"))
+/// `bytearray(source=b'', encoding=None, errors=None)`.
+fn bytearray(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    let data = bytes_source(interp, args, "bytearray")?;
+    Ok(interp.new_bytearray(data))
 }
 
-fn bytes(interp: &mut Interp, args: Args) -> PyResult<Value> {
+/// `memoryview(object)`.
+fn memoryview(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (_, mut args) = split(args);
-    let _encoding = args.take_kw("encoding");
-    args::count(interp, "bytes", &args, 0, 3)?;
-    let Some(v) = args.pos.first().cloned() else { return Ok(Value::Bytes(Rc::from(Vec::new()))) };
-    match &v {
-        Value::Str(s) => {
-            if args.pos.len() < 2 && _encoding.is_none() {
-                return Err(interp.err(interp.t.type_error, "string argument without an encoding"));
-            }
-            Ok(Value::Bytes(Rc::from(s.as_str().as_bytes())))
+    let kw = args.take_kw("object");
+    args::count(interp, "memoryview", &args, 0, 1)?;
+    let Some(obj) = args.pos.first().cloned().or(kw) else {
+        return Err(interp.err(interp.t.type_error, "memoryview() missing required argument 'object' (pos 1)"));
+    };
+    interp.new_memoryview(&obj)
+}
+
+/// `bytes(source=b'', encoding=None, errors=None)`.
+fn bytes(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (_, args) = split(args);
+    if let [v @ Value::Bytes(_)] = &args.pos[..]
+        && args.kw.is_empty() {
+            return Ok(v.clone());
         }
-        Value::Bytes(_) => Ok(v),
-        Value::Int(n) => {
-            if *n < 0 {
-                return Err(interp.err(interp.t.value_error, "negative count"));
-            }
-            interp.check_str_size(*n as usize)?;
-            Ok(Value::Bytes(Rc::from(vec![0u8; *n as usize])))
+    let data = bytes_source(interp, args, "bytes")?;
+    Ok(Value::Bytes(Rc::from(data)))
+}
+
+/// The contents of a new `bytes` or `bytearray` (`what`) from its constructor's arguments,
+/// with CPython's errors.
+fn bytes_source(interp: &mut Interp, mut args: Args, what: &str) -> PyResult<Vec<u8>> {
+    let kw_source = args.take_kw("source");
+    let encoding = args.take_kw("encoding");
+    let errors = args.take_kw("errors");
+    if let Some((k, _)) = args.kw.first() {
+        let msg = format!("'{k}' is an invalid keyword argument for {what}()");
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    args::count(interp, what, &args, 0, 3)?;
+    let mut pos = args.pos.into_iter();
+    let source = pos.next().or(kw_source);
+    let encoding = pos.next().or(encoding);
+    let errors = pos.next().or(errors);
+    let Some(v) = source else {
+        if encoding.is_some() || errors.is_some() {
+            let msg = if encoding.is_some() { "encoding without a string argument" } else { "errors without a string argument" };
+            return Err(interp.err(interp.t.type_error, msg));
         }
-        _ => {
-            let items = interp.collect_iterable(&v)?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                match it {
-                    Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
-                    Value::Int(_) => return Err(interp.err(interp.t.value_error, "bytes must be in range(0, 256)")),
-                    other => {
-                        let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(&other));
-                        return Err(interp.err(interp.t.type_error, msg));
-                    }
-                }
+        return Ok(Vec::new());
+    };
+    if let Value::Str(_) = v {
+        let Some(encoding) = encoding else {
+            return Err(interp.err(interp.t.type_error, "string argument without an encoding"));
+        };
+        let encode = interp.class_lookup(interp.t.str, "encode").ok_or_else(|| interp.internal("str.encode missing"))?;
+        let mut call = vec![v, encoding];
+        call.extend(errors);
+        let out = interp.call_nested(encode, call)?;
+        return Ok(interp.bytes_of(&out).unwrap_or_default().to_vec());
+    }
+    if encoding.is_some() || errors.is_some() {
+        let msg = if encoding.is_some() { "encoding without a string argument" } else { "errors without a string argument" };
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    if let Some(r) = v.as_obj().filter(|_| interp.is_memoryview(&v)) {
+        interp.memoryview_window(r)?;
+    }
+    if let Some(b) = interp.bytes_of(&v) {
+        return Ok(b.to_vec());
+    }
+    if what == "bytes"
+        && matches!(v.as_obj().map(|r| interp.heap.get(r)), Some(Obj::Instance(_)))
+        && let Some(m) = interp.class_lookup(interp.type_of(&v), "__bytes__")
+    {
+        let out = interp.call_nested(m, vec![v.clone()])?;
+        return match out {
+            Value::Bytes(b) => Ok(b.to_vec()),
+            other => {
+                let msg = format!("__bytes__ returned non-bytes (type {})", interp.type_name(&other));
+                Err(interp.err(interp.t.type_error, msg))
             }
-            Ok(Value::Bytes(Rc::from(out)))
+        };
+    }
+    let count = match v {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Some(v.clone()),
+        _ if !interp.is_iterable(&v) => interp.index_value(&v)?,
+        _ => None,
+    };
+    if let Some(n) = count {
+        let n = args::int(interp, &n)?;
+        if n < 0 {
+            return Err(interp.err(interp.t.value_error, "negative count"));
+        }
+        interp.check_str_size(n as usize)?;
+        return Ok(vec![0u8; n as usize]);
+    }
+    if !interp.is_iterable(&v) {
+        let msg = format!("cannot convert '{}' object to {what}", interp.type_name(&v));
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let items = interp.collect_iterable(&v)?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in &items {
+        match interp.byte_value(it) {
+            Err(Flow::Exc(e)) if what == "bytes" && interp.isinstance(&Value::Obj(e), interp.t.value_error) => {
+                return Err(interp.err(interp.t.value_error, "bytes must be in range(0, 256)"));
+            }
+            r => out.push(r?),
         }
     }
+    Ok(out)
 }
 
 fn list(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -455,7 +527,15 @@ fn type_(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn object(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (cls, _) = split(args);
     match cls.as_obj() {
-        Some(c) if interp.is_class(&cls) => Ok(interp.new_instance(c)),
+        Some(c) if interp.is_class(&cls) => {
+            let k = interp.class(c);
+            if k.builtin && k.layout == crate::object::Layout::Builtin && c != interp.t.object && interp.builtin_base_class(c).is_none() {
+                // An instance of a value type (bytearray, int…) needs its own constructor.
+                let msg = format!("object.__new__({0}) is not safe, use {0}.__new__()", k.name);
+                return Err(interp.err(interp.t.type_error, msg));
+            }
+            Ok(interp.new_instance(c))
+        }
         _ => Err(interp.err(interp.t.type_error, "object.__new__(X): X is not a type object")),
     }
 }

@@ -27,7 +27,6 @@ pub fn install(interp: &mut Interp, d: ObjRef) {
         ("hex", hex),
         ("callable", callable),
         ("chr", chr),
-        ("memoryview", memoryview),
         ("ord", ord),
         ("dir", dir),
         ("divmod", divmod),
@@ -165,6 +164,8 @@ pub fn length(interp: &mut Interp, v: &Value) -> PyResult<usize> {
         Value::Bytes(b) => return Ok(b.len()),
         Value::Obj(r) => match interp.heap.get(*r) {
             Obj::List(l) | Obj::Tuple(l) => return Ok(l.len()),
+            Obj::ByteArray(b) => return Ok(b.len()),
+            Obj::MemoryView { .. } => return Ok(interp.memoryview_window(*r)?.2),
             Obj::Dict(d) => return Ok(d.len()),
             Obj::Set { items, .. } => return Ok(items.len()),
             Obj::DictView(dv) => return Ok(interp.view_len(*dv)),
@@ -336,11 +337,6 @@ fn callable(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(r))
 }
 
-/// `memoryview(...)`: not there yet; says so rather than `NameError`.
-fn memoryview(interp: &mut Interp, _args: Args) -> PyResult<Value> {
-    Err(interp.err(interp.t.not_implemented_error, "memoryview is not supported by Interleave yet (use bytes)"))
-}
-
 fn chr(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one(interp, "chr", &args)?.clone();
     let i = args::int(interp, &v)?;
@@ -363,7 +359,7 @@ fn ord(interp: &mut Interp, args: Args) -> PyResult<Value> {
             let msg = format!("ord() expected a character, but string of length {} found", s.len());
             Err(interp.err(interp.t.type_error, msg))
         }
-        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        _ if interp.bytes_of(&v).is_some_and(|b| b.len() == 1) => Ok(Value::Int(interp.bytes_of(&v).map_or(0, |b| b[0] as i64))),
         _ => {
             let msg = format!("ord() expected string of length 1, but {} found", interp.type_name(&v));
             Err(interp.err(interp.t.type_error, msg))

@@ -217,7 +217,10 @@ fn sync(interp: &mut Interp, r: ObjRef) {
 fn write(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = args.pos[0].clone();
     check_open(interp, &v, false)?;
-    let data = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let mut data = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if interp.is_bytearray(&data) {
+        data = Value::Bytes(Rc::from(interp.bytes_of(&data).unwrap_or_default()));
+    }
     let (bytes, count) = match &data {
         Value::Str(s) => (s.as_str().as_bytes().to_vec(), s.len()),
         Value::Bytes(b) => (b.to_vec(), b.len()),

@@ -59,6 +59,7 @@ fn is_public_builtin(name: &str) -> bool {
                 | "str"
                 | "bytes"
                 | "bytearray"
+                | "memoryview"
                 | "list"
                 | "tuple"
                 | "dict"

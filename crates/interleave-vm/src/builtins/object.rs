@@ -57,6 +57,8 @@ pub fn install(interp: &mut Interp) {
         t.range_iterator,
         t.str_iterator,
         t.bytes_iterator,
+        t.bytearray_iterator,
+        t.memory_iterator,
         t.dict_keyiterator,
         t.dict_valueiterator,
         t.dict_itemiterator,

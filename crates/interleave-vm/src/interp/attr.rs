@@ -277,6 +277,24 @@ impl Interp {
                 "step" => Some(step.clone()),
                 _ => None,
             }),
+            Obj::MemoryView { obj, len, .. } => {
+                let (obj, len) = (obj.clone(), *len);
+                Ok(match name {
+                    "obj" | "nbytes" | "readonly" | "itemsize" | "format" | "ndim" | "shape" => {
+                        self.memoryview_window(*r)?;
+                        Some(match name {
+                            "obj" => obj.clone(),
+                            "nbytes" => Value::Int(len as i64),
+                            "readonly" => Value::Bool(!self.is_bytearray(&obj)),
+                            "itemsize" | "ndim" => Value::Int(1),
+                            "format" => Value::str("B"),
+                            _ => self.new_tuple(vec![Value::Int(len as i64)]),
+                        })
+                    }
+                    "released" => Some(Value::Bool(matches!(self.heap.get(*r), Obj::MemoryView { released: true, .. }))),
+                    _ => None,
+                })
+            }
             Obj::Range { start, stop, step } => Ok(match name {
                 "start" => Some(Value::Int(*start)),
                 "stop" => Some(Value::Int(*stop)),

@@ -16,6 +16,8 @@ impl Interp {
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_)
                 | Obj::Tuple(_)
+                | Obj::ByteArray(_)
+                | Obj::MemoryView { .. }
                 | Obj::Dict(_)
                 | Obj::Set { .. }
                 | Obj::Range { .. }

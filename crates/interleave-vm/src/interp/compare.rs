@@ -127,8 +127,10 @@ impl Interp {
         if let Some(r) = self.complex_eq(a, b) {
             return Ok(r);
         }
+        if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
+            return Ok(x == y);
+        }
         match (a, b) {
-            (Value::Bytes(x), Value::Bytes(y)) => Ok(x == y),
             (Value::Obj(x), Value::Obj(y)) => {
                 if x == y {
                     return Ok(true);
@@ -199,9 +201,14 @@ impl Interp {
         if let (Some(x), Some(y)) = (self.to_num(a), self.to_num(b)) {
             return Ok(num_cmp(&x, &y));
         }
+        if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b))
+            && !self.is_memoryview(a)
+            && !self.is_memoryview(b)
+        {
+            return Ok(Some(x.cmp(y)));
+        }
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => Ok(Some(x.as_str().cmp(y.as_str()))),
-            (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
             (Value::Obj(x), Value::Obj(y)) => {
                 let (p, q) = match (self.heap.get(*x), self.heap.get(*y)) {
                     (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => (p.clone(), q.clone()),
@@ -242,6 +249,20 @@ impl Interp {
         }
     }
 
+    /// `item in b` for a bytes-like `b`: a byte value or a bytes-like substring.
+    fn bytes_contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let needle = match self.bytes_of(item) {
+            Some(sub) => sub.to_vec(),
+            None if matches!(item, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => vec![self.byte_value(item)?],
+            None => {
+                let msg = format!("a bytes-like object is required, not '{}'", self.type_name(item));
+                return Err(self.err(self.t.type_error, msg));
+            }
+        };
+        let hay = self.bytes_of(container).unwrap_or_default();
+        Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
+    }
+
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         if let Some(inner) = self.delegate(container, "__contains__") {
@@ -255,11 +276,7 @@ impl Interp {
                     Err(self.err(self.t.type_error, msg))
                 }
             },
-            Value::Bytes(b) => match item {
-                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
-                Value::Int(i) => Ok(b.contains(&(*i as u8))),
-                _ => Err(self.err(self.t.type_error, "a bytes-like object is required")),
-            },
+            _ if self.bytes_of(container).is_some() && !self.is_memoryview(container) => self.bytes_contains(container, item),
             Value::Obj(r) => {
                 let r = *r;
                 match self.heap.get(r) {

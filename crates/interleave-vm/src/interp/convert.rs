@@ -45,11 +45,12 @@ fn simple_eq(heap: &crate::heap::Heap, a: &Value, b: &Value) -> Option<bool> {
                 // A complex key equals ints and floats: `eq` decides.
                 (Obj::Instance(_) | Obj::Complex { .. }, _) | (_, Obj::Instance(_) | Obj::Complex { .. }) => None,
                 (Obj::Set { .. }, Obj::Set { .. }) => None,
+                (Obj::ByteArray(p), Obj::ByteArray(q)) => Some(p == q),
                 _ => Some(false),
             }
         }
         (Value::Obj(x), _) | (_, Value::Obj(x)) => match heap.get(*x) {
-            Obj::Instance(_) | Obj::Complex { .. } => None,
+            Obj::Instance(_) | Obj::Complex { .. } | Obj::ByteArray(_) => None,
             _ => Some(false),
         },
         _ => Some(false),
@@ -88,7 +89,14 @@ impl Interp {
                         hashing::frozenset_hash(&hs)
                     }
                     Obj::Complex { re, im } => super::complex::complex_hash(*re, *im),
-                    Obj::List(_) | Obj::Dict(_) | Obj::Set { .. } | Obj::Slice { .. } => {
+                    Obj::MemoryView { .. } => {
+                        let (obj, ..) = self.memoryview_window(r)?;
+                        if self.is_bytearray(&obj) {
+                            return Err(self.err(self.t.value_error, "cannot hash writable memoryview object"));
+                        }
+                        hashing::bytes_hash(self.bytes_of(v).unwrap_or_default())
+                    }
+                    Obj::List(_) | Obj::ByteArray(_) | Obj::Dict(_) | Obj::Set { .. } | Obj::Slice { .. } => {
                         let msg = format!("unhashable type: '{}'", self.type_name(v));
                         return Err(self.err(self.t.type_error, msg));
                     }
@@ -338,6 +346,11 @@ impl Interp {
             Obj::List(items) => {
                 let items = items.clone();
                 Ok(format!("[{}]", self.repr_items(&items, ", ")?))
+            }
+            Obj::ByteArray(b) => Ok(format!("bytearray({})", interleave_algo::bytes_repr(b))),
+            Obj::MemoryView { released, .. } => {
+                let state = if *released { "released " } else { "" };
+                Ok(format!("<{state}memory at {}>", crate::hashing::fake_address(r)))
             }
             Obj::Tuple(items) => {
                 let items = items.clone();

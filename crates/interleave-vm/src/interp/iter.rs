@@ -23,7 +23,9 @@ impl Interp {
             },
             Iter::Range { .. } => t.range_iterator,
             Iter::Str { .. } => t.str_iterator,
-            Iter::Bytes { .. } => t.bytes_iterator,
+            Iter::Bytes { b: Value::Bytes(_), .. } => t.bytes_iterator,
+            Iter::Bytes { b, .. } if self.is_memoryview(b) => t.memory_iterator,
+            Iter::Bytes { .. } => t.bytearray_iterator,
             Iter::Dict { kind, .. } => match kind {
                 DictIterKind::Keys => t.dict_keyiterator,
                 DictIterKind::Values => t.dict_valueiterator,
@@ -49,6 +51,13 @@ impl Interp {
             Value::Bytes(_) => Iter::Bytes { b: v.clone(), index: 0 },
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_) | Obj::Tuple(_) => Iter::Seq { seq: *r, index: 0 },
+                Obj::ByteArray(_) => Iter::Bytes { b: v.clone(), index: 0 },
+                Obj::MemoryView { released, .. } => {
+                    if *released {
+                        return Err(self.err(self.t.value_error, super::memoryview::RELEASED));
+                    }
+                    Iter::Bytes { b: v.clone(), index: 0 }
+                }
                 Obj::Dict(d) => Iter::Dict { dict: *r, index: 0, len: d.len(), kind: DictIterKind::Keys },
                 Obj::Set { items, table, .. } => {
                     let items: Rc<[Value]> = crate::setorder::iteration_order(items, table).into();
@@ -187,7 +196,7 @@ impl Interp {
                 Ok(Some(v))
             }
             Iter::Bytes { b, index } => {
-                let Value::Bytes(b) = b else { return Ok(None) };
+                let Some(b) = self.bytes_of(b) else { return Ok(None) };
                 let v = b.get(*index).map(|&x| Value::Int(x as i64));
                 if let Obj::Iter(Iter::Bytes { index, .. }) = self.heap.get_mut(r) {
                     *index += 1;
@@ -566,6 +575,8 @@ impl Interp {
                     let (Obj::List(items) | Obj::Tuple(items)) = self.heap.get(r) else { unreachable!() };
                     return Ok(items[i].clone());
                 }
+                Obj::ByteArray(_) => return self.bytearray_getitem(r, key),
+                Obj::MemoryView { .. } => return self.memoryview_getitem(r, key),
                 Obj::Dict(_) => {
                     return match self.dict_get(r, key)? {
                         Some(v) => Ok(v),
@@ -676,6 +687,8 @@ impl Interp {
                     return Ok(());
                 }
                 Obj::Dict(_) => return self.dict_setitem(r, key, v),
+                Obj::ByteArray(_) => return self.bytearray_setitem(r, &key, &v),
+                Obj::MemoryView { .. } => return self.memoryview_store(r, false),
                 Obj::Instance(inst) => {
                     let cls = inst.class;
                     if let Some(m) = self.class_lookup(cls, "__setitem__") {
@@ -747,6 +760,8 @@ impl Interp {
                     }
                     return Ok(());
                 }
+                Obj::ByteArray(_) => return self.bytearray_delitem(r, key),
+                Obj::MemoryView { .. } => return self.memoryview_store(r, true),
                 Obj::Dict(_) => {
                     return match self.dict_remove(r, key)? {
                         Some(_) => Ok(()),

@@ -2,6 +2,8 @@
 //! every part of the VM uses to make and inspect values.
 
 mod attr;
+mod bytearray;
+mod memoryview;
 mod cache;
 mod call;
 mod callargs;
@@ -399,6 +401,8 @@ impl Interp {
             Value::Bytes(_) => t.bytes,
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(_) => t.list,
+                Obj::ByteArray(_) => t.bytearray,
+                Obj::MemoryView { .. } => t.memoryview,
                 Obj::Tuple(_) => t.tuple,
                 Obj::Dict(_) => t.dict,
                 Obj::Set { frozen: false, .. } => t.set,

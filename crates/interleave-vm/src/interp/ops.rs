@@ -93,6 +93,44 @@ impl Interp {
         Ok(a.clone())
     }
 
+    /// `+` and `*` with a `bytearray` operand (in place for `+=` and `*=` on one).
+    fn bytearray_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let in_place = op.is_inplace() && self.is_bytearray(a);
+        let out = match op.base() {
+            BinOp::Add => {
+                let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) else { return Ok(None) };
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend_from_slice(x);
+                v.extend_from_slice(y);
+                v
+            }
+            BinOp::Multiply => {
+                let (s, n) = if self.is_bytearray(a) { (a, b) } else { (b, a) };
+                if !self.is_bytearray(s) {
+                    return Ok(None);
+                }
+                if !matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+                    return Ok(None);
+                }
+                let n = self.repeat_count(n)?;
+                let len = self.bytes_of(s).map_or(0, <[u8]>::len);
+                self.check_str_size(len.saturating_mul(n))?;
+                self.charge(len.saturating_mul(n) as u64 / 64);
+                self.bytes_of(s).map_or_else(Vec::new, |x| x.repeat(n))
+            }
+            _ => return Ok(None),
+        };
+        self.check_str_size(out.len())?;
+        if in_place {
+            if let Some(Obj::ByteArray(data)) = a.as_obj().map(|r| self.heap.get_mut(r)) {
+                *data = out;
+            }
+            return Ok(Some(a.clone()));
+        }
+        let like = if op.base() == BinOp::Multiply && !self.is_bytearray(a) { b } else { a };
+        Ok(Some(self.bytes_like_result(like, out)))
+    }
+
     /// `a op b`.
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         // Instances of list/dict/set subclasses act as their contents unless a Python method
@@ -168,6 +206,10 @@ impl Interp {
     pub(super) fn unsupported(&mut self, op: BinOp, a: &Value, b: &Value) -> Flow {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         if op.base() == BinOp::Add {
+            if self.bytes_of(a).is_some() && !self.is_memoryview(a) {
+                let msg = format!("can't concat {tb} to {ta}");
+                return self.err(self.t.type_error, msg);
+            }
             if let Value::Str(_) = a {
                 let msg = format!("can only concatenate str (not \"{tb}\") to str");
                 return self.err(self.t.type_error, msg);
@@ -186,7 +228,7 @@ impl Interp {
         }
         let is_seq = |v: &Value| match v {
             Value::Str(_) | Value::Bytes(_) => true,
-            Value::Obj(r) => matches!(self.heap.get(*r), Obj::List(_) | Obj::Tuple(_)),
+            Value::Obj(r) => matches!(self.heap.get(*r), Obj::List(_) | Obj::Tuple(_) | Obj::ByteArray(_)),
             _ => false,
         };
         if op.base() == BinOp::Multiply && (is_seq(a) || is_seq(b)) {
@@ -354,6 +396,11 @@ impl Interp {
     }
 
     fn sequence_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if !self.is_memoryview(a)
+            && (self.is_bytearray(a) || self.is_bytearray(b) || self.is_memoryview(b))
+            && let Some(v) = self.bytearray_op(op, a, b)? {
+                return Ok(Some(v));
+            }
         match (op.base(), a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
@@ -538,6 +585,11 @@ impl Interp {
             Value::NotImplemented | Value::Ellipsis => true,
             Value::Obj(r) => match self.heap.get(*r) {
                 Obj::List(l) | Obj::Tuple(l) => !l.is_empty(),
+                Obj::ByteArray(b) => !b.is_empty(),
+                Obj::MemoryView { .. } => {
+                    let r = *r;
+                    self.memoryview_window(r)?.2 > 0
+                }
                 Obj::Dict(d) => !d.is_empty(),
                 Obj::Set { items, .. } => !items.is_empty(),
                 Obj::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,

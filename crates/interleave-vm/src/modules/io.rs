@@ -33,7 +33,7 @@ fn memory_file(interp: &mut Interp, a: &Args, binary: bool) -> PyResult<Value> {
     let buffer = match a.pos.get(1).or_else(|| a.kw.iter().find(|(k, _)| &**k == "initial_value" || &**k == "initial_bytes").map(|(_, v)| v)) {
         None | Some(Value::None) => Vec::new(),
         Some(Value::Str(s)) if !binary => s.as_str().as_bytes().to_vec(),
-        Some(Value::Bytes(b)) if binary => b.to_vec(),
+        Some(v) if binary && interp.bytes_of(v).is_some() => interp.bytes_of(v).unwrap_or_default().to_vec(),
         Some(other) => {
             let msg = if binary {
                 format!("a bytes-like object is required, not '{}'", interp.type_name(other))

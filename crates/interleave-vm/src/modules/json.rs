@@ -604,7 +604,7 @@ fn loads(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     }
     let text = match args.pos.first() {
         Some(Value::Str(s)) => s.as_str().to_owned(),
-        Some(Value::Bytes(b)) => match std::str::from_utf8(b) {
+        Some(v) if interp.bytes_of(v).is_some() => match std::str::from_utf8(interp.bytes_of(v).unwrap_or_default()) {
             Ok(s) => s.strip_prefix('\u{feff}').unwrap_or(s).to_owned(),
             Err(_) => return Err(interp.err(interp.t.unicode_decode_error, "'utf-8' codec can't decode bytes")),
         },

@@ -162,7 +162,7 @@ fn send(interp: &mut Interp, a: Args) -> PyResult<Value> {
 fn send_bytes(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let id = index(interp, &a, 0)?;
     let data = match a.pos.get(1) {
-        Some(Value::Bytes(b)) => b.to_vec(),
+        Some(v) if interp.bytes_of(v).is_some() => interp.bytes_of(v).unwrap_or_default().to_vec(),
         _ => return Err(interp.err(interp.t.type_error, "a bytes-like object is required")),
     };
     push(interp, id, Message::Bytes(data))

@@ -315,8 +315,8 @@ fn connect(interp: &mut Interp, a: Args) -> PyResult<Value> {
 /// `send(fd, data, deadline)` → bytes sent.
 fn send(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let id = sock(interp, &a, 0)?;
-    let data = match a.pos.get(1) {
-        Some(Value::Bytes(b)) => b.clone(),
+    let data: std::rc::Rc<[u8]> = match a.pos.get(1) {
+        Some(v) if interp.bytes_of(v).is_some() => interp.bytes_of(v).unwrap_or_default().into(),
         Some(v) => {
             let name = interp.type_name(v);
             let msg = format!("a bytes-like object is required, not '{name}'");

@@ -185,7 +185,11 @@ fn getsizeof(interp: &mut Interp, args: Args) -> PyResult<Value> {
         Value::Bool(_) => 28,
         Value::None => 16,
         Value::Str(s) => 49 + s.as_str().len() as i64,
+        Value::Bytes(b) => 33 + b.len() as i64,
         Value::Obj(r) => match interp.heap.get(*r) {
+            // CPython allocates one byte more than the length (none while empty).
+            Obj::ByteArray(b) if b.is_empty() => 56,
+            Obj::ByteArray(b) => 57 + b.len() as i64,
             Obj::List(l) => 56 + 8 * l.capacity() as i64,
             Obj::Tuple(t) => 40 + 8 * t.len() as i64,
             Obj::Dict(_) => 232,

@@ -1,5 +1,7 @@
 //! Methods of `bytes`: `decode` (utf-8, ascii, latin-1 with CPython's error texts), `hex`/
-//! `fromhex`, `join`, `split`, `strip`, searching, `replace` and ASCII case mapping.
+//! `fromhex`, `join`, `split`, `strip`, searching, `replace` and ASCII case mapping. They are
+//! `bytearray`'s non-mutating methods too (`METHODS`): called on a bytearray, those that make
+//! bytes make a bytearray, as CPython's.
 
 use std::rc::Rc;
 
@@ -11,8 +13,8 @@ use crate::native::{Args, NativeFn, PyResult};
 use crate::object::Obj;
 use crate::value::Value;
 
-pub fn install(interp: &mut Interp) {
-    let table: &[(&'static str, NativeFn)] = &[
+/// The methods `bytes` and `bytearray` share.
+pub(super) const METHODS: &[(&str, NativeFn)] = &[
         ("decode", decode),
         ("hex", hex),
         ("join", join),
@@ -30,29 +32,34 @@ pub fn install(interp: &mut Interp) {
         ("replace", replace),
         ("upper", upper),
         ("lower", lower),
-    ];
+];
+
+pub fn install(interp: &mut Interp) {
     let cls = interp.t.bytes;
-    register(interp, cls, "bytes", table);
+    register(interp, cls, "bytes", METHODS);
     register_classmethod(interp, cls, "fromhex", fromhex);
 }
 
+/// The receiver's contents (a bytes or, for `bytearray`'s methods, a bytearray).
 fn recv(interp: &mut Interp, args: &Args, name: &str) -> PyResult<Rc<[u8]>> {
-    check_self(interp, args, "bytes", name, |_, v| matches!(v, Value::Bytes(_)))?;
-    Ok(match &args.pos[0] {
-        Value::Bytes(b) => b.clone(),
-        _ => Rc::from(Vec::new()),
-    })
+    let owner = match args.pos.first() {
+        Some(v) if interp.is_bytearray(v) => "bytearray",
+        _ => "bytes",
+    };
+    check_self(interp, args, owner, name, |i, v| i.bytes_of(v).is_some())?;
+    Ok(Rc::from(interp.bytes_of(&args.pos[0]).unwrap_or_default()))
 }
 
-fn bytes_value(b: Vec<u8>) -> Value {
-    Value::Bytes(Rc::from(b))
+/// A result of the receiver's kind: bytes, or bytearray for a bytearray's method.
+fn out(interp: &mut Interp, args: &Args, b: Vec<u8>) -> Value {
+    interp.bytes_like_result(&args.pos[0], b)
 }
 
 /// A bytes-like argument (`a bytes-like object is required, not 'str'`).
-fn need_bytes(interp: &mut Interp, v: &Value) -> PyResult<Rc<[u8]>> {
-    match v {
-        Value::Bytes(b) => Ok(b.clone()),
-        _ => Err(type_error(interp, format!("a bytes-like object is required, not '{}'", interp.type_name(v)))),
+pub(super) fn need_bytes(interp: &mut Interp, v: &Value) -> PyResult<Rc<[u8]>> {
+    match interp.bytes_of(v) {
+        Some(b) => Ok(Rc::from(b)),
+        None => Err(type_error(interp, format!("a bytes-like object is required, not '{}'", interp.type_name(v)))),
     }
 }
 
@@ -169,7 +176,7 @@ fn hex(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::str(out))
 }
 
-fn fromhex(interp: &mut Interp, args: Args) -> PyResult<Value> {
+pub(super) fn fromhex(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let s = one_arg(interp, &args, "bytes.fromhex")?;
     let Value::Str(text) = &s else {
         let msg = format!("fromhex() argument must be str, not {}", interp.type_name(&s));
@@ -196,26 +203,27 @@ fn fromhex(interp: &mut Interp, args: Args) -> PyResult<Value> {
         }
         i += 2;
     }
-    Ok(bytes_value(out))
+    let cls = args.pos[0].clone();
+    Ok(if cls.as_obj() == Some(interp.t.bytearray) { interp.new_bytearray(out) } else { Value::Bytes(Rc::from(out)) })
 }
 
 fn join(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let sep = recv(interp, &args, "join")?;
     let it = one_arg(interp, &args, "bytes.join")?;
     let items = interp.collect_iterable(&it)?;
-    let mut out = Vec::new();
+    let mut buf = Vec::new();
     for (n, v) in items.iter().enumerate() {
-        let Value::Bytes(p) = v else {
+        let Some(p) = interp.bytes_of(v) else {
             let msg = format!("sequence item {n}: expected a bytes-like object, {} found", interp.type_name(v));
             return Err(type_error(interp, msg));
         };
         if n > 0 {
-            out.extend_from_slice(&sep);
+            buf.extend_from_slice(&sep);
         }
-        out.extend_from_slice(p);
-        interp.check_str_size(out.len())?;
+        buf.extend_from_slice(p);
+        interp.check_str_size(buf.len())?;
     }
-    Ok(bytes_value(out))
+    Ok(out(interp, &args, buf))
 }
 
 fn split(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -238,11 +246,11 @@ fn split(interp: &mut Interp, args: Args) -> PyResult<Value> {
             let mut rest: &[u8] = &data;
             while left != 0 {
                 let Some(i) = find_in(rest, &sep, false) else { break };
-                parts.push(bytes_value(rest[..i].to_vec()));
+                parts.push(out(interp, &args, rest[..i].to_vec()));
                 rest = &rest[i + sep.len()..];
                 left -= 1;
             }
-            parts.push(bytes_value(rest.to_vec()));
+            parts.push(out(interp, &args, rest.to_vec()));
         }
         None => {
             let mut i = 0;
@@ -255,14 +263,14 @@ fn split(interp: &mut Interp, args: Args) -> PyResult<Value> {
                     break;
                 }
                 if left == 0 {
-                    parts.push(bytes_value(data[i..].to_vec()));
+                    parts.push(out(interp, &args, data[i..].to_vec()));
                     break;
                 }
                 let start = i;
                 while i < n && !is_space(data[i]) {
                     i += 1;
                 }
-                parts.push(bytes_value(data[start..i].to_vec()));
+                parts.push(out(interp, &args, data[start..i].to_vec()));
                 left -= 1;
             }
         }
@@ -285,7 +293,7 @@ fn strip_common(interp: &mut Interp, args: Args, name: &str, left: bool, right: 
     while right && e > s && strip(data[e - 1]) {
         e -= 1;
     }
-    Ok(bytes_value(data[s..e].to_vec()))
+    Ok(out(interp, &args, data[s..e].to_vec()))
 }
 
 fn strip(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -309,7 +317,7 @@ fn affix(interp: &mut Interp, args: Args, name: &str, ends: bool) -> PyResult<Va
     let w = &data[s..e];
     let test = |p: &[u8]| if ends { w.ends_with(p) } else { w.starts_with(p) };
     let what = args.pos[1].clone();
-    if let Value::Bytes(p) = &what {
+    if let Some(p) = interp.bytes_of(&what) {
         return Ok(Value::Bool(test(p)));
     }
     if let Some(Obj::Tuple(items)) = what.as_obj().map(|r| interp.heap.get(r)) {
@@ -341,7 +349,7 @@ fn search(interp: &mut Interp, args: &Args, name: &str) -> PyResult<Search> {
     let data = recv(interp, args, name)?;
     old_style(interp, args, name, 1, 3)?;
     let needle = match &args.pos[1] {
-        Value::Bytes(b) => b.to_vec(),
+        v if interp.bytes_of(v).is_some() => interp.bytes_of(v).unwrap_or_default().to_vec(),
         v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
             let i = args::int(interp, v)?;
             match u8::try_from(i) {
@@ -410,43 +418,43 @@ fn replace(interp: &mut Interp, args: Args) -> PyResult<Value> {
         None => -1,
         Some(v) => args::int(interp, v)?,
     };
-    let mut out = Vec::with_capacity(data.len());
+    let mut buf = Vec::with_capacity(data.len());
     let mut rest: &[u8] = &data;
     if old.is_empty() {
         for (i, b) in data.iter().enumerate() {
             if left != 0 {
-                out.extend_from_slice(&new);
+                buf.extend_from_slice(&new);
                 left -= 1;
             }
-            out.push(*b);
+            buf.push(*b);
             rest = &data[i + 1..];
         }
         if left != 0 {
-            out.extend_from_slice(&new);
+            buf.extend_from_slice(&new);
         }
-        out.extend_from_slice(rest);
+        buf.extend_from_slice(rest);
     } else {
         while left != 0 {
             let Some(i) = find_in(rest, &old, false) else { break };
-            out.extend_from_slice(&rest[..i]);
-            out.extend_from_slice(&new);
+            buf.extend_from_slice(&rest[..i]);
+            buf.extend_from_slice(&new);
             rest = &rest[i + old.len()..];
             left -= 1;
         }
-        out.extend_from_slice(rest);
+        buf.extend_from_slice(rest);
     }
-    interp.check_str_size(out.len())?;
-    Ok(bytes_value(out))
+    interp.check_str_size(buf.len())?;
+    Ok(out(interp, &args, buf))
 }
 
 fn upper(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let data = recv(interp, &args, "upper")?;
-    noargs(interp, &args, "bytes.upper")?;
-    Ok(bytes_value(data.to_ascii_uppercase()))
+    noargs(interp, &args, if interp.is_bytearray(&args.pos[0]) { "bytearray.upper" } else { "bytes.upper" })?;
+    Ok(out(interp, &args, data.to_ascii_uppercase()))
 }
 
 fn lower(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let data = recv(interp, &args, "lower")?;
-    noargs(interp, &args, "bytes.lower")?;
-    Ok(bytes_value(data.to_ascii_lowercase()))
+    noargs(interp, &args, if interp.is_bytearray(&args.pos[0]) { "bytearray.lower" } else { "bytes.lower" })?;
+    Ok(out(interp, &args, data.to_ascii_lowercase()))
 }

@@ -175,7 +175,7 @@ fn from_bytes(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let a = keywords(interp, &args, "from_bytes", &["bytes", "byteorder", "signed"], 1, 2)?;
     let src = a[0].clone().unwrap_or(Value::None);
     let mut data: Vec<u8> = match &src {
-        Value::Bytes(b) => b.to_vec(),
+        v if interp.bytes_of(v).is_some() => interp.bytes_of(v).unwrap_or_default().to_vec(),
         Value::Obj(r) if matches!(interp.heap.get(*r), Obj::List(_) | Obj::Tuple(_)) => {
             let items = interp.collect_iterable(&src)?;
             let mut out = Vec::with_capacity(items.len());

@@ -1,7 +1,56 @@
 //! Methods of the built-in value types (`str`, `list`, `dict`, `set`, `tuple`, `int`, `float`,
-//! `bytes`), one file per type, and the argument checks they share (with CPython's wording
+//! `bytes`, `bytearray`, `memoryview`), one file per type, and the argument checks they share (with CPython's wording
 //! for each of its argument-parsing conventions).
 
+/// Defines the named dunders of a built-in sequence type whose methods check their receiver
+/// with the module's `recv`: each is the operation itself (`len`, subscript, `in`, `iter`) on
+/// the receiver, with CPython's slot-wrapper argument errors.
+/// `sequence_dunders!(len, getitem)` defines `dunder_len` and `dunder_getitem`.
+macro_rules! sequence_dunders {
+    ($($name:ident),*) => { $( sequence_dunders!(@one $name); )* };
+    (@one len) => {
+        fn dunder_len(interp: &mut Interp, args: Args) -> PyResult<Value> {
+            let base = Value::Obj(recv(interp, &args, "__len__")?);
+            super::string::slot_noarg(interp, &args)?;
+            Ok(Value::Int(crate::builtins::functions::length(interp, &base)? as i64))
+        }
+    };
+    (@one getitem) => {
+        fn dunder_getitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
+            let base = Value::Obj(recv(interp, &args, "__getitem__")?);
+            let k = super::string::slot_arg(interp, &args)?;
+            interp.getitem(&base, &k)
+        }
+    };
+    (@one setitem) => {
+        fn dunder_setitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
+            let base = Value::Obj(recv(interp, &args, "__setitem__")?);
+            super::string::slot_setitem(interp, base, &args)
+        }
+    };
+    (@one delitem) => {
+        fn dunder_delitem(interp: &mut Interp, args: Args) -> PyResult<Value> {
+            let base = Value::Obj(recv(interp, &args, "__delitem__")?);
+            super::string::slot_delitem(interp, base, &args)
+        }
+    };
+    (@one contains) => {
+        fn dunder_contains(interp: &mut Interp, args: Args) -> PyResult<Value> {
+            let base = Value::Obj(recv(interp, &args, "__contains__")?);
+            let x = super::string::slot_arg(interp, &args)?;
+            Ok(Value::Bool(interp.contains(&base, &x)?))
+        }
+    };
+    (@one iter) => {
+        fn dunder_iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
+            let base = Value::Obj(recv(interp, &args, "__iter__")?);
+            super::string::slot_noarg(interp, &args)?;
+            interp.get_iter(&base)
+        }
+    };
+}
+
+mod bytearray;
 mod bytes;
 mod complex;
 mod dict;
@@ -9,6 +58,7 @@ mod float;
 mod format;
 mod int;
 mod list;
+mod memoryview;
 mod set;
 #[path = "str.rs"]
 mod string;
@@ -32,6 +82,8 @@ pub fn install(interp: &mut Interp) {
     float::install(interp);
     complex::install(interp);
     bytes::install(interp);
+    bytearray::install(interp);
+    memoryview::install(interp);
     install_reprs(interp);
 }
 
@@ -65,6 +117,7 @@ slot_reprs! {
     float => repr_float, "float";
     complex => repr_complex, "complex";
     bytes => repr_bytes, "bytes";
+    bytearray => repr_bytearray, "bytearray";
     none_type => repr_none, "NoneType";
     range => repr_range, "range";
     slice => repr_slice, "slice";

@@ -176,6 +176,8 @@ class socket(_socket):
             self._wait(self._write_event)
 
     def sendall(self, data, flags=0):
+        if isinstance(data, bytearray):
+            data = bytes(data)
         if not isinstance(data, bytes):
             return _socket.sendall(self, data, flags)  # raises the real TypeError
         while data:

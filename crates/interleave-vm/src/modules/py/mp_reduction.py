@@ -132,6 +132,9 @@ class ForkingPickler(object):
             return ('S', i, [self._save(x) for x in obj])
         if t is frozenset:
             return ('F', [self._save(x) for x in obj])
+        if t is bytearray:
+            i = self._memoize(obj)
+            return ('A', i, bytes(obj))
         if t is range:
             return ('R', ('G', 'builtins', 'range'), ('T', [obj.start, obj.stop, obj.step]), None)
         if t is slice:
@@ -230,6 +233,9 @@ class _Unpickler(object):
             return result
         if tag == 'F':
             return frozenset([self._load(x) for x in tree[1]])
+        if tag == 'A':
+            result = self._memo[tree[1]] = bytearray(tree[2])
+            return result
         if tag == 'G':
             return self._global(tree[1], tree[2])
         if tag == 'B':

@@ -300,6 +300,8 @@ class socket:
     def sendall(self, data, flags=0):
         self._check()
         deadline = self._deadline()
+        if isinstance(data, bytearray):
+            data = bytes(data)
         if not isinstance(data, bytes):
             data = _net.send(self._fd, data, deadline)  # raises the TypeError
         while data:
@@ -313,7 +315,18 @@ class socket:
         return _net.recv(self._fd, bufsize, self._deadline())
 
     def recv_into(self, buffer, nbytes=0, flags=0):
-        raise NotImplementedError("socket.recv_into() is not simulated (there is no bytearray)")
+        if not isinstance(buffer, bytearray):
+            raise TypeError("recv_into() argument 1 must be read-write bytes-like object, not %s"
+                            % type(buffer).__name__)
+        if nbytes < 0:
+            raise ValueError("negative buffersize in recv_into")
+        if nbytes == 0:
+            nbytes = len(buffer)
+        elif nbytes > len(buffer):
+            raise ValueError("buffer too small for requested bytes")
+        data = self.recv(nbytes, flags)
+        buffer[:len(data)] = data
+        return len(data)
 
     def makefile(self, mode="r", buffering=None, *,
                  encoding=None, errors=None, newline=None):
@@ -468,9 +481,9 @@ class _SocketFile:
     def write(self, data):
         self._check(False)
         if self._binary:
-            if not isinstance(data, bytes):
+            if not isinstance(data, (bytes, bytearray)):
                 raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
-            raw = data
+            raw = bytes(data)
         else:
             if not isinstance(data, str):
                 raise TypeError("write() argument must be str, not %s" % type(data).__name__)
