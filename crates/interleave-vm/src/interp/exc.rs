@@ -380,6 +380,31 @@ impl Interp {
             Err(_) => "<exception str() failed>".into(),
         };
         let hint = crate::traceback::suggestion(self, e).map(|s| format!(". Did you mean: '{s}'?")).unwrap_or_default();
-        if msg.is_empty() && hint.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}{hint}\n") }
+        let mut line = if msg.is_empty() && hint.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}{hint}\n") };
+        line.push_str(&self.format_exception_notes(e));
+        line
+    }
+
+    /// The notes `add_note` attached (`__notes__`), a line each after the exception's line, as
+    /// CPython's `print_exception_notes` writes them.
+    fn format_exception_notes(&mut self, e: ObjRef) -> String {
+        let Ok(notes) = self.getattr(&Value::Obj(e), &Value::str("__notes__")) else { return String::new() };
+        let items = match notes.as_obj().map(|r| self.heap.get(r)) {
+            Some(Obj::List(v) | Obj::Tuple(v)) => v.clone(),
+            _ => {
+                let text = self.repr(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                return format!("{text}\n");
+            }
+        };
+        let mut out = String::new();
+        for note in items {
+            let text = match &note {
+                Value::Str(s) => s.as_str().to_string(),
+                other => self.to_str(other).unwrap_or_else(|_| "<note str() failed>".into()),
+            };
+            out.push_str(&text);
+            out.push('\n');
+        }
+        out
     }
 }
