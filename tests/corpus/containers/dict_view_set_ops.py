@@ -18,3 +18,4 @@ except TypeError as err:
 try:
     d.keys() & [[1]]
 except TypeError as err:
+    print("TypeError", err)

@@ -1,4 +1,3 @@
-    print("TypeError", err)
 err = ValueError("bad input")
 err.add_note("while parsing line 3")
 err.add_note("second note\nspanning two lines")
