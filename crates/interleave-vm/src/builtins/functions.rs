@@ -28,6 +28,8 @@ pub fn install(interp: &mut Interp, d: ObjRef) {
         ("callable", callable),
         ("chr", chr),
         ("memoryview", memoryview),
+        ("ExceptionGroup", exception_group),
+        ("BaseExceptionGroup", exception_group),
         ("ord", ord),
         ("dir", dir),
         ("divmod", divmod),
@@ -334,6 +336,12 @@ fn callable(interp: &mut Interp, args: Args) -> PyResult<Value> {
         _ => false,
     };
     Ok(Value::Bool(r))
+}
+
+/// `ExceptionGroup(...)`, `BaseExceptionGroup(...)` (3.11): not there yet (nor `except*`);
+/// says so rather than `NameError`.
+fn exception_group(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Err(interp.err(interp.t.not_implemented_error, "ExceptionGroup is not supported by Interleave yet"))
 }
 
 /// `memoryview(...)`: not there yet; says so rather than `NameError`.
