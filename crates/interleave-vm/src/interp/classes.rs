@@ -118,6 +118,11 @@ impl Interp {
         if self.dict_get_str(ns, "__doc__").is_none() {
             self.set_item_str(ns, "__doc__", Value::None);
         }
+        // A class that defines `__eq__` but not `__hash__` is unhashable: `type.__new__` sets
+        // its `__hash__` to None (visible as `C.__hash__`).
+        if self.dict_get_str(ns, "__eq__").is_some() && self.dict_get_str(ns, "__hash__").is_none() {
+            self.set_item_str(ns, "__hash__", Value::None);
+        }
     }
 
     /// The end of `type.__new__`: calls `__set_name__(cls, name)` on every attribute whose
