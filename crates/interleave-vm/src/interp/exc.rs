@@ -350,12 +350,20 @@ impl Interp {
             self.format_exception_chain(c, out, seen);
             out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
+        out.push_str(&self.format_exception_unchained(e));
+    }
+
+    /// One exception's traceback and final line(s), without the exceptions chained to it
+    /// (`traceback.format_exception(exc, chain=False)`).
+    pub fn format_exception_unchained(&mut self, e: ObjRef) -> String {
+        let mut out = String::new();
         let tb = self.exc_data(e).map(|d| d.traceback.clone()).unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             out.push_str(&crate::traceback::format_entries(self, &tb));
         }
         out.push_str(&self.format_exception_only(e));
+        out
     }
 
     /// The last line(s): `ValueError: message` (with "Did you mean" hints as CPython 3.11).
