@@ -109,6 +109,27 @@ impl PyRandom {
         mt[0] = 0x8000_0000;
     }
 
+    /// `getstate()`'s core: the 624 state words, then the index into them (CPython's
+    /// `_random.Random.getstate`), and `gauss`'s cached value.
+    pub fn state(&self) -> (Vec<u32>, usize, Option<f64>) {
+        (self.state.clone(), self.index, self.gauss_next.map(f64::from_bits))
+    }
+
+    /// `setstate()`: restores what [`PyRandom::state`] returned. `words` must hold `N` words
+    /// and `index` be at most `N`, else an error naming CPython's complaint.
+    pub fn set_state(&mut self, words: &[u32], index: usize, gauss_next: Option<f64>) -> Result<(), AlgoError> {
+        if words.len() != N {
+            return Err(AlgoError::value("state vector is the wrong size"));
+        }
+        if index > N {
+            return Err(AlgoError::value("invalid state"));
+        }
+        self.state = words.to_vec();
+        self.index = index;
+        self.gauss_next = gauss_next.map(f64::to_bits);
+        Ok(())
+    }
+
     /// `genrand_uint32`: the next tempered 32-bit output.
     pub fn next_u32(&mut self) -> u32 {
         let mag = |y: u32| if y & 1 == 1 { MATRIX_A } else { 0 };

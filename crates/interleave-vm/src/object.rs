@@ -102,6 +102,9 @@ pub struct Class {
     /// `__getattribute__`: the instance-attribute fast paths are off for its instances (fixed
     /// at class creation; one added to a class later turns `Interp::late_properties` on).
     pub has_properties: bool,
+    /// `Some(names)` when instances have no `__dict__`: every user class in the MRO defines
+    /// `__slots__` (without `'__dict__'`); `names` are all their slots. Fixed at creation.
+    pub slots: Option<Rc<[Rc<str>]>>,
 }
 
 /// The built-in payload of an instance: what a subclass of a built-in type inherits.

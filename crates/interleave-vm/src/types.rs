@@ -52,6 +52,7 @@ fn make_class(heap: &mut Heap, name: &str, base: Option<ObjRef>, layout: Layout)
         custom_setattr: false,
         custom_getattribute: false,
         has_properties: false,
+        slots: None,
     })));
     mro.insert(0, r);
     if let Obj::Class(c) = heap.get_mut(r) {

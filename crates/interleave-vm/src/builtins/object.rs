@@ -22,6 +22,7 @@ pub fn install(interp: &mut Interp) {
         (t.type_, "mro", "type", type_mro),
         (t.base_exception, "__init__", "BaseException", exc_init),
         (t.base_exception, "with_traceback", "BaseException", exc_with_traceback),
+        (t.base_exception, "add_note", "BaseException", exc_add_note),
         (t.property, "getter", "property", property_getter),
         (t.property, "setter", "property", property_setter),
         (t.property, "deleter", "property", property_deleter),
@@ -282,6 +283,32 @@ pub fn errno_class(interp: &Interp, errno: i64) -> Option<crate::value::ObjRef> 
 
 fn exc_with_traceback(_interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(args.pos[0].clone())
+}
+
+/// `exc.add_note(note)`: appends to the `__notes__` list (made on first use), which traceback
+/// printing shows after the exception's line.
+fn exc_add_note(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args::method_count(interp, "add_note", &args, 1, 1)?;
+    let (exc, note) = (args.pos[0].clone(), args.pos[1].clone());
+    if !matches!(note, Value::Str(_)) {
+        let msg = format!("note must be a str, not '{}'", interp.type_name(&note));
+        return Err(interp.err(interp.t.type_error, msg));
+    }
+    let name = Value::str("__notes__");
+    let notes = match interp.getattr(&exc, &name) {
+        Ok(v) => v,
+        Err(Flow::Exc(e)) if interp.isinstance(&Value::Obj(e), interp.t.attribute_error) => {
+            let list = interp.alloc(Obj::List(Vec::new()));
+            interp.setattr(&exc, &name, list.clone())?;
+            list
+        }
+        Err(other) => return Err(other),
+    };
+    match notes.as_obj().map(|r| interp.heap.get_mut(r)) {
+        Some(Obj::List(items)) => items.push(note),
+        _ => return Err(interp.err(interp.t.type_error, "Cannot add note: __notes__ is not a list")),
+    }
+    Ok(Value::None)
 }
 
 fn property_copy(interp: &mut Interp, args: Args, which: usize) -> PyResult<Value> {

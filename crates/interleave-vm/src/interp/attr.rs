@@ -163,7 +163,7 @@ impl Interp {
                         return Ok(Some(v));
                     }
                 }
-                if name == "__dict__" {
+                if name == "__dict__" && self.class(inst.class).slots.is_none() {
                     return Ok(Some(Value::Obj(self.instance_dict_obj(*r))));
                 }
                 if name == "__class__" {

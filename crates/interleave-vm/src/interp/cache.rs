@@ -140,7 +140,7 @@ pub(super) fn plain_getattr(heap: &Heap, cls: ObjRef) -> bool {
 /// Can assignment to an attribute of this instance go straight to its dict?
 #[inline(always)]
 pub(super) fn plain_setattr(heap: &Heap, cls: ObjRef, payload: &Payload) -> bool {
-    matches!(heap.get(cls), Obj::Class(c) if !c.has_properties && !c.custom_setattr)
+    matches!(heap.get(cls), Obj::Class(c) if !c.has_properties && !c.custom_setattr && c.slots.is_none())
         && !matches!(payload, Payload::Exception(_))
 }
 

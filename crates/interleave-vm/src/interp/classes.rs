@@ -18,16 +18,15 @@ impl Interp {
     pub(crate) fn build_class(&mut self, nbases: usize) -> PyResult<()> {
         let cur = self.cur;
         let st = &mut self.threads[cur].stack;
-        let bases = st.split_off(st.len() - nbases);
+        let orig_bases = st.split_off(st.len() - nbases);
         let name = st.pop().expect("stack");
         let body = st.pop().expect("stack");
-        for b in &bases {
-            if !self.is_class(b) {
-                let msg = "bases must be types".to_string();
-                return Err(self.err(self.t.type_error, msg));
-            }
-        }
+        let bases = self.resolve_mro_entries(&orig_bases)?;
         let ns = self.new_dict();
+        if bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b)) {
+            let orig = self.new_tuple(orig_bases);
+            self.set_item_str(ns, "__orig_bases__", orig);
+        }
         let Some(Obj::Function(f)) = body.as_obj().map(|r| self.heap.get(r)) else {
             return Err(self.internal("class body is not a function"));
         };
@@ -51,6 +50,34 @@ impl Interp {
             on_return: ReturnAction::ClassBody { name, bases, ns },
         });
         Ok(())
+    }
+
+    /// `types.resolve_bases` (PEP 560): a base that is not a class is replaced by what its
+    /// `__mro_entries__(bases)` returns (`class P(NamedTuple)`, `class C(Generic[T])`).
+    fn resolve_mro_entries(&mut self, bases: &[Value]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(bases.len());
+        for b in bases {
+            if self.is_class(b) {
+                out.push(b.clone());
+                continue;
+            }
+            let Some(entries) = self.getattr_opt(b, "__mro_entries__")? else {
+                return Err(self.err(self.t.type_error, "bases must be types"));
+            };
+            let all = self.new_tuple(bases.to_vec());
+            let r = self.call_nested(entries, vec![all])?;
+            let Some(Obj::Tuple(items)) = r.as_obj().map(|o| self.heap.get(o)) else {
+                return Err(self.err(self.t.type_error, "__mro_entries__ must return a tuple"));
+            };
+            let items = items.clone();
+            for item in items {
+                if !self.is_class(&item) {
+                    return Err(self.err(self.t.type_error, "bases must be types"));
+                }
+                out.push(item);
+            }
+        }
+        Ok(out)
     }
 
     /// Creates the class once its body has run.
@@ -90,6 +117,11 @@ impl Interp {
         }
         if self.dict_get_str(ns, "__doc__").is_none() {
             self.set_item_str(ns, "__doc__", Value::None);
+        }
+        // A class that defines `__eq__` but not `__hash__` is unhashable: `type.__new__` sets
+        // its `__hash__` to None (visible as `C.__hash__`).
+        if self.dict_get_str(ns, "__eq__").is_some() && self.dict_get_str(ns, "__hash__").is_none() {
+            self.set_item_str(ns, "__hash__", Value::None);
         }
     }
 

@@ -350,12 +350,20 @@ impl Interp {
             self.format_exception_chain(c, out, seen);
             out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
+        out.push_str(&self.format_exception_unchained(e));
+    }
+
+    /// One exception's traceback and final line(s), without the exceptions chained to it
+    /// (`traceback.format_exception(exc, chain=False)`).
+    pub fn format_exception_unchained(&mut self, e: ObjRef) -> String {
+        let mut out = String::new();
         let tb = self.exc_data(e).map(|d| d.traceback.clone()).unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             out.push_str(&crate::traceback::format_entries(self, &tb));
         }
         out.push_str(&self.format_exception_only(e));
+        out
     }
 
     /// The last line(s): `ValueError: message` (with "Did you mean" hints as CPython 3.11).
@@ -380,6 +388,31 @@ impl Interp {
             Err(_) => "<exception str() failed>".into(),
         };
         let hint = crate::traceback::suggestion(self, e).map(|s| format!(". Did you mean: '{s}'?")).unwrap_or_default();
-        if msg.is_empty() && hint.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}{hint}\n") }
+        let mut line = if msg.is_empty() && hint.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}{hint}\n") };
+        line.push_str(&self.format_exception_notes(e));
+        line
+    }
+
+    /// The notes `add_note` attached (`__notes__`), a line each after the exception's line, as
+    /// CPython's `print_exception_notes` writes them.
+    fn format_exception_notes(&mut self, e: ObjRef) -> String {
+        let Ok(notes) = self.getattr(&Value::Obj(e), &Value::str("__notes__")) else { return String::new() };
+        let items = match notes.as_obj().map(|r| self.heap.get(r)) {
+            Some(Obj::List(v) | Obj::Tuple(v)) => v.clone(),
+            _ => {
+                let text = self.repr(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                return format!("{text}\n");
+            }
+        };
+        let mut out = String::new();
+        for note in items {
+            let text = match &note {
+                Value::Str(s) => s.as_str().to_string(),
+                other => self.to_str(other).unwrap_or_else(|_| "<note str() failed>".into()),
+            };
+            out.push_str(&text);
+            out.push('\n');
+        }
+        out
     }
 }

@@ -530,6 +530,7 @@ impl Interp {
                 Obj::Dict(d) => d.values().any(|v| self.is_data_descriptor(v)),
                 _ => false,
             };
+        let slots = self.class_slots(dict, &mro)?;
         let r = self.heap.alloc(Obj::Class(Box::new(Class {
             name,
             qualname,
@@ -541,6 +542,7 @@ impl Interp {
             custom_setattr,
             custom_getattribute,
             has_properties,
+            slots,
         })));
         let mut mro = mro;
         mro.insert(0, r);
@@ -548,6 +550,56 @@ impl Interp {
             c.mro = mro;
         }
         Ok(r)
+    }
+
+    /// The slots of a class whose namespace is `dict` and whose bases linearise to `mro`
+    /// (see `Class::slots`): None when its instances have a `__dict__`.
+    fn class_slots(&mut self, dict: ObjRef, mro: &[ObjRef]) -> PyResult<Option<Rc<[Rc<str>]>>> {
+        let Some(decl) = self.dict_get_str(dict, "__slots__") else { return Ok(None) };
+        let items = match &decl {
+            Value::Str(_) => vec![decl.clone()],
+            other => self.collect_iterable(other)?,
+        };
+        let mut names: Vec<Rc<str>> = Vec::with_capacity(items.len());
+        for item in &items {
+            let Value::Str(s) = item else {
+                let msg = format!("__slots__ items must be strings, not '{}'", self.type_name(item));
+                return Err(self.err(self.t.type_error, msg));
+            };
+            // (`__doc__ = None` is what `prepare_class_namespace` put in a body without a docstring.)
+            let conflict = match self.dict_get_str(dict, s.as_str()) {
+                Some(Value::None) => s.as_str() != "__doc__",
+                Some(_) => true,
+                None => false,
+            };
+            if conflict && s.as_str() != "__weakref__" && s.as_str() != "__dict__" {
+                let msg = format!("'{}' in __slots__ conflicts with class variable", s.as_str());
+                return Err(self.err(self.t.value_error, msg));
+            }
+            names.push(Rc::from(s.as_str()));
+        }
+        if names.iter().any(|n| &**n == "__dict__") {
+            return Ok(None);
+        }
+        for &c in mro {
+            if c == self.t.object {
+                continue;
+            }
+            let class = self.class(c);
+            match (&class.slots, class.builtin, class.layout) {
+                (_, true, Layout::Exception) => return Ok(None),
+                (_, true, _) => {}
+                (Some(inherited), false, _) => names.extend(inherited.iter().cloned()),
+                (None, false, _) => return Ok(None),
+            }
+        }
+        Ok(Some(Rc::from(names)))
+    }
+
+    /// Whether `obj`'s class has slots and no `__dict__`, and `name` is not one of them.
+    pub(crate) fn outside_slots(&self, obj: &Value, name: &str) -> bool {
+        let cls = self.type_of(obj);
+        self.class(cls).slots.as_ref().is_some_and(|s| !s.iter().any(|n| &**n == name))
     }
 
     /// C3 linearisation of the bases (without the class itself).

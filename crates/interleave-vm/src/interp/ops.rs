@@ -191,6 +191,9 @@ impl Interp {
         if let Some(v) = self.sequence_op(op, a, b)? {
             return Ok(v);
         }
+        if let Some(v) = self.view_binop(op, a, b)? {
+            return Ok(v);
+        }
         Err(self.unsupported(op, a, b))
     }
 

@@ -19,7 +19,11 @@ impl Interp {
         if let Value::Obj(r) = obj
             && let Obj::Instance(inst) = self.heap.get(*r) {
                 let c = self.class(inst.class);
-                let plain = !self.late_properties && !self.late_hooks && !c.has_properties && !c.custom_setattr;
+                let plain = !self.late_properties
+                    && !self.late_hooks
+                    && !c.has_properties
+                    && !c.custom_setattr
+                    && c.slots.is_none();
                 if plain && !matches!(inst.payload, Payload::Exception(_)) && inst.dict_obj.is_none() {
                     if let Obj::Instance(inst) = self.heap.get_mut(*r) {
                         match inst.dict.find_str(hash, name_s) {
@@ -73,6 +77,10 @@ impl Interp {
         }
         if let Value::Obj(r) = obj {
             match self.heap.get(*r) {
+                Obj::Instance(_) if self.outside_slots(obj, name_s) => {
+                    let msg = format!("'{}' object has no attribute '{name_s}'", self.type_name(obj));
+                    return Err(self.err(self.t.attribute_error, msg));
+                }
                 Obj::Instance(inst) => {
                     if name_s == "__dict__" {
                         return self.set_instance_dict(*r, v);

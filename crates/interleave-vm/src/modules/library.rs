@@ -19,6 +19,7 @@ pub fn cpython_file(name: &str) -> Option<&'static str> {
         "queue" => "queue.py",
         "multiprocessing.process" => "multiprocessing/process.py",
         "multiprocessing.pool" => "multiprocessing/pool.py",
+        "multiprocessing.context" => "multiprocessing/context.py",
         "concurrent.futures._base" => "concurrent/futures/_base.py",
         "concurrent.futures.thread" => "concurrent/futures/thread.py",
         "concurrent.futures.process" => "concurrent/futures/process.py",

@@ -181,6 +181,7 @@ fn registry(name: &str) -> Option<Source> {
         "types" => Source::Python(py!("types.py")),
         "typing" => Source::Python(py!("typing.py")),
         "warnings" => Source::Python(py!("warnings.py")),
+        "traceback" => Source::Python(py!("traceback.py")),
         _ => return None,
     })
 }
@@ -193,7 +194,7 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "hashlib", "hmac", "html", "http", "importlib", "ipaddress",
     "pathlib", "pickle", "platform", "pprint", "sched", "secrets",
     "shutil", "sqlite3", "statistics", "struct",
-    "subprocess", "tempfile", "timeit", "traceback", "unittest", "urllib", "uuid",
+    "subprocess", "tempfile", "timeit", "unittest", "urllib", "uuid",
     "weakref", "zlib",
     // Parts of packages Interleave provides.
     "multiprocessing.dummy", "multiprocessing.forkserver", "multiprocessing.heap",

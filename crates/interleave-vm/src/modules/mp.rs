@@ -200,7 +200,8 @@ fn recv(interp: &mut Interp, a: Args) -> PyResult<Value> {
                 }
             })
         }
-        None if eof => Err(interp.err(interp.t.eof_error, "")),
+        // `Connection._recv` raises a bare `EOFError` (no arguments).
+        None if eof => Err(Flow::Exc(interp.new_exception(interp.t.eof_error, Vec::new()))),
         None => Err(block(interp, KernelKey::Pipe(id), None)),
     }
 }

@@ -29,6 +29,8 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("uniform", uniform),
         ("gauss", gauss),
         ("normalvariate", normalvariate),
+        ("getstate", getstate),
+        ("setstate", setstate),
     ];
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
@@ -102,12 +104,16 @@ fn random(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn int_at(interp: &mut Interp, args: &Args, i: usize) -> PyResult<BigInt> {
     let v = args.pos.get(i).cloned().unwrap_or(Value::None);
+    int_value(interp, &v)
+}
+
+fn int_value(interp: &mut Interp, v: &Value) -> PyResult<BigInt> {
     match v {
-        Value::Int(i) => Ok(BigInt::from(i)),
-        Value::Bool(b) => Ok(BigInt::from(u8::from(b))),
-        Value::BigInt(b) => Ok((*b).clone()),
+        Value::Int(i) => Ok(BigInt::from(*i)),
+        Value::Bool(b) => Ok(BigInt::from(u8::from(*b))),
+        Value::BigInt(b) => Ok((**b).clone()),
         _ => {
-            let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(&v));
+            let msg = format!("'{}' object cannot be interpreted as an integer", interp.type_name(v));
             Err(interp.err(interp.t.type_error, msg))
         }
     }
@@ -225,6 +231,42 @@ fn gauss(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn normalvariate(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (a, b) = two_floats(interp, &args)?;
     with_gen(interp, &args, |r| Value::Float(r.normalvariate(a, b)))
+}
+
+/// `getstate(id)`: `(words, gauss_next)`, where `words` is CPython's 625-int core state (the
+/// 624 state words, then the index) and `gauss_next` the cached `gauss` value or None.
+fn getstate(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (words, index, gauss_next) = with_gen(interp, &args, |r| r.state())?;
+    let mut items: Vec<Value> = words.into_iter().map(|w| Value::Int(i64::from(w))).collect();
+    items.push(Value::Int(index as i64));
+    let core = interp.new_tuple(items);
+    let cached = gauss_next.map_or(Value::None, Value::Float);
+    Ok(interp.new_tuple(vec![core, cached]))
+}
+
+/// `setstate(id, words, gauss_next)`: restores what `getstate` returned.
+fn setstate(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let id = gen_id(interp, &args)?;
+    let core = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let items = match core.as_obj().map(|r| interp.heap.get(r)) {
+        Some(crate::object::Obj::Tuple(t)) => t.clone(),
+        _ => return Err(interp.err(interp.t.type_error, "state vector must be a tuple")),
+    };
+    let mut words = Vec::with_capacity(items.len());
+    for v in &items {
+        let w = int_value(interp, v)?.to_u32().ok_or_else(|| interp.err(interp.t.overflow_error, "Python int too large to convert to C unsigned long"))?;
+        words.push(w);
+    }
+    let Some(index) = words.pop() else {
+        return Err(interp.err(interp.t.value_error, "state vector is the wrong size"));
+    };
+    let gauss_next = match args.pos.get(2) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(crate::builtins::args::float(interp, v, "gauss_next")?),
+    };
+    let r = interp.module_state.random[id].set_state(&words, index as usize, gauss_next);
+    r.map_err(|e| interp.algo_err(e))?;
+    Ok(Value::None)
 }
 
 /// `n` deterministic bytes for `os.urandom`, from a generator of its own seeded by the run seed.

@@ -124,7 +124,7 @@ fn acquire_args(interp: &mut Interp, args: &mut Args) -> PyResult<(bool, Option<
         return Err(interp.err(interp.t.value_error, "can't specify a timeout for a non-blocking call"));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(interp.err(interp.t.value_error, "timeout value must be a non-negative number"));
+        return Err(interp.err(interp.t.value_error, "timeout value must be positive"));
     }
     if timeout > TIMEOUT_MAX {
         return Err(interp.err(interp.t.overflow_error, "timeout value is too large"));

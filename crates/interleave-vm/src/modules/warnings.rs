@@ -9,7 +9,7 @@ use crate::value::{ObjRef, Value};
 
 pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
     let fns: &[(&'static str, NativeFn)] =
-        &[("stack", stack), ("getline", getline), ("format_exception", format_exception)];
+        &[("stack", stack), ("getline", getline), ("format_exception", format_exception), ("format_exception_only", format_exception_only)];
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
     }
@@ -51,14 +51,31 @@ fn getline(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::str(line.unwrap_or_default().as_str()))
 }
 
-/// `format_exception(exc)`: the text the interpreter prints for `exc` when it is uncaught
-/// (traceback, chained exceptions, final line), as `traceback.format_exception` joins it.
+/// The exception instance `format_exception(exc, …)` and `format_exception_only(exc)` take.
+fn exception_arg(interp: &mut Interp, args: &Args, name: &str) -> PyResult<ObjRef> {
+    match args.pos.first() {
+        Some(v @ Value::Obj(r)) if interp.isinstance(v, interp.t.base_exception) => Ok(*r),
+        _ => Err(interp.err(interp.t.type_error, format!("{name}() expects an exception instance"))),
+    }
+}
+
+/// `format_exception(exc, chain=True)`: the text the interpreter prints for `exc` when it is
+/// uncaught (traceback, chained exceptions unless `chain` is false, final line), as
+/// `traceback.format_exception` joins it.
 fn format_exception(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let e = match args.pos.first() {
-        Some(v @ Value::Obj(r)) if interp.isinstance(v, interp.t.base_exception) => *r,
-        _ => return Err(interp.err(interp.t.type_error, "format_exception() expects an exception instance")),
+    let e = exception_arg(interp, &args, "format_exception")?;
+    let chain = match args.pos.get(1) {
+        Some(v) => interp.truthy(v)?,
+        None => true,
     };
-    let text = interp.format_exception(e);
+    let text = if chain { interp.format_exception(e) } else { interp.format_exception_unchained(e) };
     interp.charge(text.len() as u64 / 16);
+    Ok(Value::str(text.as_str()))
+}
+
+/// `format_exception_only(exc)`: the final line(s) of `exc`'s traceback (with its notes).
+fn format_exception_only(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let e = exception_arg(interp, &args, "format_exception_only")?;
+    let text = interp.format_exception_only(e);
     Ok(Value::str(text.as_str()))
 }

@@ -122,14 +122,29 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__doc__': '%s(%s)' % (typename, ', '.join(field_names)),
     }
     for index, name in enumerate(field_names):
-        ns[name] = property(_field_getter(index))
+        ns[name] = _tuplegetter(index, 'Alias for field number %d' % index)
     return type(typename, (_NamedTupleBase,), ns)
 
 
-def _field_getter(index):
-    def get(self):
-        return self[index]
-    return get
+class _tuplegetter:
+    # A namedtuple field: CPython's `_collections._tuplegetter` (read-only, its own messages).
+
+    __slots__ = ('_index', '__doc__')
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self._index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
 
 
 ################################################################################

@@ -369,10 +369,38 @@ def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe
               frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False):
 
     def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only)
+        cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only)
+        if slots:
+            cls = _add_slots(cls, weakref_slot)
+        elif weakref_slot:
+            raise TypeError('weakref_slot is True but slots is False')
+        return cls
     if cls is None:
         return wrap
     return wrap(cls)
+
+
+def _add_slots(cls, weakref_slot):
+    # CPython's: the class again, made by its type, with `__slots__` naming the fields that no
+    # base already has a slot for, and without the fields' class-level defaults.
+    if '__slots__' in cls.__dict__:
+        raise TypeError(f'{cls.__name__} already specifies __slots__')
+    cls_dict = dict(cls.__dict__)
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        inherited.update(base.__dict__.get('__slots__', ()))
+    field_names = tuple(f.name for f in fields(cls))
+    cls_dict['__slots__'] = tuple(n for n in field_names if n not in inherited) + (
+        ('__weakref__',) if weakref_slot else ())
+    for field_name in field_names:
+        cls_dict.pop(field_name, None)
+    cls_dict.pop('__dict__', None)
+    cls_dict.pop('__weakref__', None)
+    qualname = getattr(cls, '__qualname__', None)
+    cls = type(cls)(cls.__name__, cls.__bases__, cls_dict)
+    if qualname is not None:
+        cls.__qualname__ = qualname
+    return cls
 
 
 def fields(class_or_instance):

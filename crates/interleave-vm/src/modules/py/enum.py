@@ -4,9 +4,10 @@
 # class body runs as a plain class and `_convert` turns it into an enumeration afterwards:
 # from `Enum.__init_subclass__`, from `unique`, or lazily on the first `Color(value)` call.
 # Members are instances of the class with `_name_`/`_value_`; aliases point at the first
-# member with an equal value. What needs a metaclass is missing: iterating, `len()`, `in`
-# and `Color['RED']` on the class itself (use `Color.__members__`), the `<enum 'Color'>`
-# repr of the class, and the "cannot reassign member" check.
+# member with an equal value. `Color['RED']` works through `__class_getitem__` (CPython:
+# `EnumType.__getitem__`). What needs a metaclass is missing: iterating, `len()` and `in`
+# on the class itself (use `Color.__members__`), the `<enum 'Color'>` repr of the class,
+# `Flag`, and the "cannot reassign member" check.
 
 __all__ = ['Enum', 'IntEnum', 'auto', 'unique', 'EnumMeta', 'EnumType']
 
@@ -164,6 +165,10 @@ class Enum:
 
     __new__ = _enum_new
 
+    def __class_getitem__(cls, name):
+        _convert(cls)
+        return cls._member_map_[name]
+
     def __init__(self, *args, **kwds):
         pass
 
@@ -298,3 +303,10 @@ def unique(enumeration):
         alias_details = ', '.join(['%s -> %s' % (alias, name) for alias, name in duplicates])
         raise ValueError('duplicate values found in %r: %s' % (enumeration, alias_details))
     return enumeration
+
+
+def __getattr__(name):
+    # Flag and IntFlag need EnumType's metaclass machinery (member combination, iteration).
+    if name in ('Flag', 'IntFlag', 'StrEnum', 'ReprEnum', 'verify', 'FlagBoundary'):
+        raise NotImplementedError(f'enum.{name} is not supported by Interleave yet')
+    raise AttributeError(f"module 'enum' has no attribute '{name}'")

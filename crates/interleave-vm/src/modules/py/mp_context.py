@@ -1,5 +1,6 @@
 # Interleave: CPython 3.11's Lib/multiprocessing/context.py with absolute imports, and
 # spawn and forkserver children that run the main module again (multiprocessing.spawn).
+#@line 1
 import os
 import sys
 import threading
@@ -303,6 +304,7 @@ if sys.platform != 'win32':
             from multiprocessing.popen_spawn import ForkServerPopen
             return ForkServerPopen(process_obj)
 
+    #@line 302
     class ForkContext(BaseContext):
         _name = 'fork'
         Process = ForkProcess
@@ -332,6 +334,7 @@ if sys.platform != 'win32':
         import _interleave_mp
         _default_context = DefaultContext(_concrete_contexts[_interleave_mp.default_start_method()])
 
+#@line 329
 else:
 
     class SpawnProcess(process.BaseProcess):

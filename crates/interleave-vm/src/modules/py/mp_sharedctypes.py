@@ -22,7 +22,9 @@ def _check_typecode(typecode_or_type):
     if isinstance(typecode_or_type, str):
         if typecode_or_type == 'u':
             raise NotImplementedError("the 'u' typecode of multiprocessing.sharedctypes is not supported by Interleave")
-        typecode_to_type[typecode_or_type]
+        if typecode_or_type not in typecode_to_type:
+            # CPython passes the unknown code on to ctypes.sizeof, which refuses it.
+            raise TypeError('this type has no size')
         return typecode_or_type
     raise NotImplementedError(
         'multiprocessing shared memory with ctypes types is not supported by Interleave; '

@@ -80,3 +80,7 @@ def asctime(t=None):
 
 def ctime(secs=None):
     return _strftime('%a %b %e %H:%M:%S %Y', _fields(secs))
+
+
+def strptime(string, format="%a %b %d %H:%M:%S %Y"):
+    raise NotImplementedError("time.strptime is not supported by Interleave yet")

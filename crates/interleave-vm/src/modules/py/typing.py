@@ -4,7 +4,7 @@
 # whose repr matches CPython's; aliases of concrete types can be called (`List()` is `[]`).
 # Nothing is checked. `Generic` and `Protocol` are real classes (so `class S(Generic[T])`
 # works); the special forms are not, so `isinstance(x, List)` and `class C(List[int])` are
-# not supported. `NamedTuple` supports the functional form only.
+# not supported. `NamedTuple` supports the functional and the class form (`__mro_entries__`).
 
 import collections as _collections
 
@@ -208,6 +208,36 @@ def NamedTuple(typename, fields=None, **kwargs):
     cls = _collections.namedtuple(typename, names)
     cls.__annotations__ = dict(fields)
     return cls
+
+
+class _NamedTupleBase(_collections._NamedTupleBase):
+    # `class P(NamedTuple)` subclasses this (through `NamedTuple.__mro_entries__`): once the
+    # body has run, the namedtuple built from its annotations lends the class its fields,
+    # `__new__` and `_make` (the other methods come from collections' shared base). CPython's
+    # NamedTupleMeta builds the class itself; Interleave has no metaclasses.
+
+    __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs):
+        annotations = cls.__dict__.get('__annotations__', {})
+        names = list(annotations)
+        defaults = []
+        for name in names:
+            if name in cls.__dict__:
+                defaults.append(cls.__dict__[name])
+            elif defaults:
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow "
+                                f"default field{'s' if len(defaults) > 1 else ''} "
+                                f"{', '.join(names[names.index(name) - len(defaults):names.index(name)])}")
+        nt = _collections.namedtuple(cls.__name__, names, defaults=defaults, module=cls.__module__)
+        for key, value in nt.__dict__.items():
+            if key in ('__module__', '__doc__', '__dict__', '__weakref__', '__qualname__'):
+                continue
+            if key in names or key not in cls.__dict__:
+                setattr(cls, key, value)
+
+
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTupleBase,)
 
 
 def TypedDict(typename, fields=None, total=True, **kwargs):
