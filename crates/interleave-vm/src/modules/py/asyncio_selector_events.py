@@ -527,8 +527,7 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
             if err != 0:
                 # Jump to any except clause below.
-                # Interleave: the errno's OSError subclass, as CPython's OSError() picks it
-                raise base_events._interleave_oserror(err, f'Connect call failed {address}')
+                raise OSError(err, f'Connect call failed {address}')
         except (BlockingIOError, InterruptedError):
             # socket is still registered, the callback will be retried later
             pass

@@ -212,7 +212,7 @@ _CONNECT_ERRORS = {
 
 def _connect_error(err):
     cls, text = _CONNECT_ERRORS.get(err, (OSError, 'Unknown error %d' % err))
-    return __socket__._net.oserror(cls, err, text)
+    return cls(err, text)
 
 
 def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=None, *,

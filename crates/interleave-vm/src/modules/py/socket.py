@@ -104,7 +104,7 @@ def _resolve(host):
     parts = host.split(".")
     if len(parts) == 4 and all(p.isdigit() and int(p) < 256 for p in parts):
         return ".".join(str(int(p)) for p in parts)
-    raise _net.oserror(gaierror, EAI_NONAME, "Name or service not known")
+    raise gaierror(EAI_NONAME, "Name or service not known")
 
 
 def gethostbyname(hostname):
@@ -218,7 +218,7 @@ class socket:
 
     def _check(self):
         if self._fd < 0:
-            raise _net.oserror(OSError, 9, "Bad file descriptor")
+            raise OSError(9, "Bad file descriptor")
 
     def fileno(self):
         return self._fd
@@ -566,7 +566,7 @@ def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False,
         except error as err:
             msg = '%s (while attempting to bind on address %r)' % \
                 (err.strerror, address)
-            raise _net.oserror(OSError, err.errno, msg) from None
+            raise error(err.errno, msg) from None
         if backlog is None:
             sock.listen()
         else:
@@ -588,7 +588,7 @@ def socketpair(family=None, type=SOCK_STREAM, proto=0):
     # Interleave: AF_UNIX (Linux's default family) is not simulated; Linux refuses others.
     if family is None or family == AF_UNIX:
         raise NotImplementedError("socket.socketpair() is not simulated")
-    raise _net.oserror(OSError, 95, "Operation not supported")
+    raise OSError(95, "Operation not supported")
 
 
 def _interleave_loopback_pair(family=AF_INET, type=SOCK_STREAM, proto=0):
