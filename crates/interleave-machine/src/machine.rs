@@ -341,7 +341,8 @@ impl<S: Scheduler> Machine<S> {
         }
         for k in 0..chosen.len() {
             if core_of[k].is_none() {
-                core_of[k] = (0..cores as u32).find(|c| !core_of.contains(&Some(*c)));
+                let taken: Vec<u32> = core_of.iter().flatten().copied().collect();
+                core_of[k] = Some(lowest_free_core(cores, &taken));
             }
         }
         let mut core_of: Vec<u32> = core_of.into_iter().map(|c| c.unwrap_or(0)).collect();
@@ -385,7 +386,7 @@ impl<S: Scheduler> Machine<S> {
                     if from < limit && (self.procs[q].gil.is_some() || self.take_gil(q)) {
                         // The lowest core no process still running in this round holds.
                         let held: Vec<u32> = (0..chosen.len()).filter(|&k| active[k] || at_limit[k]).map(|k| core_of[k]).collect();
-                        core_of.push((0..cores as u32).find(|c| !held.contains(c)).unwrap_or(0));
+                        core_of.push(lowest_free_core(cores, &held));
                         chosen.push(q);
                         used.push(from);
                         active.push(true);
@@ -1139,6 +1140,11 @@ impl<S: Scheduler> Machine<S> {
     }
 }
 
+/// The lowest of `cores` cores not in `taken` (core 0 if every one is).
+fn lowest_free_core(cores: usize, taken: &[u32]) -> u32 {
+    (0..cores as u32).find(|c| !taken.contains(c)).unwrap_or(0)
+}
+
 /// The line of the program's own code a thread is at (its innermost frame outside embedded
 /// modules such as `threading`), 0 if it has none (not started, or finished).
 pub fn user_line(interp: &Interp, tid: usize) -> u32 {
@@ -1162,8 +1168,8 @@ pub fn call_stack(interp: &Interp, tid: usize) -> Vec<(String, u32)> {
             let line = f.code.locations.get(ip).or_else(|| f.code.locations.last()).map_or(0, |l| l.line);
             let name = if is_library_file(&f.code.filename) {
                 // The library's own path is the same for every file: `threading.py Thread.run`.
-                let lib = format!("{}/", interleave_vm::modules::library::LIB_DIR);
-                let file = f.code.filename.strip_prefix(lib.as_str()).unwrap_or(&f.code.filename);
+                let file = f.code.filename.strip_prefix(interleave_vm::modules::library::LIB_DIR).and_then(|r| r.strip_prefix('/'));
+                let file = file.unwrap_or(&f.code.filename);
                 format!("{file} {}", f.code.qualname)
             } else {
                 f.code.qualname.to_string()
