@@ -178,6 +178,36 @@ test('a syntax error is reported with its line, marked in the editor', async () 
   await shot(page, 'syntax-error');
 });
 
+test('the Unicode name table downloads only for a \\N{...} escape; without it the error says so', async () => {
+  const page = await open('#/play');
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('/unicode/names.txt')) fetched.push(r.url()); });
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, 'print("plain")\n');
+  await page.click('button.run');
+  await waitFinished(page);
+  check(fetched.length === 0, `the table was fetched for a program without \\N: ${fetched}`);
+  await setCode(page, 'print("\\N{BULLET} \\N{greek small letter alpha} \\N{LF}!")\n');
+  await page.click('button.run');
+  await page.waitForFunction(() => document.querySelector('.console')?.innerText.includes('!'));
+  const out = await consoleText(page);
+  check(out.includes('\u2022 \u03b1 \n!') || out.includes('\u2022 \u03b1\n!'), JSON.stringify(out));
+  check(fetched.length === 1, `fetched ${fetched.length} times`);
+
+  // Offline: the compiler's message names the missing table instead of blaming the name.
+  const offline = await open('#/play');
+  await offline.route('**/unicode/names.txt', (route) => route.abort());
+  await offline.waitForSelector('.cm-editor');
+  await setCode(offline, 'print("\\N{BULLET}")\n');
+  await offline.click('button.run');
+  await waitFinished(offline);
+  const err = await consoleText(offline);
+  check(err.includes('SyntaxError') && err.includes('could not load its table of names'), err);
+  check(page.errors.length === 0, `page errors: ${page.errors}`);
+  const unexpected = offline.errors.filter((e) => !e.includes('Failed to load resource'));
+  check(unexpected.length === 0, `page errors: ${unexpected}`);
+});
+
 test('Stop ends an infinite loop at once, and the next run works', async () => {
   const page = await open('#/play');
   await page.waitForSelector('.cm-editor');

@@ -23,8 +23,26 @@ fn wall_ms() -> f64 {
     scope().performance().map_or_else(js_sys::Date::now, |p| p.now())
 }
 
+/// Where the `\N{...}` name table lies, relative to the worker's script (Trunk copies
+/// `crates/unicode-names/data/names.txt` there: see index.html).
+const NAME_TABLE_URL: &str = "unicode/names.txt";
+
+/// Downloads the name table, synchronously: the compiler asks for it in the middle of a parse,
+/// the first time a program spells a `\N{...}` escape (a worker may block; the page does not).
+fn load_name_table() -> Result<String, String> {
+    let why = |e: JsValue| e.as_string().or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from)).unwrap_or_default();
+    let xhr = web_sys::XmlHttpRequest::new().map_err(why)?;
+    xhr.open_with_async("GET", NAME_TABLE_URL, false).map_err(why)?;
+    xhr.send().map_err(|e| format!("{NAME_TABLE_URL}: {}", why(e)))?;
+    match xhr.status().map_err(why)? {
+        200 => xhr.response_text().map_err(why)?.ok_or_else(|| format!("{NAME_TABLE_URL}: empty response")),
+        status => Err(format!("{NAME_TABLE_URL}: HTTP {status}")),
+    }
+}
+
 /// Installs the message handler and the run loop.
 pub fn start() {
+    unicode_names2::set_table_loader(load_name_table);
     let inbox: Rc<RefCell<VecDeque<ToWorker>>> = Rc::default();
     let on_message = {
         let inbox = inbox.clone();

@@ -568,7 +568,14 @@ fn unicode_escape_error(cx: &ErrorContext<'_>, kind: &LexicalErrorType, at: Text
     let (len, reason) = match (rest.chars().next()?, kind) {
         ('N', LexicalErrorType::MissingUnicodeLbrace) => (2, "malformed \\N character escape".to_string()),
         ('N', LexicalErrorType::MissingUnicodeRbrace) => (body.len() - esc, "malformed \\N character escape".to_string()),
-        ('N', _) => (rest.find('}')? + 2, "unknown Unicode character name".to_string()),
+        ('N', _) => {
+            let reason = match unicode_names2::table_error() {
+                // Only in the browser, which downloads the table on first use.
+                Some(why) => format!("unknown Unicode character name (Interleave could not load its table of names: {why})"),
+                None => "unknown Unicode character name".to_string(),
+            };
+            (rest.find('}')? + 2, reason)
+        }
         (c @ ('x' | 'u' | 'U'), _) => {
             let n = match c {
                 'x' => 2,

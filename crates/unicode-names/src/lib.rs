@@ -7,18 +7,68 @@
 //! by `scripts/gen-unicode-names`) gzip to about 105 KB, and the web server's gzip does the
 //! compressing. A lookup scans the table (a few milliseconds at most); `\N{...}` escapes
 //! are rare, and only the compiler looks names up.
+//!
+//! In WebAssembly the table is not compiled in at all: the browser downloads it only when a
+//! program first spells a `\N{...}` escape, through the loader the host installs with
+//! [`set_table_loader`] (the playground's worker fetches `names.txt` beside its script). If
+//! that fails, lookups find nothing and [`table_error`] says why, for the compiler's message.
+
+use std::sync::OnceLock;
 
 /// Every named code point but the Hangul syllables and CJK unified ideographs, in code point
 /// order: lines of `GAP KSUFFIX`, GAP being the code points skipped since the previous line, in
 /// hex (empty for none; the first line counts from -1), and the name the previous name's first
 /// K characters (K as the character `0x30 + K`) followed by SUFFIX.
-static NAMES: &str = include_str!("../data/names.txt");
+#[cfg(not(target_arch = "wasm32"))]
+fn names() -> &'static str {
+    include_str!("../data/names.txt")
+}
 
-/// Every `(code point, name)` of [`NAMES`], in order, to `visit` until it returns `Some`.
+/// Fetches the text of `data/names.txt` from wherever the host keeps it.
+pub type TableLoader = fn() -> Result<String, String>;
+
+static LOADER: OnceLock<TableLoader> = OnceLock::new();
+
+/// Installs the function that fetches the name table (in WebAssembly, where it is not compiled
+/// in). Only the first call counts; natively the table is compiled in and the loader unused.
+pub fn set_table_loader(loader: TableLoader) {
+    let _ = LOADER.set(loader);
+}
+
+/// The loaded table, or why there is none. Loaded on the first lookup, once.
+#[cfg(target_arch = "wasm32")]
+fn loaded() -> &'static Result<String, String> {
+    static TABLE: OnceLock<Result<String, String>> = OnceLock::new();
+    TABLE.get_or_init(|| match LOADER.get() {
+        Some(load) => load().and_then(|text| {
+            // A server's error page or a truncated download is not a table.
+            let ok = text.starts_with("20 0SPACE\n") && text.ends_with('\n');
+            if ok { Ok(text) } else { Err("the download is not the name table".to_string()) }
+        }),
+        None => Err("no way to download it was installed".to_string()),
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn names() -> &'static str {
+    loaded().as_deref().unwrap_or("")
+}
+
+/// Why the name table could not be loaded, if a lookup has tried and failed (only in
+/// WebAssembly; natively the table is always there).
+pub fn table_error() -> Option<&'static str> {
+    #[cfg(target_arch = "wasm32")]
+    if let Err(e) = loaded() {
+        return Some(e);
+    }
+    None
+}
+
+/// Every `(code point, name)` of the name table, in order, to `visit` until it returns `Some`.
 fn find_name<T>(mut visit: impl FnMut(u32, &str) -> Option<T>) -> Option<T> {
     let mut code: i64 = -1;
     let mut name = String::new();
-    for line in NAMES.lines() {
+    for line in names().lines() {
         let (gap, coded) = line.split_once(' ')?;
         code += 1 + if gap.is_empty() { 0 } else { i64::from_str_radix(gap, 16).ok()? };
         let shared = usize::from(*coded.as_bytes().first()?).checked_sub(0x30)?;
