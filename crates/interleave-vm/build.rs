@@ -30,6 +30,33 @@ fn main() {
         let stripped = strip(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         std::fs::write(out.join(path.file_name().expect("a file name")), stripped).expect("OUT_DIR is writable");
     }
+    write_packs(&Path::new(&manifest).join("src/modules/mod.rs"), &out);
+}
+
+/// Writes `$OUT_DIR/packs/PACK.txt` for every library pack: the registry's
+/// `packed!("PACK", "file.py")` modules, stripped, each as `\0FILE\n` and its text (see
+/// `src/modules/packs.rs`). The web build copies them beside the worker.
+fn write_packs(registry: &Path, stripped: &Path) {
+    println!("cargo:rerun-if-changed={}", registry.display());
+    let text = std::fs::read_to_string(registry).expect("src/modules/mod.rs exists");
+    let mut packs: std::collections::BTreeMap<&str, String> = Default::default();
+    for call in text.split("packed!(\"").skip(1) {
+        let mut quoted = call.split('"');
+        let (Some(pack), Some(", "), Some(file)) = (quoted.next(), quoted.next(), quoted.next()) else {
+            panic!("src/modules/mod.rs: malformed packed!(\"{}", call.lines().next().unwrap_or(""));
+        };
+        let source = std::fs::read_to_string(stripped.join(file)).unwrap_or_else(|e| panic!("packed module {file}: {e}"));
+        let pack = packs.entry(pack).or_default();
+        pack.push('\0');
+        pack.push_str(file);
+        pack.push('\n');
+        pack.push_str(&source);
+    }
+    let dir = stripped.parent().expect("OUT_DIR/py has a parent").join("packs");
+    std::fs::create_dir_all(&dir).expect("OUT_DIR is writable");
+    for (name, text) in packs {
+        std::fs::write(dir.join(format!("{name}.txt")), text).expect("OUT_DIR is writable");
+    }
 }
 
 /// `source` with its whole-line comments and its docstrings blanked, line for line.

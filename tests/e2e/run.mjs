@@ -208,6 +208,37 @@ test('the Unicode name table downloads only for a \\N{...} escape; without it th
   check(unexpected.length === 0, `page errors: ${unexpected}`);
 });
 
+test('library packs download on first import only; a failed download is a clear ImportError', async () => {
+  const page = await open('#/play');
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/library/')) fetched.push(r.url().split('/library/')[1]); });
+  await page.waitForSelector('.cm-editor');
+  await setCode(page, 'import threading, queue, time, random, collections, functools\nprint("core")\n');
+  await page.click('button.run');
+  await waitFinished(page);
+  check((await consoleText(page)).includes('core'), await consoleText(page));
+  check(fetched.length === 0, `a core program fetched ${fetched}`);
+  await setCode(page, 'import asyncio\nasync def main():\n    await asyncio.sleep(0.1)\n    return "done"\nprint(asyncio.run(main()))\n');
+  await page.click('button.run');
+  await page.waitForFunction(() => document.querySelector('.console')?.innerText.includes('done'));
+  await page.click('button.run');
+  await waitFinished(page);
+  // asyncio's own imports: socket and selectors (net), logging and typing (extra); each pack once.
+  check(JSON.stringify([...fetched].sort()) === '["asyncio.txt","extra.txt","net.txt"]', `fetched ${fetched}`);
+  check(page.errors.length === 0, `page errors: ${page.errors}`);
+
+  const offline = await open('#/play');
+  await offline.route('**/library/*.txt', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await offline.waitForSelector('.cm-editor');
+  await setCode(offline, 'try:\n    import multiprocessing\nexcept ImportError as e:\n    print("caught:", e)\n');
+  await offline.click('button.run');
+  await waitFinished(offline);
+  const out = await consoleText(offline);
+  check(out.includes("caught: Interleave could not download the 'multiprocessing' library pack") && out.includes('HTTP 404'), out);
+  const unexpected = offline.errors.filter((e) => !e.includes('Failed to load resource'));
+  check(unexpected.length === 0, `page errors: ${unexpected}`);
+});
+
 test('Stop ends an infinite loop at once, and the next run works', async () => {
   const page = await open('#/play');
   await page.waitForSelector('.cm-editor');

@@ -27,22 +27,34 @@ fn wall_ms() -> f64 {
 /// `crates/unicode-names/data/names.txt` there: see index.html).
 const NAME_TABLE_URL: &str = "unicode/names.txt";
 
-/// Downloads the name table, synchronously: the compiler asks for it in the middle of a parse,
-/// the first time a program spells a `\N{...}` escape (a worker may block; the page does not).
-fn load_name_table() -> Result<String, String> {
+/// Downloads a file beside the worker's script, synchronously: the compiler asks for the
+/// name table in the middle of a parse, the interpreter for a library pack in the middle of an
+/// import (a worker may block; the page does not).
+fn fetch_text(url: &str) -> Result<String, String> {
     let why = |e: JsValue| e.as_string().or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from)).unwrap_or_default();
     let xhr = web_sys::XmlHttpRequest::new().map_err(why)?;
-    xhr.open_with_async("GET", NAME_TABLE_URL, false).map_err(why)?;
-    xhr.send().map_err(|e| format!("{NAME_TABLE_URL}: {}", why(e)))?;
+    xhr.open_with_async("GET", url, false).map_err(why)?;
+    xhr.send().map_err(|e| format!("{url}: {}", why(e)))?;
     match xhr.status().map_err(why)? {
-        200 => xhr.response_text().map_err(why)?.ok_or_else(|| format!("{NAME_TABLE_URL}: empty response")),
-        status => Err(format!("{NAME_TABLE_URL}: HTTP {status}")),
+        200 => xhr.response_text().map_err(why)?.ok_or_else(|| format!("{url}: empty response")),
+        status => Err(format!("{url}: HTTP {status}")),
     }
+}
+
+fn load_name_table() -> Result<String, String> {
+    fetch_text(NAME_TABLE_URL)
+}
+
+/// A library pack (`crates/interleave-vm/src/modules/packs.rs`), which the web build copies to
+/// `library/NAME.txt`.
+fn load_library_pack(name: &str) -> Result<String, String> {
+    fetch_text(&format!("library/{name}.txt"))
 }
 
 /// Installs the message handler and the run loop.
 pub fn start() {
     unicode_names2::set_table_loader(load_name_table);
+    interleave_machine::set_pack_loader(load_library_pack);
     let inbox: Rc<RefCell<VecDeque<ToWorker>>> = Rc::default();
     let on_message = {
         let inbox = inbox.clone();

@@ -11,3 +11,5 @@ pub mod trace;
 
 pub use run::{RunResult, Session, replay_program, run_program};
 pub use settings::{PythonMode, Settings, parse_duration};
+/// How the browser's worker downloads the library packs (`interleave_vm::modules::packs`).
+pub use interleave_vm::modules::packs::set_pack_loader;

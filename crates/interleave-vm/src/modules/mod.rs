@@ -13,12 +13,29 @@ macro_rules! py {
     };
 }
 
+/// A module of a library pack (see `packs.rs`): compiled in natively; in WebAssembly left out
+/// of the wasm and downloaded with its pack on first import. `build.rs` reads these
+/// invocations to write the packs, so they stay literal and one per module.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! packed {
+    ($pack:literal, $file:literal) => {
+        Source::Python(py!($file))
+    };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! packed {
+    ($pack:literal, $file:literal) => {
+        Source::Packed($pack, $file)
+    };
+}
+
 mod collections;
 mod dis;
 pub mod greenlet;
 mod io;
 mod json;
 pub mod library;
+pub mod packs;
 mod math;
 mod mp;
 mod net;
@@ -67,6 +84,9 @@ impl ModuleState {
 enum Source {
     Native(fn(&mut Interp, ObjRef) -> PyResult<()>),
     Python(&'static str),
+    /// Module file `.1` of library pack `.0`, downloaded on first use.
+    #[cfg(target_arch = "wasm32")]
+    Packed(&'static str, &'static str),
 }
 
 /// The modules Interleave provides.
@@ -77,21 +97,21 @@ fn registry(name: &str) -> Option<Source> {
         "_interleave_mp" => Source::Native(mp::init),
         "_interleave_net" => Source::Native(net::init),
         "_interleave_greenlet" => Source::Native(greenlet::init),
-        "gevent" => Source::Python(py!("gevent_init.py")),
-        "gevent.hub" => Source::Python(py!("gevent_hub.py")),
-        "gevent.exceptions" => Source::Python(py!("gevent_exceptions.py")),
-        "gevent.timeout" => Source::Python(py!("gevent_timeout.py")),
-        "gevent.greenlet" => Source::Python(py!("gevent_greenlet.py")),
-        "gevent._abstract_linkable" => Source::Python(py!("gevent_abstract_linkable.py")),
-        "gevent.event" => Source::Python(py!("gevent_event.py")),
-        "gevent.queue" => Source::Python(py!("gevent_queue.py")),
-        "gevent.lock" => Source::Python(py!("gevent_lock.py")),
-        "gevent.pool" => Source::Python(py!("gevent_pool.py")),
-        "gevent.monkey" => Source::Python(py!("gevent_monkey.py")),
-        "gevent.thread" => Source::Python(py!("gevent_thread.py")),
-        "gevent.socket" => Source::Python(py!("gevent_socket.py")),
-        "gevent.select" => Source::Python(py!("gevent_select.py")),
-        "greenlet" => Source::Python(py!("greenlet.py")),
+        "gevent" => packed!("gevent", "gevent_init.py"),
+        "gevent.hub" => packed!("gevent", "gevent_hub.py"),
+        "gevent.exceptions" => packed!("gevent", "gevent_exceptions.py"),
+        "gevent.timeout" => packed!("gevent", "gevent_timeout.py"),
+        "gevent.greenlet" => packed!("gevent", "gevent_greenlet.py"),
+        "gevent._abstract_linkable" => packed!("gevent", "gevent_abstract_linkable.py"),
+        "gevent.event" => packed!("gevent", "gevent_event.py"),
+        "gevent.queue" => packed!("gevent", "gevent_queue.py"),
+        "gevent.lock" => packed!("gevent", "gevent_lock.py"),
+        "gevent.pool" => packed!("gevent", "gevent_pool.py"),
+        "gevent.monkey" => packed!("gevent", "gevent_monkey.py"),
+        "gevent.thread" => packed!("gevent", "gevent_thread.py"),
+        "gevent.socket" => packed!("gevent", "gevent_socket.py"),
+        "gevent.select" => packed!("gevent", "gevent_select.py"),
+        "greenlet" => packed!("gevent", "greenlet.py"),
         "_interleave_iter" => Source::Python(py!("_interleave_iter.py")),
         "_interleave_types" => Source::Native(types::init),
         "_collections" => Source::Native(collections::init),
@@ -100,86 +120,86 @@ fn registry(name: &str) -> Option<Source> {
         "_time" => Source::Native(time::init),
         "_interleave_frames" => Source::Native(warnings::init),
         "abc" => Source::Python(py!("abc.py")),
-        "asyncio" => Source::Python(py!("asyncio_init.py")),
-        "asyncio.base_events" => Source::Python(py!("asyncio_base_events.py")),
-        "asyncio.base_futures" => Source::Python(py!("asyncio_base_futures.py")),
-        "asyncio.constants" => Source::Python(py!("asyncio_constants.py")),
-        "asyncio.base_tasks" => Source::Python(py!("asyncio_base_tasks.py")),
-        "asyncio.coroutines" => Source::Python(py!("asyncio_coroutines.py")),
-        "asyncio.events" => Source::Python(py!("asyncio_events.py")),
-        "asyncio.exceptions" => Source::Python(py!("asyncio_exceptions.py")),
-        "asyncio.format_helpers" => Source::Python(py!("asyncio_format_helpers.py")),
-        "asyncio.futures" => Source::Python(py!("asyncio_futures.py")),
-        "asyncio.locks" => Source::Python(py!("asyncio_locks.py")),
-        "asyncio.log" => Source::Python(py!("asyncio_log.py")),
-        "asyncio.mixins" => Source::Python(py!("asyncio_mixins.py")),
-        "asyncio.protocols" => Source::Python(py!("asyncio_protocols.py")),
-        "asyncio.queues" => Source::Python(py!("asyncio_queues.py")),
-        "asyncio.runners" => Source::Python(py!("asyncio_runners.py")),
-        "asyncio.selector_events" => Source::Python(py!("asyncio_selector_events.py")),
-        "asyncio.streams" => Source::Python(py!("asyncio_streams.py")),
-        "asyncio.taskgroups" => Source::Python(py!("asyncio_taskgroups.py")),
-        "asyncio.tasks" => Source::Python(py!("asyncio_tasks.py")),
-        "asyncio.threads" => Source::Python(py!("asyncio_threads.py")),
-        "asyncio.timeouts" => Source::Python(py!("asyncio_timeouts.py")),
-        "asyncio.transports" => Source::Python(py!("asyncio_transports.py")),
-        "asyncio.trsock" => Source::Python(py!("asyncio_trsock.py")),
-        "asyncio.unix_events" => Source::Python(py!("asyncio_unix_events.py")),
+        "asyncio" => packed!("asyncio", "asyncio_init.py"),
+        "asyncio.base_events" => packed!("asyncio", "asyncio_base_events.py"),
+        "asyncio.base_futures" => packed!("asyncio", "asyncio_base_futures.py"),
+        "asyncio.constants" => packed!("asyncio", "asyncio_constants.py"),
+        "asyncio.base_tasks" => packed!("asyncio", "asyncio_base_tasks.py"),
+        "asyncio.coroutines" => packed!("asyncio", "asyncio_coroutines.py"),
+        "asyncio.events" => packed!("asyncio", "asyncio_events.py"),
+        "asyncio.exceptions" => packed!("asyncio", "asyncio_exceptions.py"),
+        "asyncio.format_helpers" => packed!("asyncio", "asyncio_format_helpers.py"),
+        "asyncio.futures" => packed!("asyncio", "asyncio_futures.py"),
+        "asyncio.locks" => packed!("asyncio", "asyncio_locks.py"),
+        "asyncio.log" => packed!("asyncio", "asyncio_log.py"),
+        "asyncio.mixins" => packed!("asyncio", "asyncio_mixins.py"),
+        "asyncio.protocols" => packed!("asyncio", "asyncio_protocols.py"),
+        "asyncio.queues" => packed!("asyncio", "asyncio_queues.py"),
+        "asyncio.runners" => packed!("asyncio", "asyncio_runners.py"),
+        "asyncio.selector_events" => packed!("asyncio", "asyncio_selector_events.py"),
+        "asyncio.streams" => packed!("asyncio", "asyncio_streams.py"),
+        "asyncio.taskgroups" => packed!("asyncio", "asyncio_taskgroups.py"),
+        "asyncio.tasks" => packed!("asyncio", "asyncio_tasks.py"),
+        "asyncio.threads" => packed!("asyncio", "asyncio_threads.py"),
+        "asyncio.timeouts" => packed!("asyncio", "asyncio_timeouts.py"),
+        "asyncio.transports" => packed!("asyncio", "asyncio_transports.py"),
+        "asyncio.trsock" => packed!("asyncio", "asyncio_trsock.py"),
+        "asyncio.unix_events" => packed!("asyncio", "asyncio_unix_events.py"),
         "bisect" => Source::Python(py!("bisect.py")),
         "collections" => Source::Python(py!("collections.py")),
         "concurrent" => Source::Python(py!("concurrent.py")),
         "concurrent.futures" => Source::Python(py!("concurrent_futures.py")),
         "concurrent.futures._base" => Source::Python(py!("concurrent_futures_base.py")),
-        "concurrent.futures.process" => Source::Python(py!("concurrent_futures_process.py")),
+        "concurrent.futures.process" => packed!("multiprocessing", "concurrent_futures_process.py"),
         "concurrent.futures.thread" => Source::Python(py!("concurrent_futures_thread.py")),
         "contextlib" => Source::Python(py!("contextlib.py")),
         "copy" => Source::Python(py!("copy.py")),
         "contextvars" => Source::Python(py!("contextvars.py")),
         "dis" => Source::Native(dis::init),
-        "dataclasses" => Source::Python(py!("dataclasses.py")),
+        "dataclasses" => packed!("extra", "dataclasses.py"),
         "enum" => Source::Python(py!("enum.py")),
         "errno" => Source::Python(py!("errno.py")),
-        "fractions" => Source::Python(py!("fractions.py")),
+        "fractions" => packed!("extra", "fractions.py"),
         "functools" => Source::Python(py!("functools.py")),
         "heapq" => Source::Python(py!("heapq.py")),
-        "inspect" => Source::Python(py!("inspect.py")),
+        "inspect" => packed!("extra", "inspect.py"),
         "io" => Source::Native(io::init),
         "itertools" => Source::Python(py!("itertools.py")),
         "json" => Source::Native(json::init),
         "json.decoder" => Source::Native(json::init_decoder),
-        "logging" => Source::Python(py!("logging.py")),
+        "logging" => packed!("extra", "logging.py"),
         "math" => Source::Native(math::init),
-        "multiprocessing" => Source::Python(py!("mp_init.py")),
-        "multiprocessing.connection" => Source::Python(py!("mp_connection.py")),
-        "multiprocessing.context" => Source::Python(py!("mp_context.py")),
-        "multiprocessing.popen_fork" => Source::Python(py!("mp_popen_fork.py")),
-        "multiprocessing.managers" => Source::Python(py!("mp_managers.py")),
-        "multiprocessing.pool" => Source::Python(py!("mp_pool.py")),
-        "multiprocessing.queues" => Source::Python(py!("mp_queues.py")),
-        "multiprocessing.sharedctypes" => Source::Python(py!("mp_sharedctypes.py")),
-        "multiprocessing.popen_spawn" => Source::Python(py!("mp_popen_spawn.py")),
-        "multiprocessing.spawn" => Source::Python(py!("mp_spawn.py")),
-        "multiprocessing.process" => Source::Python(py!("mp_process.py")),
-        "multiprocessing.reduction" => Source::Python(py!("mp_reduction.py")),
-        "multiprocessing.synchronize" => Source::Python(py!("mp_synchronize.py")),
-        "multiprocessing.util" => Source::Python(py!("mp_util.py")),
+        "multiprocessing" => packed!("multiprocessing", "mp_init.py"),
+        "multiprocessing.connection" => packed!("multiprocessing", "mp_connection.py"),
+        "multiprocessing.context" => packed!("multiprocessing", "mp_context.py"),
+        "multiprocessing.popen_fork" => packed!("multiprocessing", "mp_popen_fork.py"),
+        "multiprocessing.managers" => packed!("multiprocessing", "mp_managers.py"),
+        "multiprocessing.pool" => packed!("multiprocessing", "mp_pool.py"),
+        "multiprocessing.queues" => packed!("multiprocessing", "mp_queues.py"),
+        "multiprocessing.sharedctypes" => packed!("multiprocessing", "mp_sharedctypes.py"),
+        "multiprocessing.popen_spawn" => packed!("multiprocessing", "mp_popen_spawn.py"),
+        "multiprocessing.spawn" => packed!("multiprocessing", "mp_spawn.py"),
+        "multiprocessing.process" => packed!("multiprocessing", "mp_process.py"),
+        "multiprocessing.reduction" => packed!("multiprocessing", "mp_reduction.py"),
+        "multiprocessing.synchronize" => packed!("multiprocessing", "mp_synchronize.py"),
+        "multiprocessing.util" => packed!("multiprocessing", "mp_util.py"),
         "operator" => Source::Python(py!("operator.py")),
         "os" => Source::Native(os::init),
         "os.path" => Source::Native(os::init_path),
         "queue" => Source::Python(py!("queue.py")),
         "random" => Source::Python(py!("random.py")),
-        "select" => Source::Python(py!("select.py")),
-        "selectors" => Source::Python(py!("selectors.py")),
+        "select" => packed!("net", "select.py"),
+        "selectors" => packed!("net", "selectors.py"),
         "signal" => Source::Python(py!("signal.py")),
-        "socket" => Source::Python(py!("socket.py")),
-        "socketserver" => Source::Python(py!("socketserver.py")),
+        "socket" => packed!("net", "socket.py"),
+        "socketserver" => packed!("net", "socketserver.py"),
         "re" => Source::Python(py!("re.py")),
-        "string" => Source::Python(py!("string.py")),
-        "textwrap" => Source::Python(py!("textwrap.py")),
+        "string" => packed!("extra", "string.py"),
+        "textwrap" => packed!("extra", "textwrap.py"),
         "threading" => Source::Python(py!("threading.py")),
         "time" => Source::Python(py!("time.py")),
         "types" => Source::Python(py!("types.py")),
-        "typing" => Source::Python(py!("typing.py")),
+        "typing" => packed!("extra", "typing.py"),
         "warnings" => Source::Python(py!("warnings.py")),
         "traceback" => Source::Python(py!("traceback.py")),
         _ => return None,
@@ -250,6 +270,19 @@ impl Interp {
             self.set_exc_attr(e, "name", n);
             return Err(crate::native::Flow::Exc(e));
         };
+        // A packed module's source comes first: if its pack cannot be downloaded, the import
+        // fails before the module exists.
+        #[cfg(target_arch = "wasm32")]
+        let source = match source {
+            Source::Packed(pack, file) => match packs::source(pack, file) {
+                Ok(src) => Source::Python(src),
+                Err(why) => {
+                    let msg = format!("Interleave could not download the '{pack}' library pack that module '{name}' is in: {why}");
+                    return Err(self.err(self.t.import_error, msg));
+                }
+            },
+            other => other,
+        };
         let (module, dict) = self.new_module(name);
         let key = self.intern(name);
         self.dict_set_str(self.modules, key, module.clone());
@@ -257,6 +290,8 @@ impl Interp {
         match source {
             Source::Native(init) => init(self, dict)?,
             Source::Python(src) => self.run_embedded(dict, name, src)?,
+            #[cfg(target_arch = "wasm32")]
+            Source::Packed(..) => unreachable!("resolved above"),
         }
         Ok(module)
     }
