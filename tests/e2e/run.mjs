@@ -178,10 +178,10 @@ test('a syntax error is reported with its line, marked in the editor', async () 
   await shot(page, 'syntax-error');
 });
 
-test('the Unicode name table downloads only for a \\N{...} escape; without it the error says so', async () => {
+test('the Unicode tables download only for a \\N{...} escape or a non-ASCII name; without them the error says so', async () => {
   const page = await open('#/play');
   const fetched = [];
-  page.on('request', (r) => { if (r.url().endsWith('/unicode/names.txt')) fetched.push(r.url()); });
+  page.on('request', (r) => { if (r.url().includes('/unicode/')) fetched.push(r.url().split('/unicode/')[1]); });
   await page.waitForSelector('.cm-editor');
   await setCode(page, 'print("plain")\n');
   await page.click('button.run');
@@ -192,7 +192,13 @@ test('the Unicode name table downloads only for a \\N{...} escape; without it th
   await page.waitForFunction(() => document.querySelector('.console')?.innerText.includes('!'));
   const out = await consoleText(page);
   check(out.includes('\u2022 \u03b1 \n!') || out.includes('\u2022 \u03b1\n!'), JSON.stringify(out));
-  check(fetched.length === 1, `fetched ${fetched.length} times`);
+  check(JSON.stringify(fetched) === '["names.txt"]', `fetched ${fetched}`);
+  // PEP 3131: identifiers are NFKC-normalized, so the ligature ﬁ spells fi.
+  await setCode(page, '\ufb01le = "ligature"\nprint(file, "\u2165")\n');
+  await page.click('button.run');
+  await waitFinished(page);
+  check((await consoleText(page)).includes('ligature \u2165'), await consoleText(page));
+  check(JSON.stringify(fetched) === '["names.txt","nfkc.txt"]', `fetched ${fetched}`);
 
   // Offline: the compiler's message names the missing table instead of blaming the name.
   const offline = await open('#/play');
@@ -203,6 +209,11 @@ test('the Unicode name table downloads only for a \\N{...} escape; without it th
   await waitFinished(offline);
   const err = await consoleText(offline);
   check(err.includes('SyntaxError') && err.includes('could not load its table of names'), err);
+  await offline.route('**/unicode/nfkc.txt', (route) => route.abort());
+  await setCode(offline, '\ufb01le = 1\n');
+  await offline.click('button.run');
+  await offline.waitForFunction(() => document.querySelector('.console')?.innerText.includes('non-ASCII names'));
+  check((await consoleText(offline)).includes('SyntaxError: Interleave could not load its Unicode table for non-ASCII names'), await consoleText(offline));
   check(page.errors.length === 0, `page errors: ${page.errors}`);
   const unexpected = offline.errors.filter((e) => !e.includes('Failed to load resource'));
   check(unexpected.length === 0, `page errors: ${unexpected}`);

@@ -45,6 +45,11 @@ fn load_name_table() -> Result<String, String> {
     fetch_text(NAME_TABLE_URL)
 }
 
+/// The NFKC table of non-ASCII identifiers (`crates/unicode-nfkc/data/nfkc.txt`), likewise.
+fn load_nfkc_table() -> Result<String, String> {
+    fetch_text("unicode/nfkc.txt")
+}
+
 /// A library pack (`crates/interleave-vm/src/modules/packs.rs`), which the web build copies to
 /// `library/NAME.txt`.
 fn load_library_pack(name: &str) -> Result<String, String> {
@@ -54,6 +59,7 @@ fn load_library_pack(name: &str) -> Result<String, String> {
 /// Installs the message handler and the run loop.
 pub fn start() {
     unicode_names2::set_table_loader(load_name_table);
+    unicode_normalization::set_table_loader(load_nfkc_table);
     interleave_machine::set_pack_loader(load_library_pack);
     let inbox: Rc<RefCell<VecDeque<ToWorker>>> = Rc::default();
     let on_message = {

@@ -13,6 +13,14 @@ use crate::scan::{SoftKind, scan};
 pub fn parse(source: &str, index: &LineIndex<'_>) -> Result<ModModule, CompileError> {
     let scanned = scan(source, index)?;
     let parsed = ruff_python_parser::parse_unchecked_source(source, PySourceType::Python);
+    if let Some(why) = unicode_normalization::table_error() {
+        // Only in the browser, which downloads the table on the first non-ASCII identifier:
+        // without it the names would be left unnormalized, so the program does not run.
+        let at = source.char_indices().find(|(_, c)| !c.is_ascii()).map_or(0, |(i, _)| i);
+        let range = TextRange::empty(TextSize::try_from(at).unwrap_or_default());
+        let msg = format!("Interleave could not load its Unicode table for non-ASCII names: {why}");
+        return Err(error_at(index, CompileErrorKind::SyntaxError, msg, range));
+    }
     let Some(err) = parsed.errors().first() else {
         return match scanned.soft.into_iter().next() {
             Some(soft) => Err(soft.err),
