@@ -74,17 +74,10 @@ pub fn LessonPage(props: &LessonProps) -> Html {
         };
     };
     match &*state {
-        Load::Loaded(page) => html! { <LessonView page={page.clone()} prefs={props.prefs.clone()} /> },
-        Load::Loading => html! {
-            <div class="lesson-layout">
-                <article class="lesson-text lesson-loading" lang={lang} aria-busy="true">
-                    <p class="crumb muted"><a href="#/">{ t.lessons_title }</a>{ format!(" / {:02}", info.number) }</p>
-                    <h1>{ info.title(lang) }</h1>
-                    <p class="muted" role="status">{ t.loading_lesson }</p>
-                    { lesson_nav(info, lang, t) }
-                </article>
-            </div>
-        },
+        Load::Loaded(page) => html! { <LessonView page={page.clone()} prefs={props.prefs} /> },
+        Load::Loading => placeholder(info, lang, t, true, html! {
+            <p class="muted" role="status">{ t.loading_lesson }</p>
+        }),
         Load::Failed(e) => {
             let retry = {
                 let attempt = attempt.clone();
@@ -95,20 +88,28 @@ pub fn LessonPage(props: &LessonProps) -> Html {
                 LoadError::Status(code) => t.load_status.replace("{}", &code.to_string()),
                 LoadError::Malformed => t.load_malformed.to_string(),
             };
-            html! {
-                <div class="lesson-layout">
-                    <article class="lesson-text" lang={lang}>
-                        <p class="crumb muted"><a href="#/">{ t.lessons_title }</a>{ format!(" / {:02}", info.number) }</p>
-                        <h1>{ info.title(lang) }</h1>
-                        <div class="notice bad lesson-error" role="alert">
-                            <span><strong>{ t.lesson_load_failed }</strong>{ " " }{ detail }</span>
-                            <button class="primary small" onclick={retry}>{ t.retry }</button>
-                        </div>
-                        { lesson_nav(info, lang, t) }
-                    </article>
+            placeholder(info, lang, t, false, html! {
+                <div class="notice bad lesson-error" role="alert">
+                    <span><strong>{ t.lesson_load_failed }</strong>{ " " }{ detail }</span>
+                    <button class="primary small" onclick={retry}>{ t.retry }</button>
                 </div>
-            }
+            })
         }
+    }
+}
+
+/// The lesson's page before its text is there: its number and title (from the index), `body`
+/// (the loading state or the error) and the links to its neighbours.
+fn placeholder(info: &LessonInfo, lang: &str, t: &crate::i18n::Texts, busy: bool, body: Html) -> Html {
+    html! {
+        <div class="lesson-layout">
+            <article class={classes!("lesson-text", busy.then_some("lesson-loading"))} lang={lang.to_string()} aria-busy={busy.to_string()}>
+                <p class="crumb muted"><a href="#/">{ t.lessons_title }</a>{ format!(" / {:02}", info.number) }</p>
+                <h1>{ info.title(lang) }</h1>
+                { body }
+                { lesson_nav(info, lang, t) }
+            </article>
+        </div>
     }
 }
 
