@@ -1,4 +1,5 @@
-// Measures the built site (dist/): transfer sizes (raw and gzip), time to interactive on
+// Measures the built site (dist/): transfer sizes (raw, gzip, brotli; the first visit apart
+// from the lesson data fetched when a lesson opens), time to interactive on
 // localhost, and the longest main-thread task while a heavy program runs. Writes
 // web/MEASUREMENTS.md. Run after `trunk build --release`:
 //
@@ -16,21 +17,35 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DIST = path.join(ROOT, 'dist');
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
-// Sizes.
-const files = fs.readdirSync(DIST).filter((f) => fs.statSync(path.join(DIST, f)).isFile()).sort();
-let rawTotal = 0;
-let gzTotal = 0;
-let brTotal = 0;
-const rows = files.map((f) => {
-  const data = fs.readFileSync(path.join(DIST, f));
+// Sizes: raw, gzip (level 9) and brotli (quality 11, for hosts that serve it; the budget is in
+// gzip) of each file.
+function sizes(file) {
+  const data = fs.readFileSync(file);
   const gz = zlib.gzipSync(data, { level: 9 }).length;
-  rawTotal += data.length;
-  gzTotal += gz;
-  // Brotli (quality 11), for hosts that serve it; the budget is in gzip.
   const br = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  brTotal += br;
-  return `| \`${f.replace(/-[0-9a-f]{16}(?=[._])/, '-…')}\` | ${kb(data.length)} | ${kb(gz)} | ${kb(br)} |`;
-});
+  return { raw: data.length, gz, br };
+}
+
+/// The table rows of the files directly in `dir`, and their totals.
+function sizeTable(dir) {
+  const files = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+  const total = { raw: 0, gz: 0, br: 0 };
+  const rows = files.map((f) => {
+    const s = sizes(path.join(dir, f));
+    total.raw += s.raw;
+    total.gz += s.gz;
+    total.br += s.br;
+    return `| \`${f.replace(/-[0-9a-f]{16}(?=[._])/, '-…')}\` | ${kb(s.raw)} | ${kb(s.gz)} | ${kb(s.br)} |`;
+  });
+  return { rows, total };
+}
+
+// What the first visit loads: the files at the top of dist/. Lesson data (dist/lessons/) is
+// fetched only when a lesson opens, one file per lesson.
+const initial = sizeTable(DIST);
+const { raw: rawTotal, gz: gzTotal, br: brTotal } = initial.total;
+const rows = initial.rows;
+const lessonData = sizeTable(path.join(DIST, 'lessons'));
 
 const site = await serve(DIST);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -49,9 +64,11 @@ async function timeTo(hash, selector) {
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const home = [];
 const play = [];
+const lesson = [];
 for (let i = 0; i < 5; i++) {
   home.push(await timeTo('#/', '.lesson-card'));
   play.push(await timeTo('#/play', '.cm-editor'));
+  lesson.push(await timeTo('#/lesson/04-locks', '.example-card'));
 }
 
 // The longest main-thread task during a heavy run (three CPU-bound threads, as fast as
@@ -107,7 +124,7 @@ const md = `# Web playground measurements
 Written by \`node tests/e2e/measure.mjs\` (after \`trunk build --release\`) on commit \`${commit}\`,
 ${new Date().toISOString().slice(0, 10)}, ${chromiumVersion}, headless, served from localhost by a plain static server.
 
-## Transfer size (dist/)
+## Transfer size of the first visit (dist/)
 
 | file | raw | gzip | brotli |
 |---|---|---|---|
@@ -118,14 +135,25 @@ Budget: ≤ 1.5 MB gzip in total — ${ok(gzTotal <= 1.5 * 1024 * 1024)}. The si
 interpreter, its parser and the embedded standard modules) is most of it; the page itself is
 small.
 
+## Loaded when a lesson opens (dist/lessons/)
+
+Each lesson's text (rendered to HTML at build time) and examples, fetched when its page opens
+and kept for the session; not part of the first visit above.
+
+| file | raw | gzip | brotli |
+|---|---|---|---|
+${lessonData.rows.join('\n')}
+| **all ${lessonData.rows.length} lessons** | **${kb(lessonData.total.raw)}** | **${kb(lessonData.total.gz)}** | **${kb(lessonData.total.br)}** |
+
 ## Time to interactive (localhost, median of 5 cold loads)
 
 | page | ready when | time |
 |---|---|---|
 | home | the lesson list is shown | ${median(home).toFixed(0)} ms |
 | playground | the code editor is shown | ${median(play).toFixed(0)} ms |
+| lesson 04 | its text (fetched) and example cards are shown | ${median(lesson).toFixed(0)} ms |
 
-Budget: < 1 s — ${ok(median(home) < 1000 && median(play) < 1000)}.
+Budget: < 1 s — ${ok(median(home) < 1000 && median(play) < 1000 && median(lesson) < 1000)}.
 
 ## Main thread during a heavy run
 

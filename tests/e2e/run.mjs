@@ -501,6 +501,58 @@ test('an exercise is checked over its seeds and remembered when solved', async (
   check(/1\/1 solved/.test(first), `progress on the home page: ${first}`);
 });
 
+test('lesson data loads on demand: loading state, a failed load offers Retry, then the session cache', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 950 } });
+  const page = await context.newPage();
+  // The first request fails as if offline, the second gets a 404, the third is held back
+  // until the loading state is seen, then served; later visits must not fetch again.
+  let requests = 0;
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/lessons/03-threads.json', async (route) => {
+    requests++;
+    if (requests === 1) return route.abort('internetdisconnected');
+    if (requests === 2) return route.fulfill({ status: 404, body: '<h1>not found</h1>' });
+    await held;
+    return route.continue();
+  });
+  await page.goto(site.url + '#/lesson/03-threads');
+  const alert = page.locator('.lesson-error[role="alert"]');
+  await alert.waitFor();
+  check(/could not be loaded/.test(await alert.innerText()) && /offline/.test(await alert.innerText()), await alert.innerText());
+  check(await page.locator('h1').innerText() === 'Threads', `title from the index: ${await page.locator('h1').innerText()}`);
+  await shot(page, 'lesson-load-failed');
+  await alert.locator('button:has-text("Retry")').click();
+  await page.waitForFunction(() => /HTTP status 404/.test(document.querySelector('.lesson-error')?.textContent || ''));
+  check(await page.locator('text=not found').count() === 0, 'the response body is never shown');
+  await page.locator('.lesson-error button:has-text("Retry")').click();
+  await page.waitForSelector('.lesson-loading[aria-busy="true"]');
+  check(/Loading the lesson/.test(await page.locator('.lesson-loading').innerText()), 'loading text');
+  await shot(page, 'lesson-loading');
+  release();
+  await page.waitForSelector('.example-card');
+  await page.waitForSelector('.cm-editor');
+  check(await page.locator('.lesson-error').count() === 0, 'the error is gone');
+  check(requests === 3, `requests: ${requests}`);
+  // Kept for the session: leaving and coming back fetches nothing.
+  await page.goto(site.url + '#/');
+  await page.waitForSelector('.lesson-card');
+  await page.goto(site.url + '#/lesson/03-threads');
+  await page.waitForSelector('.example-card');
+  check(requests === 3, `requests after coming back: ${requests}`);
+  // In Chinese the same failure is translated.
+  const zh = await context.newPage();
+  await zh.route('**/lessons/05-coordination.json', (route) => route.fulfill({ status: 200, body: '{"slug":"05-coordination"' }));
+  await zh.goto(site.url + '#/');
+  await zh.waitForSelector('.lesson-card');
+  await zh.click('button.lang-toggle');
+  await zh.goto(site.url + '#/lesson/05-coordination');
+  await zh.waitForSelector('.lesson-error');
+  const text = await zh.locator('.lesson-error').innerText();
+  check(/无法加载这一课/.test(text) && /重试/.test(text), text);
+  await context.close();
+});
+
 test('every lesson opens and runs its first example', async () => {
   const page = await open('#/');
   await page.waitForSelector('.lesson-card');

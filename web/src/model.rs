@@ -718,13 +718,13 @@ mod tests {
 
     #[test]
     fn an_exercise_check_runs_its_seeds() {
-        let lesson = crate::lessons::find("01-processes-threads").expect("lesson 1");
-        let ex = lesson.lesson.example("join-them").expect("its exercise");
+        let lesson = crate::lessons::tests::export("01-processes-threads");
+        let ex = lesson.example("join-them").expect("its exercise");
         let mut driver = Driver::new();
         let check = |driver: &mut Driver, source: &str| {
             let out = driver.command(ToWorker::Check {
                 example: "join-them".into(),
-                spec: crate::protocol::CheckSpec::of(ex),
+                spec: ex.check.clone(),
                 source: source.into(),
             });
             match &out[..] {

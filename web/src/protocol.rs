@@ -134,47 +134,9 @@ pub enum ToWorker {
     Check { example: String, spec: CheckSpec, source: String },
 }
 
-/// What an exercise's check runs: its settings and seeds, and its expectations written in the
-/// lessons' expectation language. The page sends it, so the worker needs no copy of the
-/// lessons (which would add their text to the worker's download).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CheckSpec {
-    pub python: String,
-    /// Half-open, as `seeds=A..B`.
-    pub seeds: (u64, u64),
-    pub switch_interval_ns: Option<u64>,
-    pub cores: Option<u32>,
-    pub until_ns: Option<u64>,
-    /// The clauses, `;`-separated (`interleave_lessons::expect::parse` reads them back).
-    pub expect: String,
-}
-
-impl CheckSpec {
-    pub fn of(ex: &interleave_lessons::Example) -> CheckSpec {
-        let r = &ex.run;
-        CheckSpec {
-            python: r.python.name().into(),
-            seeds: (r.seeds.start, r.seeds.end),
-            switch_interval_ns: r.switch_interval_ns,
-            cores: r.cores,
-            until_ns: r.until_ns,
-            expect: ex.expect.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("; "),
-        }
-    }
-
-    /// The run and the clauses back, or what is wrong with them.
-    pub fn parse(&self) -> Result<(interleave_lessons::lesson::RunSpec, Vec<interleave_lessons::expect::Clause>), String> {
-        let python = PythonMode::parse(&self.python).ok_or_else(|| format!("python: unknown mode {:?}", self.python))?;
-        let run = interleave_lessons::lesson::RunSpec {
-            python,
-            seeds: self.seeds.0..self.seeds.1,
-            switch_interval_ns: self.switch_interval_ns,
-            cores: self.cores,
-            until_ns: self.until_ns,
-        };
-        Ok((run, interleave_lessons::expect::parse(&self.expect)?))
-    }
-}
+/// What an exercise's check runs (settings, seeds, expectations). It comes with the lesson's
+/// data, and the page sends it to the worker, so the worker needs no copy of the lessons.
+pub use interleave_lessons::page::CheckSpec;
 
 /// Where an error points in the program (1-based), for marking it in the editor.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,36 +196,5 @@ impl ToWorker {
 impl FromWorker {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("reports serialise")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_lesson_expectation_survives_the_trip_to_the_worker() {
-        let mut n = 0;
-        for entry in crate::lessons::lessons() {
-            for ex in &entry.lesson.examples {
-                let spec = CheckSpec::of(ex);
-                let json = serde_json::to_string(&spec).unwrap();
-                let back: CheckSpec = serde_json::from_str(&json).unwrap();
-                let (run, clauses) = back.parse().unwrap_or_else(|e| panic!("{}/{}: {e}", entry.slug, ex.id));
-                assert_eq!(clauses, ex.expect, "{}/{}", entry.slug, ex.id);
-                assert_eq!((run.python, run.seeds.clone(), run.cores), (ex.run.python, ex.run.seeds.clone(), ex.run.cores));
-                assert_eq!((run.switch_interval_ns, run.until_ns), (ex.run.switch_interval_ns, ex.run.until_ns));
-                n += 1;
-            }
-        }
-        assert!(n > 100, "only {n} examples");
-    }
-
-    #[test]
-    fn a_broken_check_spec_is_an_error_not_a_pass() {
-        let spec = CheckSpec { python: "2.7".into(), seeds: (0, 1), switch_interval_ns: None, cores: None, until_ns: None, expect: "stdout == 'x'".into() };
-        assert!(spec.parse().unwrap_err().contains("2.7"));
-        let spec = CheckSpec { python: "3.11".into(), expect: "stdout ==".into(), ..spec };
-        assert!(spec.parse().is_err());
     }
 }

@@ -24,12 +24,21 @@ fn home_lists_every_lesson_in_both_languages() {
         assert!(en.contains(&format!("#/lesson/{}", l.slug)), "{} missing", l.slug);
         assert!(en.contains(&html_escape(l.title("en"))), "{} title missing in {en}", l.slug);
         assert!(zh.contains(&html_escape(l.title("zh"))), "{} 标题 missing", l.slug);
+        assert!(en.contains(&format!("{} §", l.section_count("en"))), "{} section count", l.slug);
     }
     assert!(zh.contains("课程") && zh.contains("演练场"), "{zh}");
 }
 
+/// Gives the page a lesson's data, as the exporter renders it at build time and the page
+/// fetches it in the browser.
+fn load(slug: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../lessons/{slug}.md"));
+    interleave_web::lessons::remember(interleave_lessons::export::export_file(&path).expect("the lesson exports"));
+}
+
 #[test]
 fn a_lesson_page_shows_its_text_examples_and_a_workbench() {
+    load("02-gil");
     let html = render(Route::Lesson("02-gil".into()), Lang::En);
     assert!(html.contains("<h1>The GIL</h1>"), "{html}");
     assert!(html.contains("Open in the workbench"));
@@ -38,6 +47,19 @@ fn a_lesson_page_shows_its_text_examples_and_a_workbench() {
     assert!(!html.contains("&lt;!-- example"), "{html}");
     let zh = render(Route::Lesson("02-gil".into()), Lang::Zh);
     assert!(zh.contains("全局解释器锁"), "{zh}");
+    // Its neighbours' titles come from the index.
+    assert!(html.contains("#/lesson/03-threads") && html.contains("Next lesson"), "{html}");
+}
+
+#[test]
+fn a_lesson_not_loaded_yet_shows_its_title_and_a_loading_state() {
+    let html = render(Route::Lesson("03-threads".into()), Lang::En);
+    let title = html_escape(interleave_web::lessons::find("03-threads").unwrap().title("en"));
+    assert!(html.contains(&format!("<h1>{title}</h1>")), "{html}");
+    assert!(html.contains("aria-busy=\"true\"") && html.contains("Loading the lesson…"), "{html}");
+    assert!(!html.contains("Open in the workbench"), "{html}");
+    let zh = render(Route::Lesson("03-threads".into()), Lang::Zh);
+    assert!(zh.contains("正在加载课程"), "{zh}");
 }
 
 #[test]

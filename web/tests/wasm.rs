@@ -93,3 +93,17 @@ fn typed_input_gives_the_run_that_input_given_up_front_gives_natively() {
     assert_eq!(stdout(&model), native.stdout());
     assert_eq!(model.events, native.trace);
 }
+
+#[wasm_bindgen_test]
+async fn a_lesson_is_fetched_once_and_a_missing_one_is_an_error() {
+    use interleave_web::lessons::{LessonPage, LoadError, load, remember};
+    // No such file on the server: the HTTP status, not a hang or a panic.
+    match load("99-missing").await {
+        Err(LoadError::Status(404)) => {}
+        other => panic!("{other:?}"),
+    }
+    // A lesson kept for the session is not fetched again (there is no file to fetch here).
+    let page = LessonPage { slug: "98-kept".into(), sections: vec![], examples: vec![] };
+    remember(page.clone());
+    assert_eq!(*load("98-kept").await.unwrap(), page);
+}

@@ -17,14 +17,14 @@ pub fn Home(props: &HomeProps) -> Html {
     let t = props.prefs.texts();
     let lang = props.prefs.lang.code();
     let items = lessons().iter().map(|l| {
-        let exercises: Vec<&str> = l.lesson.examples.iter().filter(|e| e.solution.is_some()).map(|e| e.id.as_str()).collect();
-        let solved = exercises.iter().filter(|id| browser::storage_get(&solved_key(&l.slug, id)).is_some()).count();
-        let sections = l.section(lang).map_or(0, |s| s.markdown.lines().filter(|x| x.starts_with("## ")).count());
+        let exercises = l.exercises;
+        let solved = exercises.iter().filter(|id| browser::storage_get(&solved_key(l.slug, id)).is_some()).count();
+        let sections = l.section_count(lang);
         html! {
             <li>
                 <a class="lesson-card" href={format!("#/lesson/{}", l.slug)}>
                     <span class="num">{ format!("{:02}", l.number) }</span>
-                    <span class="title">{ l.title(lang).to_string() }</span>
+                    <span class="title">{ l.title(lang) }</span>
                     <span class="meta">
                         { format!("{sections} §") }
                         if !exercises.is_empty() {
