@@ -46,6 +46,11 @@ const initial = sizeTable(DIST);
 const { raw: rawTotal, gz: gzTotal, br: brTotal } = initial.total;
 const rows = initial.rows;
 const lessonData = sizeTable(path.join(DIST, 'lessons'));
+// What only some programs make the worker download: a library pack on the first import of one
+// of its modules, a Unicode table for a \N{...} escape or a non-ASCII identifier.
+const packs = sizeTable(path.join(DIST, 'library'));
+const unicode = sizeTable(path.join(DIST, 'unicode'));
+const everything = [lessonData, packs, unicode].reduce((sum, t) => sum + t.total.gz, gzTotal);
 
 const site = await serve(DIST);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -144,6 +149,24 @@ and kept for the session; not part of the first visit above.
 |---|---|---|---|
 ${lessonData.rows.join('\n')}
 | **all ${lessonData.rows.length} lessons** | **${kb(lessonData.total.raw)}** | **${kb(lessonData.total.gz)}** | **${kb(lessonData.total.br)}** |
+
+## Loaded when a program needs it (dist/library/, dist/unicode/)
+
+The worker downloads a library pack the first time a program imports one of its modules
+(\`asyncio\` fetches asyncio, net and extra; \`multiprocessing\` and \`concurrent.futures\`'
+process pool fetch multiprocessing; \`gevent\` gevent; \`socket\` net), and a Unicode table the
+first time a program spells \`\\N{...}\` (names.txt) or has a non-ASCII identifier (nfkc.txt).
+Each is fetched once per page; a program that needs none of them (threads, locks, queues,
+thread pools) loads nothing more than the first visit.
+
+| file | raw | gzip | brotli |
+|---|---|---|---|
+${packs.rows.map((r) => r.replace('| `', '| `library/')).join('\n')}
+${unicode.rows.map((r) => r.replace('| `', '| `unicode/')).join('\n')}
+| **all** | **${kb(packs.total.raw + unicode.total.raw)}** | **${kb(packs.total.gz + unicode.total.gz)}** | **${kb(packs.total.br + unicode.total.br)}** |
+
+Everything in dist/, if one visitor opened every lesson and ran programs needing every pack
+and table: ${kb(everything)} gzip.
 
 ## Time to interactive (localhost, median of 5 cold loads)
 
