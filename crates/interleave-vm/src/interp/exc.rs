@@ -12,9 +12,9 @@ use crate::value::{ObjRef, Value};
 
 /// The file name of the helpers that iterate for built-ins (`modules/py/_interleave_iter.py`).
 const ITER_HELPERS: &str = "<frozen _interleave_iter>";
-/// Embedded modules that stand for CPython's C modules `_socket` and `select` (their methods
-/// have no frame in CPython's tracebacks).
-const C_MODULES: &[&str] = &["<frozen socket>", "<frozen select>"];
+/// Embedded modules that stand for CPython's C modules `_socket`, `select` and `_sre` (their
+/// methods have no frame in CPython's tracebacks).
+const C_MODULES: &[&str] = &["<frozen socket>", "<frozen select>", "<frozen _sre>"];
 /// The file name of `greenlet` (`modules/py/greenlet.py`), a C extension in CPython.
 const GREENLET: &str = "<frozen greenlet>";
 /// The file names of `gevent`'s modules (`modules/py/gevent_*.py`), compiled by Cython in

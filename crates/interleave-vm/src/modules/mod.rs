@@ -25,7 +25,7 @@ mod net;
 mod os;
 mod process;
 mod random;
-mod re;
+mod sre;
 mod sys;
 pub mod thread;
 mod time;
@@ -96,7 +96,8 @@ fn registry(name: &str) -> Option<Source> {
         "_interleave_types" => Source::Native(types::init),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
-        "_re" => Source::Native(re::init),
+        "_interleave_sre" => Source::Native(sre::init),
+        "_sre" => Source::Python(py!("_sre.py")),
         "_time" => Source::Native(time::init),
         "_interleave_frames" => Source::Native(warnings::init),
         "abc" => Source::Python(py!("abc.py")),
@@ -173,7 +174,11 @@ fn registry(name: &str) -> Option<Source> {
         "signal" => Source::Python(py!("signal.py")),
         "socket" => Source::Python(py!("socket.py")),
         "socketserver" => Source::Python(py!("socketserver.py")),
-        "re" => Source::Python(py!("re.py")),
+        "re" => Source::Python(py!("re_init.py")),
+        "re._casefix" => Source::Python(py!("re_casefix.py")),
+        "re._compiler" => Source::Python(py!("re_compiler.py")),
+        "re._constants" => Source::Python(py!("re_constants.py")),
+        "re._parser" => Source::Python(py!("re_parser.py")),
         "string" => Source::Python(py!("string.py")),
         "textwrap" => Source::Python(py!("textwrap.py")),
         "threading" => Source::Python(py!("threading.py")),
@@ -194,7 +199,7 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "hashlib", "hmac", "html", "http", "importlib", "ipaddress",
     "pathlib", "pickle", "platform", "pprint", "sched", "secrets",
     "shutil", "sqlite3", "statistics", "struct",
-    "subprocess", "tempfile", "timeit", "unittest", "urllib", "uuid",
+    "subprocess", "tempfile", "timeit", "unicodedata", "unittest", "urllib", "uuid",
     "weakref", "zlib",
     // Parts of packages Interleave provides.
     "multiprocessing.dummy", "multiprocessing.forkserver", "multiprocessing.heap",
