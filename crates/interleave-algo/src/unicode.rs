@@ -131,44 +131,23 @@ pub fn push_lower(c: char, out: &mut String) {
     }
 }
 
-/// `_PyUnicode_ToLowercase`: the simple (one character) lowercase mapping, what `re`'s
-/// case-insensitive matching uses.
+/// `_PyUnicode_ToLowercase`: one character, what `re`'s case-insensitive matching uses. For
+/// the characters with a special (multi-character) mapping CPython's database answers the
+/// first character of the full mapping (`İ` → `i`).
 pub fn simple_lower(c: char) -> char {
     if in_list(db::NO_LOWER, c) {
         return c;
     }
-    let mut it = c.to_lowercase();
-    match (it.next(), it.next()) {
-        (Some(l), None) => l,
-        // Only U+0130 (İ) lowercases to two characters; its simple mapping is `i`.
-        _ if c == '\u{130}' => 'i',
-        _ => c,
-    }
+    c.to_lowercase().next().unwrap_or(c)
 }
 
-/// `_PyUnicode_ToUppercase`: the simple (one character) uppercase mapping.
+/// `_PyUnicode_ToUppercase`: one character; the first character of the full mapping for the
+/// characters with a special one (`ß` → `S`).
 pub fn simple_upper(c: char) -> char {
     if in_list(db::NO_UPPER, c) {
         return c;
     }
-    let mut it = c.to_uppercase();
-    match (it.next(), it.next()) {
-        (Some(u), None) => u,
-        // Characters whose full uppercase is longer: only the Greek letters with
-        // ypogegrammeni have a simple mapping (to their titlecase form); `ß`, the ligatures and
-        // the rest map to themselves.
-        _ => {
-            let cp = c as u32;
-            let mapped = match cp {
-                0x1f80..=0x1f87 | 0x1f90..=0x1f97 | 0x1fa0..=0x1fa7 => cp + 8,
-                0x1fb3 => 0x1fbc,
-                0x1fc3 => 0x1fcc,
-                0x1ff3 => 0x1ffc,
-                _ => cp,
-            };
-            char::from_u32(mapped).unwrap_or(c)
-        }
-    }
+    c.to_uppercase().next().unwrap_or(c)
 }
 
 /// `_PyUnicode_ToTitleFull`, appended to `out`.

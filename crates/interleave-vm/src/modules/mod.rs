@@ -184,6 +184,7 @@ fn registry(name: &str) -> Option<Source> {
         "threading" => Source::Python(py!("threading.py")),
         "time" => Source::Python(py!("time.py")),
         "types" => Source::Python(py!("types.py")),
+        "unicodedata" => Source::Python(py!("unicodedata.py")),
         "typing" => Source::Python(py!("typing.py")),
         "warnings" => Source::Python(py!("warnings.py")),
         "traceback" => Source::Python(py!("traceback.py")),
@@ -199,7 +200,7 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "hashlib", "hmac", "html", "http", "importlib", "ipaddress",
     "pathlib", "pickle", "platform", "pprint", "sched", "secrets",
     "shutil", "sqlite3", "statistics", "struct",
-    "subprocess", "tempfile", "timeit", "unicodedata", "unittest", "urllib", "uuid",
+    "subprocess", "tempfile", "timeit", "unittest", "urllib", "uuid",
     "weakref", "zlib",
     // Parts of packages Interleave provides.
     "multiprocessing.dummy", "multiprocessing.forkserver", "multiprocessing.heap",

@@ -54,15 +54,16 @@ class error(Exception):
 
 
 # Interleave: subclasses of int are not supported, so a named constant is an object that
-# behaves as its int where _parser and _compiler use it (equality, hashing, indexing;
-# _sre.compile turns the code list into ints), and MAXREPEAT stays a plain int (re.DEBUG
-# prints its value instead of its name).
+# behaves as its int where _parser and _compiler use it (comparisons, hashing, arithmetic,
+# indexing); _sre.compile turns the code list into ints.
 class _NamedIntConstant:
     __slots__ = ('value', 'name')
     def __init__(self, value, name):
         self.value = value
+        #@line 59
         self.name = name
 
+    #@line 62
     def __repr__(self):
         return self.name
 
@@ -73,17 +74,40 @@ class _NamedIntConstant:
 
     __int__ = __index__
 
-    def __eq__(self, other):
-        if isinstance(other, _NamedIntConstant):
-            return self.value == other.value
-        if isinstance(other, int):
-            return self.value == other
-        return NotImplemented
-
     def __hash__(self):
         return hash(self.value)
 
+    #@line 65
     __reduce__ = None
+
+def _interleave_int_ops():
+    import operator
+    def binary(op):
+        def method(self, other):
+            if isinstance(other, _NamedIntConstant):
+                other = other.value
+            elif not isinstance(other, int):
+                return NotImplemented
+            return op(self.value, other)
+        return method
+    def reflected(op):
+        def method(self, other):
+            if not isinstance(other, int):
+                return NotImplemented
+            return op(other, self.value)
+        return method
+    for name in ('eq', 'ne', 'lt', 'le', 'gt', 'ge', 'add', 'sub', 'mul', 'floordiv', 'mod',
+                 'and', 'or', 'xor', 'lshift', 'rshift'):
+        op = getattr(operator, name if name not in ('and', 'or') else name + '_')
+        setattr(_NamedIntConstant, '__%s__' % name, binary(op))
+        if name not in ('eq', 'ne', 'lt', 'le', 'gt', 'ge'):
+            setattr(_NamedIntConstant, '__r%s__' % name, reflected(op))
+    _NamedIntConstant.__bool__ = lambda self: self.value != 0
+    _NamedIntConstant.__neg__ = lambda self: -self.value
+_interleave_int_ops()
+
+#@line 67
+MAXREPEAT = _NamedIntConstant(MAXREPEAT, 'MAXREPEAT')
 
 def _makecodes(*names):
     items = [_NamedIntConstant(i, name) for i, name in enumerate(names)]

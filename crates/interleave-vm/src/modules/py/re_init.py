@@ -140,6 +140,7 @@ __version__ = "2.2.1"
 # Interleave: neither enum.IntFlag nor subclasses of int are supported, so the flags are plain
 # ints (print(re.I) shows 2) in a plain RegexFlag class, and enum.global_enum's export of the
 # members to the module is done by hand.
+#@line 142
 class RegexFlag:
     NOFLAG = 0
     ASCII = A = _compiler.SRE_FLAG_ASCII # assume ascii "locale"
@@ -157,6 +158,7 @@ class RegexFlag:
 globals().update({k: v for k, v in vars(RegexFlag).items() if type(v) is int})
 
 # sre exception
+#@line 158
 error = _compiler.error
 
 # --------------------------------------------------------------------
@@ -332,6 +334,7 @@ def _subx(pattern, template):
 # --------------------------------------------------------------------
 # experimental stuff (see python-dev discussions for details)
 
+#@line 337
 class Scanner:
     def __init__(self, lexicon, flags=0):
         from re._constants import BRANCH, SUBPATTERN  # Interleave: absolute import

@@ -27,6 +27,7 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("unicode_iscased", unicode_iscased),
         ("ascii_tolower", ascii_tolower),
         ("unicode_tolower", unicode_tolower),
+        ("lookup", lookup),
     ];
     for &(name, f) in fns {
         interp.def_fn(d, name, f);
@@ -283,4 +284,26 @@ fn ascii_tolower(interp: &mut Interp, a: Args) -> PyResult<Value> {
 fn unicode_tolower(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let ch = char_arg(interp, &a)?;
     Ok(Value::Int(i64::from(engine::lower_unicode(ch))))
+}
+
+/// `unicodedata.lookup(name)` (see `py/unicodedata.py`): the character CPython 3.11's
+/// `\N{name}` stands for, or `KeyError`. CPython's named sequences are not in the table.
+fn lookup(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let name = match a.pos.first() {
+        Some(Value::Str(s)) => s.clone(),
+        Some(v) => {
+            let msg = format!("lookup() argument must be str, not {}", interp.type_name(v));
+            return Err(interp.err(interp.t.type_error, msg));
+        }
+        None => return Err(interp.err(interp.t.type_error, "lookup() takes exactly one argument (0 given)")),
+    };
+    interp.charge(5_000);
+    match unicode_names2::character(name.as_str()) {
+        Some(c) => Ok(Value::str(c.to_string())),
+        None => {
+            let key = Value::str(format!("undefined character name '{}'", name.as_str()));
+            let e = interp.new_exception(interp.t.key_error, vec![key]);
+            Err(Flow::Exc(e))
+        }
+    }
 }
