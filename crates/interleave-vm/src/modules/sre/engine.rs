@@ -478,6 +478,28 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                     ptr += 1;
                 }
             }
+            // Not in C's list (it matches them through `SRE(match)` one character at a time),
+            // counted directly here for speed: the same test as their `run` instruction.
+            IN_IGNORE => {
+                while ptr < end && charset(code, pc + 2, lower_ascii(self.ch(ptr))) {
+                    ptr += 1;
+                }
+            }
+            IN_UNI_IGNORE => {
+                while ptr < end && charset(code, pc + 2, lower_unicode(self.ch(ptr))) {
+                    ptr += 1;
+                }
+            }
+            IN_LOC_IGNORE => {
+                while ptr < end && charset_loc_ignore(code, pc + 2, self.ch(ptr)) {
+                    ptr += 1;
+                }
+            }
+            CATEGORY => {
+                while ptr < end && category(arg, self.ch(ptr)) {
+                    ptr += 1;
+                }
+            }
             _ => {
                 // A general single-character item: match it repeatedly.
                 while self.ptr < end {
