@@ -87,8 +87,14 @@ class Pattern:
         return 're.compile(%s)' % text
 
     def _run(self, string, pos, endpos, mode):
-        _check_subject(self, string)
-        pos, endpos = _index(pos), _index(endpos)
+        # The common case (an exact str or bytes of the pattern's kind, int bounds) takes no
+        # helper call: this is the hot path of a program's matching loop.
+        if not (type(string) is str and not self._isbytes or type(string) is bytes and self._isbytes):
+            _check_subject(self, string)
+        if type(pos) is not int:
+            pos = _index(pos)
+        if type(endpos) is not int:
+            endpos = _index(endpos)
         found = _interleave_sre.search(self._code, string, pos, endpos, mode, 0, self.groups)
         if found is None:
             return None
@@ -103,25 +109,9 @@ class Pattern:
     def search(self, string, pos=0, endpos=_MAXSIZE):
         return self._run(string, pos, endpos, 2)
 
-    def _scan(self, string, pos, endpos, count):
-        _check_subject(self, string)
-        if count < 0:
-            return []
-        return _interleave_sre.scan(self._code, string, pos, endpos, self.groups, count)
-
     def findall(self, string, pos=0, endpos=_MAXSIZE):
-        found = self._scan(string, _index(pos), _index(endpos), 0)
-        groups = self.groups
-        out = []
-        for m in found:
-            if groups == 0:
-                out.append(_slice(string, m[1], m[2]))
-            elif groups == 1:
-                out.append(_slice(string, m[3], m[4]) if m[3] >= 0 else _slice(string, 0, 0))
-            else:
-                out.append(tuple(_slice(string, m[i], m[i + 1]) if m[i] >= 0 else _slice(string, 0, 0)
-                                 for i in range(3, 3 + 2 * groups, 2)))
-        return out
+        _check_subject(self, string)
+        return _interleave_sre.findall(self._code, string, _index(pos), _index(endpos), self.groups)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
         return iter(self.scanner(string, pos, endpos).search, None)
@@ -132,18 +122,13 @@ class Pattern:
 
     def split(self, string, maxsplit=0):
         maxsplit = _index(maxsplit)
-        found = self._scan(string, 0, _MAXSIZE, maxsplit)
-        out = []
-        last = 0
-        for m in found:
-            out.append(_slice(string, last, m[1]))
-            for i in range(3, 3 + 2 * self.groups, 2):
-                out.append(_slice(string, m[i], m[i + 1]) if m[i] >= 0 else None)
-            last = m[2]
-        out.append(_slice(string, last, len(string)))
-        return out
+        _check_subject(self, string)
+        return _interleave_sre.split(self._code, string, maxsplit, self.groups)
 
     def _subx(self, repl, string, count):
+        # sre.c's pattern_subx. A literal replacement, or a template `re._subx` parsed, is
+        # expanded natively; a callable (or a replacement of the wrong type, whose error the
+        # join below raises) goes through the Python loop.
         count = _index(count)
         if callable(repl):
             filter = repl
@@ -164,28 +149,34 @@ class Pattern:
                 filter = re._subx(self, repl)
                 is_callable = callable(filter)
         _check_subject(self, string)
+        if is_callable:
+            parts = _template_parts(filter)
+        else:
+            parts = (filter,)
+        if parts is not None and all(type(p) is int or type(p) is (str if isinstance(string, str) else bytes)
+                                     for p in parts):
+            return _interleave_sre.subx(self._code, string, count, parts)
         pieces = []
         i = 0
         n = 0
-        for m in self._scan(string, 0, _MAXSIZE, count):
-            b, e = m[1], m[2]
-            if i < b:
-                pieces.append(_slice(string, i, b))
-            if is_callable:
-                item = filter(_new_match(self, string, 0, _MAXSIZE, m))
-            else:
-                item = filter
-            if item is not None:
-                pieces.append(item)
-            i = e
-            n += 1
+        if count >= 0:
+            for m in _interleave_sre.scan(self._code, string, 0, _MAXSIZE, self.groups, count):
+                b, e = m[1], m[2]
+                if i < b:
+                    pieces.append(_slice(string, i, b))
+                if is_callable:
+                    item = filter(_new_match(self, string, 0, _MAXSIZE, m))
+                else:
+                    item = filter
+                if item is not None:
+                    pieces.append(item)
+                i = e
+                n += 1
         if i < len(string):
             pieces.append(_slice(string, i, len(string)))
         joiner = _slice(string, 0, 0)
         if not pieces:
             return joiner, n
-        if isinstance(joiner, str):
-            return joiner.join(pieces), n
         return joiner.join(pieces), n
 
     def sub(self, repl, string, count=0):
@@ -219,6 +210,19 @@ class Pattern:
 Pattern.__module__ = 're'
 
 
+def _template_parts(filter):
+    # The parsed template of the filter `re._subx` returns (its `template` default), as
+    # literals and group numbers; None for any other callable.
+    defaults = getattr(filter, '__defaults__', None)
+    if getattr(filter, '__qualname__', None) != '_subx.<locals>.filter' or not defaults:
+        return None
+    groups, literals = defaults[0]
+    parts = list(literals)
+    for index, group in groups:
+        parts[index] = group
+    return tuple(parts)
+
+
 def compile(pattern, flags, code, groups, groupindex, indexgroup):
     self = object.__new__(Pattern)
     self.pattern = pattern
@@ -243,7 +247,9 @@ def _new_match(pattern, string, pos, endpos, found):
     m = object.__new__(Match)
     m.re = pattern
     m.string = string
-    m.pos, m.endpos = _bounds(string, pos, endpos)
+    n = len(string)
+    m.pos = pos if 0 <= pos <= n else (0 if pos < 0 else n)
+    m.endpos = endpos if 0 <= endpos <= n else (0 if endpos < 0 else n)
     m._lastindex = found[0]
     m._marks = found[1:]
     return m
@@ -279,11 +285,21 @@ class Match:
         if not args:
             return self._get(0, None)
         if len(args) == 1:
-            return self._get(self._getindex(args[0]), None)
+            i = args[0]
+            if type(i) is not int or i < 0 or i > self.re.groups:
+                i = self._getindex(i)
+            marks = self._marks
+            start = marks[2 * i]
+            if start < 0:
+                return None
+            string = self.string
+            if type(string) is str or type(string) is bytes:
+                return string[start:marks[2 * i + 1]]
+            return _slice(string, start, marks[2 * i + 1])
         return tuple(self._get(self._getindex(a), None) for a in args)
 
     def __getitem__(self, index):
-        return self._get(self._getindex(index), None)
+        return self.group(index)
 
     def groups(self, default=None):
         return tuple(self._get(i, default) for i in range(1, self.re.groups + 1))

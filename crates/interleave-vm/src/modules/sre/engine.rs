@@ -107,12 +107,18 @@ fn is_ascii_word(ch: u32) -> bool {
     ch < 128 && (ch as u8).is_ascii_alphanumeric() || ch == u32::from(b'_')
 }
 
-/// `SRE_UNI_IS_WORD`: `str.isalnum()` or `_`.
+/// `SRE_UNI_IS_WORD`: `str.isalnum()` or `_` (the ASCII answer without the tables).
 fn is_uni_word(ch: u32) -> bool {
-    ch == u32::from(b'_') || as_char(ch).is_some_and(unicode::is_alnum)
+    if ch < 128 {
+        return is_ascii_word(ch);
+    }
+    as_char(ch).is_some_and(unicode::is_alnum)
 }
 
 fn is_uni_digit(ch: u32) -> bool {
+    if ch < 128 {
+        return is_ascii_digit(ch);
+    }
     as_char(ch).is_some_and(unicode::is_decimal)
 }
 
@@ -151,11 +157,17 @@ fn upper_locale(ch: u32) -> u32 {
 
 /// `sre_lower_unicode`: `_PyUnicode_ToLowercase`.
 pub fn lower_unicode(ch: u32) -> u32 {
+    if ch < 128 {
+        return lower_ascii(ch);
+    }
     as_char(ch).map_or(ch, |c| unicode::simple_lower(c) as u32)
 }
 
 /// `sre_upper_unicode`: `_PyUnicode_ToUppercase`.
 pub fn upper_unicode(ch: u32) -> u32 {
+    if ch < 128 {
+        return upper_ascii(ch);
+    }
     as_char(ch).map_or(ch, |c| unicode::simple_upper(c) as u32)
 }
 
@@ -338,6 +350,11 @@ pub struct State<'a, S> {
     pub steps: u64,
     /// Steps allowed before [`Error::Budget`].
     budget: u64,
+    /// When `tick` next compares `steps` with `budget`.
+    next_check: u64,
+    /// The context stack of `run`, kept between calls so that a search, which runs the code
+    /// at every position, allocates it once.
+    ctx_pool: Vec<Ctx>,
 }
 
 impl<'a, S: Copy + Into<u32>> State<'a, S> {
@@ -359,6 +376,8 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
             must_advance: false,
             steps: 0,
             budget,
+            next_check: CHECK_EVERY,
+            ctx_pool: Vec::new(),
         }
     }
 
@@ -377,10 +396,12 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
     }
 
     fn tick(&mut self, n: u64) -> Res<()> {
-        let before = self.steps;
         self.steps += n;
-        if before / CHECK_EVERY != self.steps / CHECK_EVERY && self.steps > self.budget {
-            return Err(Error::Budget);
+        if self.steps >= self.next_check {
+            if self.steps > self.budget {
+                return Err(Error::Budget);
+            }
+            self.next_check = self.steps + CHECK_EVERY;
         }
         Ok(())
     }
@@ -577,7 +598,9 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
     pub fn run(&mut self, pattern: usize, toplevel: bool) -> Res<bool> {
         let code = self.code;
         let end = self.end;
-        let mut ctxs: Vec<Ctx> = vec![Ctx {
+        let mut ctxs = std::mem::take(&mut self.ctx_pool);
+        ctxs.clear();
+        ctxs.push(Ctx {
             count: 0,
             chr: 0,
             rep: None,
@@ -587,7 +610,7 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
             ptr: self.ptr,
             toplevel,
             jump: Jump::None,
-        }];
+        });
         let mut pc = pattern;
         let mut ptr = self.ptr;
         let mut ret = false;
@@ -1095,11 +1118,17 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                 }
                 Next::Exit => {
                     let done = ctxs.pop().expect("context");
-                    let Some(c) = ctxs.last() else { return Ok(ret) };
+                    let Some(c) = ctxs.last() else {
+                        self.ctx_pool = ctxs;
+                        return Ok(ret);
+                    };
                     pc = c.pattern;
                     ptr = c.ptr;
                     match done.jump {
-                        Jump::None => return Ok(ret),
+                        Jump::None => {
+                            self.ctx_pool = ctxs;
+                            return Ok(ret);
+                        }
                         Jump::Branch => {
                             if ret {
                                 if self.repeat.is_some() {

@@ -23,6 +23,9 @@ pub fn init(interp: &mut Interp, d: ObjRef) -> PyResult<()> {
         ("pack", pack),
         ("search", search),
         ("scan", scan),
+        ("findall", findall),
+        ("split", split),
+        ("subx", subx),
         ("ascii_iscased", ascii_iscased),
         ("unicode_iscased", unicode_iscased),
         ("ascii_tolower", ascii_tolower),
@@ -134,23 +137,27 @@ fn bounds(len: usize, pos: i64, endpos: i64) -> (usize, usize) {
     (clamp(pos), clamp(endpos))
 }
 
+/// The span of group `g` of a successful match (0: the whole match), if it took part.
+fn span<S: Copy + Into<u32>>(st: &engine::State<S>, g: usize) -> Option<(usize, usize)> {
+    if g == 0 {
+        return Some((st.start, st.ptr));
+    }
+    let j = (g - 1) * 2;
+    if (j + 1) as isize > st.lastmark {
+        return None;
+    }
+    match (st.marks.get(j).copied().flatten(), st.marks.get(j + 1).copied().flatten()) {
+        (Some(a), Some(b)) => Some((a, b)),
+        _ => None,
+    }
+}
+
 /// The answer tuple of a successful match: `(lastindex, start, end, g1start, g1end, …)`.
 fn answer<S: Copy + Into<u32>>(interp: &mut Interp, st: &engine::State<S>, groups: usize) -> Value {
     let mut out = Vec::with_capacity(3 + groups * 2);
     out.push(Value::Int(st.lastindex as i64));
-    out.push(Value::Int(st.start as i64));
-    out.push(Value::Int(st.ptr as i64));
-    for g in 0..groups {
-        let j = g * 2;
-        let span = if (j + 1) as isize <= st.lastmark {
-            match (st.marks.get(j).copied().flatten(), st.marks.get(j + 1).copied().flatten()) {
-                (Some(a), Some(b)) => Some((a, b)),
-                _ => None,
-            }
-        } else {
-            None
-        };
-        let (a, b) = span.map_or((-1, -1), |(a, b)| (a as i64, b as i64));
+    for g in 0..=groups {
+        let (a, b) = span(st, g).map_or((-1, -1), |(a, b)| (a as i64, b as i64));
         out.push(Value::Int(a));
         out.push(Value::Int(b));
     }
@@ -174,6 +181,83 @@ fn budget(interp: &Interp) -> u64 {
     interp.limits.max_steps.saturating_sub(interp.steps)
 }
 
+/// The code units of a subject, and how to slice it back into a Python value (`getslice` in
+/// `sre.c`: a `str`, or `bytes` for any bytes-like subject).
+trait Units: Copy + Into<u32> {
+    fn slice(interp: &mut Interp, text: &[Self], start: usize, end: usize) -> Value;
+    /// Appends `text[start..end]` to an output being built (`String` or `Vec<u8>`).
+    fn push(out: &mut Output, text: &[Self], start: usize, end: usize);
+}
+
+/// What `subx` builds: text for `str` subjects, bytes for bytes-like ones.
+enum Output {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Units for u8 {
+    fn slice(interp: &mut Interp, text: &[u8], start: usize, end: usize) -> Value {
+        let _ = interp;
+        Value::Bytes(Rc::from(&text[start..end]))
+    }
+    fn push(out: &mut Output, text: &[u8], start: usize, end: usize) {
+        match out {
+            Output::Bytes(b) => b.extend_from_slice(&text[start..end]),
+            // ASCII text matched by byte.
+            Output::Text(s) => s.extend(text[start..end].iter().map(|&b| b as char)),
+        }
+    }
+}
+
+impl Units for char {
+    fn slice(interp: &mut Interp, text: &[char], start: usize, end: usize) -> Value {
+        let _ = interp;
+        Value::str(text[start..end].iter().collect::<String>())
+    }
+    fn push(out: &mut Output, text: &[char], start: usize, end: usize) {
+        if let Output::Text(s) = out {
+            s.extend(&text[start..end]);
+        }
+    }
+}
+
+/// A subject's units, with whether an ASCII `str` is being matched by byte (its slices are
+/// `str`s, not `bytes`).
+struct Text<'a, S> {
+    units: &'a [S],
+    ascii_str: bool,
+}
+
+impl<S: Units> Text<'_, S> {
+    fn slice(&self, interp: &mut Interp, start: usize, end: usize) -> Value {
+        if self.ascii_str {
+            let bytes: Vec<u8> = self.units[start..end].iter().map(|&u| Into::<u32>::into(u) as u8).collect();
+            return Value::str(String::from_utf8(bytes).unwrap_or_default());
+        }
+        S::slice(interp, self.units, start, end)
+    }
+}
+
+/// Runs `f` with the subject's code units.
+macro_rules! with_units {
+    ($subj:expr, |$t:ident| $body:expr) => {
+        match $subj {
+            Subject::Ascii(s) => {
+                let $t = Text { units: s.as_str().as_bytes(), ascii_str: true };
+                $body
+            }
+            Subject::Chars(c) => {
+                let $t = Text { units: &c[..], ascii_str: false };
+                $body
+            }
+            Subject::Bytes(b) => {
+                let $t = Text { units: &b[..], ascii_str: false };
+                $body
+            }
+        }
+    };
+}
+
 /// `search(code, string, pos, endpos, mode, must_advance, groups)`: mode 0 matches at `pos`
 /// (`Pattern.match`), 1 matches all of `string[pos:endpos]` (`fullmatch`), 2 searches.
 fn search(interp: &mut Interp, a: Args) -> PyResult<Value> {
@@ -185,36 +269,57 @@ fn search(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let must_advance = int_arg(interp, a.pos.get(5))? != 0;
     let groups = int_arg(interp, a.pos.get(6))? as usize;
     let budget = budget(interp);
-    fn go<S: Copy + Into<u32>>(
-        interp: &mut Interp,
-        code: &[u32],
-        text: &[S],
-        pos: i64,
-        endpos: i64,
-        mode: i64,
-        must_advance: bool,
-        groups: usize,
-        budget: u64,
-    ) -> PyResult<Value> {
-        let (start, end) = bounds(text.len(), pos, endpos);
-        let mut st = engine::State::new(code, text, start, end, budget);
+    with_units!(&subj, |t| {
+        let (start, end) = bounds(t.units.len(), pos, endpos);
+        let mut st = engine::State::new(&code, t.units, start, end, budget);
         st.must_advance = must_advance;
         st.match_all = mode == 1;
         let r = if mode == 2 { st.search() } else { st.matches() };
         let found = settle(interp, st.steps, r)?;
         Ok(if found { answer(interp, &st, groups) } else { Value::None })
-    }
-    match &subj {
-        Subject::Ascii(s) => go(interp, &code, s.as_str().as_bytes(), pos, endpos, mode, must_advance, groups, budget),
-        Subject::Chars(c) => go(interp, &code, c, pos, endpos, mode, must_advance, groups, budget),
-        Subject::Bytes(b) => go(interp, &code, b, pos, endpos, mode, must_advance, groups, budget),
-    }
+    })
 }
 
-/// `scan(code, string, pos, endpos, groups, maxcount)`: the answers of successive searches,
-/// each starting where the last match ended (an empty match may not follow an empty match at
-/// the same place): the loop of `findall`, `sub` and `split` in `sre.c`. `maxcount` 0 means
-/// no limit.
+/// Calls `visit` with each of the successive matches of `code` in `units[pos..endpos]`, each
+/// search starting where the last match ended (an empty match may not follow an empty match
+/// at the same place): the loop of `findall`, `sub` and `split` in `sre.c`. At most
+/// `maxcount` matches if it is positive; none if it is negative.
+fn each_match<S: Units>(
+    interp: &mut Interp,
+    code: &[u32],
+    units: &[S],
+    (pos, endpos): (i64, i64),
+    maxcount: i64,
+    mut visit: impl FnMut(&mut Interp, &engine::State<S>) -> PyResult<()>,
+) -> PyResult<()> {
+    if maxcount < 0 {
+        return Ok(());
+    }
+    let (start, end) = bounds(units.len(), pos, endpos);
+    let mut st = engine::State::new(code, units, start, end, budget(interp));
+    let mut n = 0;
+    // Steps already charged: `st.steps` counts on across searches, so that the budget (what
+    // the run had left when the loop began) bounds the whole loop.
+    let mut charged = 0;
+    while st.start <= st.end && (maxcount == 0 || n < maxcount) {
+        st.reset();
+        st.ptr = st.start;
+        let r = st.search();
+        let steps = st.steps - charged;
+        charged = st.steps;
+        if !settle(interp, steps, r)? {
+            break;
+        }
+        visit(interp, &st)?;
+        n += 1;
+        st.must_advance = st.ptr == st.start;
+        st.start = st.ptr;
+    }
+    Ok(())
+}
+
+/// `scan(code, string, pos, endpos, groups, maxcount)`: the answers of the successive matches
+/// (see [`each_match`]).
 fn scan(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let code = code_arg(interp, a.pos.first())?;
     let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
@@ -222,39 +327,133 @@ fn scan(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let endpos = int_arg(interp, a.pos.get(3))?;
     let groups = int_arg(interp, a.pos.get(4))? as usize;
     let maxcount = int_arg(interp, a.pos.get(5))?;
-    let budget = budget(interp);
-    fn go<S: Copy + Into<u32>>(
-        interp: &mut Interp,
-        code: &[u32],
-        text: &[S],
-        pos: i64,
-        endpos: i64,
-        groups: usize,
-        maxcount: i64,
-        budget: u64,
-    ) -> PyResult<Value> {
-        let (start, end) = bounds(text.len(), pos, endpos);
-        let mut st = engine::State::new(code, text, start, end, budget);
-        let mut out = Vec::new();
-        while st.start <= st.end && (maxcount <= 0 || (out.len() as i64) < maxcount) {
-            st.reset();
-            st.ptr = st.start;
-            let r = st.search();
-            let steps = std::mem::take(&mut st.steps);
-            if !settle(interp, steps, r)? {
-                break;
+    let mut out = Vec::new();
+    with_units!(&subj, |t| {
+        each_match(interp, &code, t.units, (pos, endpos), maxcount, |interp, st| {
+            out.push(answer(interp, st, groups));
+            Ok(())
+        })
+    })?;
+    Ok(interp.new_list(out))
+}
+
+/// `findall(code, string, pos, endpos, groups)`: `Pattern.findall`'s list (the whole matches,
+/// the one group, or tuples of the groups, with empty strings for groups that did not match).
+fn findall(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let code = code_arg(interp, a.pos.first())?;
+    let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
+    let pos = int_arg(interp, a.pos.get(2))?;
+    let endpos = int_arg(interp, a.pos.get(3))?;
+    let groups = int_arg(interp, a.pos.get(4))? as usize;
+    let mut out = Vec::new();
+    with_units!(&subj, |t| {
+        each_match(interp, &code, t.units, (pos, endpos), 0, |interp, st| {
+            let item = |interp: &mut Interp, g: usize| {
+                let (a, b) = span(st, g).unwrap_or((0, 0));
+                t.slice(interp, a, b)
+            };
+            let v = match groups {
+                0 => item(interp, 0),
+                1 => item(interp, 1),
+                _ => {
+                    let items = (1..=groups).map(|g| item(interp, g)).collect();
+                    interp.new_tuple(items)
+                }
+            };
+            out.push(v);
+            Ok(())
+        })
+    })?;
+    Ok(interp.new_list(out))
+}
+
+/// `split(code, string, maxsplit, groups)`: `Pattern.split`'s list (None for groups that did
+/// not match).
+fn split(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let code = code_arg(interp, a.pos.first())?;
+    let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
+    let maxsplit = int_arg(interp, a.pos.get(2))?;
+    let groups = int_arg(interp, a.pos.get(3))? as usize;
+    let mut out = Vec::new();
+    with_units!(&subj, |t| {
+        let mut last = 0;
+        each_match(interp, &code, t.units, (0, i64::MAX), maxsplit, |interp, st| {
+            out.push(t.slice(interp, last, st.start));
+            for g in 1..=groups {
+                let v = match span(st, g) {
+                    Some((a, b)) => t.slice(interp, a, b),
+                    None => Value::None,
+                };
+                out.push(v);
             }
-            out.push(answer(interp, &st, groups));
-            st.must_advance = st.ptr == st.start;
-            st.start = st.ptr;
+            last = st.ptr;
+            Ok(())
+        })?;
+        out.push(t.slice(interp, last, t.units.len()));
+        Ok::<(), Flow>(())
+    })?;
+    Ok(interp.new_list(out))
+}
+
+/// `subx(code, string, count, parts)`: `sub` with a template already parsed by `re` (or a
+/// literal replacement): `parts` is a tuple of literals (`str` for a `str` subject, `bytes`
+/// otherwise) and group numbers, each match being replaced by the literals and the groups'
+/// text (empty for groups that did not match). Returns `(result, number of matches)`.
+fn subx(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    let code = code_arg(interp, a.pos.first())?;
+    let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
+    let count = int_arg(interp, a.pos.get(2))?;
+    let parts = interp.collect_iterable(a.pos.get(3).unwrap_or(&Value::None))?;
+    let is_text = !matches!(subj, Subject::Bytes(_));
+    let mut out = if is_text { Output::Text(String::new()) } else { Output::Bytes(Vec::new()) };
+    let mut n = 0;
+    with_units!(&subj, |t| {
+        let mut last = 0;
+        each_match(interp, &code, t.units, (0, i64::MAX), count, |interp, st| {
+            push_units(&mut out, &t, last, st.start);
+            for part in &parts {
+                match part {
+                    Value::Int(g) => {
+                        if let Some((a, b)) = span(st, *g as usize) {
+                            push_units(&mut out, &t, a, b);
+                        }
+                    }
+                    Value::Str(s) => {
+                        if let Output::Text(o) = &mut out {
+                            o.push_str(s.as_str());
+                        }
+                    }
+                    Value::Bytes(b) => {
+                        if let Output::Bytes(o) = &mut out {
+                            o.extend_from_slice(b);
+                        }
+                    }
+                    _ => return Err(interp.internal("_interleave_sre.subx: bad template part")),
+                }
+            }
+            last = st.ptr;
+            n += 1;
+            Ok(())
+        })?;
+        push_units(&mut out, &t, last, t.units.len());
+        Ok::<(), Flow>(())
+    })?;
+    let result = match out {
+        Output::Text(s) => {
+            interp.check_str_size(s.len())?;
+            Value::str(s)
         }
-        Ok(interp.new_list(out))
-    }
-    match &subj {
-        Subject::Ascii(s) => go(interp, &code, s.as_str().as_bytes(), pos, endpos, groups, maxcount, budget),
-        Subject::Chars(c) => go(interp, &code, c, pos, endpos, groups, maxcount, budget),
-        Subject::Bytes(b) => go(interp, &code, b, pos, endpos, groups, maxcount, budget),
-    }
+        Output::Bytes(b) => {
+            interp.check_str_size(b.len())?;
+            Value::Bytes(Rc::from(b))
+        }
+    };
+    Ok(interp.new_tuple(vec![result, Value::Int(n)]))
+}
+
+/// Appends `t[start..end]` to `out`.
+fn push_units<S: Units>(out: &mut Output, t: &Text<S>, start: usize, end: usize) {
+    S::push(out, t.units, start, end);
 }
 
 fn char_arg(interp: &mut Interp, a: &Args) -> PyResult<u32> {
