@@ -171,29 +171,22 @@ pub fn upper_unicode(ch: u32) -> u32 {
     as_char(ch).map_or(ch, |c| unicode::simple_upper(c) as u32)
 }
 
-/// `sre_category`.
+/// `sre_category`: the codes come in pairs, a class then its negation (`CATEGORY_DIGIT`,
+/// `CATEGORY_NOT_DIGIT`, …).
 fn category(code: u32, ch: u32) -> bool {
-    match code {
-        0 => is_ascii_digit(ch),
-        1 => !is_ascii_digit(ch),
-        2 => is_ascii_space(ch),
-        3 => !is_ascii_space(ch),
-        4 => is_ascii_word(ch),
-        5 => !is_ascii_word(ch),
-        6 => is_linebreak(ch),
-        7 => !is_linebreak(ch),
-        8 => is_loc_word(ch),
-        9 => !is_loc_word(ch),
-        10 => is_uni_digit(ch),
-        11 => !is_uni_digit(ch),
-        12 => is_uni_space(ch),
-        13 => !is_uni_space(ch),
-        14 => is_uni_word(ch),
-        15 => !is_uni_word(ch),
-        16 => is_uni_linebreak(ch),
-        17 => !is_uni_linebreak(ch),
-        _ => false,
-    }
+    let class: fn(u32) -> bool = match code / 2 {
+        0 => is_ascii_digit,
+        1 => is_ascii_space,
+        2 => is_ascii_word,
+        3 => is_linebreak,
+        4 => is_loc_word,
+        5 => is_uni_digit,
+        6 => is_uni_space,
+        7 => is_uni_word,
+        8 => is_uni_linebreak,
+        _ => return false,
+    };
+    class(ch) != (code % 2 == 1)
 }
 
 /// `SRE(charset)`: is `ch` in the set starting at `code[set]`?
@@ -269,6 +262,40 @@ fn charset_loc_ignore(code: &[u32], set: usize, ch: u32) -> bool {
 
 fn char_loc_ignore(pattern: u32, ch: u32) -> bool {
     ch == pattern || lower_locale(ch) == pattern || upper_locale(ch) == pattern
+}
+
+/// Is `op` an instruction that matches exactly one character (see [`item_matches`])?
+fn is_one_char(op: u32) -> bool {
+    matches!(
+        op,
+        LITERAL | NOT_LITERAL | CATEGORY | ANY | ANY_ALL | IN | LITERAL_IGNORE | LITERAL_UNI_IGNORE
+            | LITERAL_LOC_IGNORE | NOT_LITERAL_IGNORE | NOT_LITERAL_UNI_IGNORE | NOT_LITERAL_LOC_IGNORE
+            | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE
+    )
+}
+
+/// Does the one-character instruction at `code[at]` (`LITERAL`, `IN`, `ANY`, their `IGNORE`
+/// variants…) match character `ch`?
+fn item_matches(code: &[u32], at: usize, ch: u32) -> bool {
+    let arg = code.get(at + 1).copied().unwrap_or(0);
+    match code[at] {
+        LITERAL => ch == arg,
+        NOT_LITERAL => ch != arg,
+        CATEGORY => category(arg, ch),
+        ANY => !is_linebreak(ch),
+        ANY_ALL => true,
+        IN => charset(code, at + 2, ch),
+        LITERAL_IGNORE => lower_ascii(ch) == arg,
+        LITERAL_UNI_IGNORE => lower_unicode(ch) == arg,
+        LITERAL_LOC_IGNORE => char_loc_ignore(arg, ch),
+        NOT_LITERAL_IGNORE => lower_ascii(ch) != arg,
+        NOT_LITERAL_UNI_IGNORE => lower_unicode(ch) != arg,
+        NOT_LITERAL_LOC_IGNORE => !char_loc_ignore(arg, ch),
+        IN_IGNORE => charset(code, at + 2, lower_ascii(ch)),
+        IN_UNI_IGNORE => charset(code, at + 2, lower_unicode(ch)),
+        IN_LOC_IGNORE => charset_loc_ignore(code, at + 2, ch),
+        _ => false,
+    }
 }
 
 /// A repeat context (`SRE_REPEAT`), made by `REPEAT` and used by `MAX_UNTIL`/`MIN_UNTIL`.
@@ -448,13 +475,11 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
         let mut ptr = start;
         let arg = code.get(pc + 1).copied().unwrap_or(0);
         match code[pc] {
+            // The common items get loops of their own; C's list (IN, ANY, ANY_ALL and the
+            // literals) also goes through `SRE(match)` for the other one-character items, with
+            // the same result.
             IN => {
                 while ptr < end && charset(code, pc + 2, self.ch(ptr)) {
-                    ptr += 1;
-                }
-            }
-            ANY => {
-                while ptr < end && !is_linebreak(self.ch(ptr)) {
                     ptr += 1;
                 }
             }
@@ -464,60 +489,8 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                     ptr += 1;
                 }
             }
-            LITERAL_IGNORE => {
-                while ptr < end && lower_ascii(self.ch(ptr)) == arg {
-                    ptr += 1;
-                }
-            }
-            LITERAL_UNI_IGNORE => {
-                while ptr < end && lower_unicode(self.ch(ptr)) == arg {
-                    ptr += 1;
-                }
-            }
-            LITERAL_LOC_IGNORE => {
-                while ptr < end && char_loc_ignore(arg, self.ch(ptr)) {
-                    ptr += 1;
-                }
-            }
-            NOT_LITERAL => {
-                while ptr < end && self.ch(ptr) != arg {
-                    ptr += 1;
-                }
-            }
-            NOT_LITERAL_IGNORE => {
-                while ptr < end && lower_ascii(self.ch(ptr)) != arg {
-                    ptr += 1;
-                }
-            }
-            NOT_LITERAL_UNI_IGNORE => {
-                while ptr < end && lower_unicode(self.ch(ptr)) != arg {
-                    ptr += 1;
-                }
-            }
-            NOT_LITERAL_LOC_IGNORE => {
-                while ptr < end && !char_loc_ignore(arg, self.ch(ptr)) {
-                    ptr += 1;
-                }
-            }
-            // Not in C's list (it matches them through `SRE(match)` one character at a time),
-            // counted directly here for speed: the same test as their `run` instruction.
-            IN_IGNORE => {
-                while ptr < end && charset(code, pc + 2, lower_ascii(self.ch(ptr))) {
-                    ptr += 1;
-                }
-            }
-            IN_UNI_IGNORE => {
-                while ptr < end && charset(code, pc + 2, lower_unicode(self.ch(ptr))) {
-                    ptr += 1;
-                }
-            }
-            IN_LOC_IGNORE => {
-                while ptr < end && charset_loc_ignore(code, pc + 2, self.ch(ptr)) {
-                    ptr += 1;
-                }
-            }
-            CATEGORY => {
-                while ptr < end && category(arg, self.ch(ptr)) {
+            op if is_one_char(op) => {
+                while ptr < end && item_matches(code, pc, self.ch(ptr)) {
                     ptr += 1;
                 }
             }
@@ -578,6 +551,27 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
         if lastmark >= 0 {
             let n = lastmark as usize + 1;
             self.data.truncate(self.data.len() - n);
+        }
+    }
+
+    /// `if (state->repeat) MARK_PUSH(lastmark)`: marks are saved only inside a repeat.
+    fn mark_push_in_repeat(&mut self, lastmark: isize) {
+        if self.repeat.is_some() {
+            self.mark_push(lastmark);
+        }
+    }
+
+    /// `if (state->repeat) MARK_POP(lastmark)` (`MARK_POP_KEEP` when not `discard`).
+    fn mark_pop_in_repeat(&mut self, lastmark: isize, discard: bool) {
+        if self.repeat.is_some() {
+            self.mark_pop(lastmark, discard);
+        }
+    }
+
+    /// `if (state->repeat) MARK_POP_DISCARD(lastmark)`.
+    fn mark_pop_discard_in_repeat(&mut self, lastmark: isize) {
+        if self.repeat.is_some() {
+            self.mark_pop_discard(lastmark);
         }
     }
 
@@ -701,20 +695,6 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                             self.set_mark(i, ptr);
                             pc += 1;
                         }
-                        LITERAL => {
-                            if ptr >= end || self.ch(ptr) != code[pc] {
-                                fail!();
-                            }
-                            pc += 1;
-                            ptr += 1;
-                        }
-                        NOT_LITERAL => {
-                            if ptr >= end || self.ch(ptr) == code[pc] {
-                                fail!();
-                            }
-                            pc += 1;
-                            ptr += 1;
-                        }
                         SUCCESS => {
                             if ctx!().toplevel
                                 && ((self.match_all && ptr != self.end) || (self.must_advance && ptr == self.start))
@@ -730,102 +710,23 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                             }
                             pc += 1;
                         }
-                        CATEGORY => {
-                            if ptr >= end || !category(code[pc], self.ch(ptr)) {
+                        _ if is_one_char(op) => {
+                            // One character.
+                            if ptr >= end || !item_matches(code, pc - 1, self.ch(ptr)) {
                                 fail!();
                             }
-                            pc += 1;
-                            ptr += 1;
-                        }
-                        ANY => {
-                            if ptr >= end || is_linebreak(self.ch(ptr)) {
-                                fail!();
-                            }
-                            ptr += 1;
-                        }
-                        ANY_ALL => {
-                            if ptr >= end {
-                                fail!();
-                            }
-                            ptr += 1;
-                        }
-                        IN => {
-                            if ptr >= end || !charset(code, pc + 1, self.ch(ptr)) {
-                                fail!();
-                            }
-                            pc += code[pc] as usize;
-                            ptr += 1;
-                        }
-                        LITERAL_IGNORE => {
-                            if ptr >= end || lower_ascii(self.ch(ptr)) != code[pc] {
-                                fail!();
-                            }
-                            pc += 1;
-                            ptr += 1;
-                        }
-                        LITERAL_UNI_IGNORE => {
-                            if ptr >= end || lower_unicode(self.ch(ptr)) != code[pc] {
-                                fail!();
-                            }
-                            pc += 1;
-                            ptr += 1;
-                        }
-                        LITERAL_LOC_IGNORE => {
-                            if ptr >= end || !char_loc_ignore(code[pc], self.ch(ptr)) {
-                                fail!();
-                            }
-                            pc += 1;
-                            ptr += 1;
-                        }
-                        NOT_LITERAL_IGNORE => {
-                            if ptr >= end || lower_ascii(self.ch(ptr)) == code[pc] {
-                                fail!();
-                            }
-                            pc += 1;
-                            ptr += 1;
-                        }
-                        NOT_LITERAL_UNI_IGNORE => {
-                            if ptr >= end || lower_unicode(self.ch(ptr)) == code[pc] {
-                                fail!();
-                            }
-                            pc += 1;
-                            ptr += 1;
-                        }
-                        NOT_LITERAL_LOC_IGNORE => {
-                            if ptr >= end || char_loc_ignore(code[pc], self.ch(ptr)) {
-                                fail!();
-                            }
-                            pc += 1;
-                            ptr += 1;
-                        }
-                        IN_IGNORE => {
-                            if ptr >= end || !charset(code, pc + 1, lower_ascii(self.ch(ptr))) {
-                                fail!();
-                            }
-                            pc += code[pc] as usize;
-                            ptr += 1;
-                        }
-                        IN_UNI_IGNORE => {
-                            if ptr >= end || !charset(code, pc + 1, lower_unicode(self.ch(ptr))) {
-                                fail!();
-                            }
-                            pc += code[pc] as usize;
-                            ptr += 1;
-                        }
-                        IN_LOC_IGNORE => {
-                            if ptr >= end || !charset_loc_ignore(code, pc + 1, self.ch(ptr)) {
-                                fail!();
-                            }
-                            pc += code[pc] as usize;
+                            pc += match op {
+                                ANY | ANY_ALL => 0,
+                                IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => code[pc] as usize,
+                                _ => 1,
+                            };
                             ptr += 1;
                         }
                         JUMP | INFO => pc += code[pc] as usize,
                         BRANCH => {
                             // <BRANCH> <0=skip> code <JUMP> ... <NULL>
                             lastmark_save!();
-                            if self.repeat.is_some() {
-                                self.mark_push(ctx!().lastmark);
-                            }
+                            self.mark_push_in_repeat(ctx!().lastmark);
                             next = Next::BranchLoop;
                         }
                         REPEAT_ONE => {
@@ -851,9 +752,7 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                             }
                             ctx!().count = count as isize;
                             lastmark_save!();
-                            if self.repeat.is_some() {
-                                self.mark_push(ctx!().lastmark);
-                            }
+                            self.mark_push_in_repeat(ctx!().lastmark);
                             if code[tail] == LITERAL {
                                 ctx!().chr = code[tail + 1];
                                 next = Next::RepeatOne1Loop;
@@ -887,9 +786,7 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                                 succeed!();
                             }
                             lastmark_save!();
-                            if self.repeat.is_some() {
-                                self.mark_push(ctx!().lastmark);
-                            }
+                            self.mark_push_in_repeat(ctx!().lastmark);
                             next = Next::MinRepeatOneLoop;
                         }
                         POSSESSIVE_REPEAT_ONE => {
@@ -924,7 +821,8 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                             let toplevel = ctx!().toplevel;
                             jump!(Jump::Repeat, pc + code[pc] as usize, toplevel);
                         }
-                        MAX_UNTIL => {
+                        MAX_UNTIL | MIN_UNTIL => {
+                            // <REPEAT> <skip> <1=min> <2=max> item <MAX_UNTIL|MIN_UNTIL> tail
                             let Some(rep) = self.repeat else { return Err(Error::Internal) };
                             ctx!().rep = Some(rep);
                             self.ptr = ptr;
@@ -933,12 +831,22 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                             let rp = self.repeats[rep].pattern;
                             let toplevel = ctx!().toplevel;
                             if count < code[rp + 1] as isize {
+                                // Not enough matches yet.
                                 self.repeats[rep].count = count;
-                                jump!(Jump::MaxUntil1, rp + 3, toplevel);
+                                let jump = if op == MAX_UNTIL { Jump::MaxUntil1 } else { Jump::MinUntil1 };
+                                jump!(jump, rp + 3, toplevel);
+                            }
+                            if op == MIN_UNTIL {
+                                // See if the tail matches first.
+                                self.repeat = self.repeats[rep].prev;
+                                lastmark_save!();
+                                self.mark_push_in_repeat(ctx!().lastmark);
+                                jump!(Jump::MinUntil2, pc, toplevel);
                             }
                             if (count < code[rp + 2] as isize || code[rp + 2] == MAXREPEAT)
                                 && Some(self.ptr) != self.repeats[rep].last_ptr
                             {
+                                // One more item if it matches (with zero-width match protection).
                                 self.repeats[rep].count = count;
                                 lastmark_save!();
                                 self.mark_push(ctx!().lastmark);
@@ -948,25 +856,6 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                             }
                             self.repeat = self.repeats[rep].prev;
                             jump!(Jump::MaxUntil3, pc, toplevel);
-                        }
-                        MIN_UNTIL => {
-                            let Some(rep) = self.repeat else { return Err(Error::Internal) };
-                            ctx!().rep = Some(rep);
-                            self.ptr = ptr;
-                            let count = self.repeats[rep].count + 1;
-                            ctx!().count = count;
-                            let rp = self.repeats[rep].pattern;
-                            let toplevel = ctx!().toplevel;
-                            if count < code[rp + 1] as isize {
-                                self.repeats[rep].count = count;
-                                jump!(Jump::MinUntil1, rp + 3, toplevel);
-                            }
-                            self.repeat = self.repeats[rep].prev;
-                            lastmark_save!();
-                            if self.repeat.is_some() {
-                                self.mark_push(ctx!().lastmark);
-                            }
-                            jump!(Jump::MinUntil2, pc, toplevel);
                         }
                         POSSESSIVE_REPEAT => {
                             // <POSSESSIVE_REPEAT> <skip> <1=min> <2=max> pattern <SUCCESS> tail
@@ -1023,9 +912,7 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                             if ptr >= back {
                                 self.ptr = ptr - back;
                                 lastmark_save!();
-                                if self.repeat.is_some() {
-                                    self.mark_push(ctx!().lastmark);
-                                }
+                                self.mark_push_in_repeat(ctx!().lastmark);
                                 jump!(Jump::AssertNot, pc + 2, false);
                             }
                             pc += code[pc] as usize;
@@ -1036,9 +923,7 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                 }
                 Next::BranchLoop => {
                     if code[pc] == 0 {
-                        if self.repeat.is_some() {
-                            self.mark_pop_discard(ctx!().lastmark);
-                        }
+                        self.mark_pop_discard_in_repeat(ctx!().lastmark);
                         fail!();
                     }
                     let skip = code[pc] as usize;
@@ -1062,9 +947,7 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                         ctx!().count -= 1;
                     }
                     if ctx!().count < min {
-                        if self.repeat.is_some() {
-                            self.mark_pop_discard(ctx!().lastmark);
-                        }
+                        self.mark_pop_discard_in_repeat(ctx!().lastmark);
                         fail!();
                     }
                     self.ptr = ptr;
@@ -1074,9 +957,7 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                 Next::RepeatOne2Loop => {
                     let min = code[pc + 1] as isize;
                     if ctx!().count < min {
-                        if self.repeat.is_some() {
-                            self.mark_pop_discard(ctx!().lastmark);
-                        }
+                        self.mark_pop_discard_in_repeat(ctx!().lastmark);
                         fail!();
                     }
                     self.ptr = ptr;
@@ -1086,9 +967,7 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                 Next::MinRepeatOneLoop => {
                     let max = code[pc + 2];
                     if !(max == MAXREPEAT || ctx!().count <= max as isize) {
-                        if self.repeat.is_some() {
-                            self.mark_pop_discard(ctx!().lastmark);
-                        }
+                        self.mark_pop_discard_in_repeat(ctx!().lastmark);
                         fail!();
                     }
                     self.ptr = ptr;
@@ -1131,36 +1010,26 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                         }
                         Jump::Branch => {
                             if ret {
-                                if self.repeat.is_some() {
-                                    self.mark_pop_discard(ctx!().lastmark);
-                                }
+                                self.mark_pop_discard_in_repeat(ctx!().lastmark);
                                 succeed!();
                             }
-                            if self.repeat.is_some() {
-                                self.mark_pop(ctx!().lastmark, false);
-                            }
+                            self.mark_pop_in_repeat(ctx!().lastmark, false);
                             lastmark_restore!();
                             pc += code[pc] as usize;
                             next = Next::BranchLoop;
                         }
                         Jump::RepeatOne1 | Jump::RepeatOne2 | Jump::MinRepeatOne => {
                             if ret {
-                                if self.repeat.is_some() {
-                                    self.mark_pop_discard(ctx!().lastmark);
-                                }
+                                self.mark_pop_discard_in_repeat(ctx!().lastmark);
                                 succeed!();
                             }
-                            if self.repeat.is_some() {
-                                self.mark_pop(ctx!().lastmark, false);
-                            }
+                            self.mark_pop_in_repeat(ctx!().lastmark, false);
                             lastmark_restore!();
                             if done.jump == Jump::MinRepeatOne {
                                 self.ptr = ptr;
                                 let n = self.count(pc + 3, 1)?;
                                 if n == 0 {
-                                    if self.repeat.is_some() {
-                                        self.mark_pop_discard(ctx!().lastmark);
-                                    }
+                                    self.mark_pop_discard_in_repeat(ctx!().lastmark);
                                     fail!();
                                 }
                                 ptr += 1;
@@ -1295,14 +1164,10 @@ impl<'a, S: Copy + Into<u32>> State<'a, S> {
                         }
                         Jump::AssertNot => {
                             if ret {
-                                if self.repeat.is_some() {
-                                    self.mark_pop_discard(ctx!().lastmark);
-                                }
+                                self.mark_pop_discard_in_repeat(ctx!().lastmark);
                                 fail!();
                             }
-                            if self.repeat.is_some() {
-                                self.mark_pop(ctx!().lastmark, true);
-                            }
+                            self.mark_pop_in_repeat(ctx!().lastmark, true);
                             lastmark_restore!();
                             pc += code[pc] as usize;
                             next = Next::Dispatch;

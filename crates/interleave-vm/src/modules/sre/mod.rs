@@ -131,6 +131,13 @@ fn pack(interp: &mut Interp, a: Args) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::from(out)))
 }
 
+/// The first two arguments of the matching functions: the packed code and the subject.
+fn code_and_subject(interp: &mut Interp, a: &Args) -> PyResult<(Vec<u32>, Subject)> {
+    let code = code_arg(interp, a.pos.first())?;
+    let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
+    Ok((code, subj))
+}
+
 /// Positions clamped as `state_init` clamps `pos` and `endpos`.
 fn bounds(len: usize, pos: i64, endpos: i64) -> (usize, usize) {
     let clamp = |v: i64| v.clamp(0, len as i64) as usize;
@@ -261,8 +268,7 @@ macro_rules! with_units {
 /// `search(code, string, pos, endpos, mode, must_advance, groups)`: mode 0 matches at `pos`
 /// (`Pattern.match`), 1 matches all of `string[pos:endpos]` (`fullmatch`), 2 searches.
 fn search(interp: &mut Interp, a: Args) -> PyResult<Value> {
-    let code = code_arg(interp, a.pos.first())?;
-    let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
+    let (code, subj) = code_and_subject(interp, &a)?;
     let pos = int_arg(interp, a.pos.get(2))?;
     let endpos = int_arg(interp, a.pos.get(3))?;
     let mode = int_arg(interp, a.pos.get(4))?;
@@ -321,8 +327,7 @@ fn each_match<S: Units>(
 /// `scan(code, string, pos, endpos, groups, maxcount)`: the answers of the successive matches
 /// (see [`each_match`]).
 fn scan(interp: &mut Interp, a: Args) -> PyResult<Value> {
-    let code = code_arg(interp, a.pos.first())?;
-    let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
+    let (code, subj) = code_and_subject(interp, &a)?;
     let pos = int_arg(interp, a.pos.get(2))?;
     let endpos = int_arg(interp, a.pos.get(3))?;
     let groups = int_arg(interp, a.pos.get(4))? as usize;
@@ -340,8 +345,7 @@ fn scan(interp: &mut Interp, a: Args) -> PyResult<Value> {
 /// `findall(code, string, pos, endpos, groups)`: `Pattern.findall`'s list (the whole matches,
 /// the one group, or tuples of the groups, with empty strings for groups that did not match).
 fn findall(interp: &mut Interp, a: Args) -> PyResult<Value> {
-    let code = code_arg(interp, a.pos.first())?;
-    let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
+    let (code, subj) = code_and_subject(interp, &a)?;
     let pos = int_arg(interp, a.pos.get(2))?;
     let endpos = int_arg(interp, a.pos.get(3))?;
     let groups = int_arg(interp, a.pos.get(4))? as usize;
@@ -370,8 +374,7 @@ fn findall(interp: &mut Interp, a: Args) -> PyResult<Value> {
 /// `split(code, string, maxsplit, groups)`: `Pattern.split`'s list (None for groups that did
 /// not match).
 fn split(interp: &mut Interp, a: Args) -> PyResult<Value> {
-    let code = code_arg(interp, a.pos.first())?;
-    let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
+    let (code, subj) = code_and_subject(interp, &a)?;
     let maxsplit = int_arg(interp, a.pos.get(2))?;
     let groups = int_arg(interp, a.pos.get(3))? as usize;
     let mut out = Vec::new();
@@ -400,8 +403,7 @@ fn split(interp: &mut Interp, a: Args) -> PyResult<Value> {
 /// otherwise) and group numbers, each match being replaced by the literals and the groups'
 /// text (empty for groups that did not match). Returns `(result, number of matches)`.
 fn subx(interp: &mut Interp, a: Args) -> PyResult<Value> {
-    let code = code_arg(interp, a.pos.first())?;
-    let subj = subject(interp, a.pos.get(1).unwrap_or(&Value::None))?;
+    let (code, subj) = code_and_subject(interp, &a)?;
     let count = int_arg(interp, a.pos.get(2))?;
     let parts = interp.collect_iterable(a.pos.get(3).unwrap_or(&Value::None))?;
     let is_text = !matches!(subj, Subject::Bytes(_));
