@@ -114,7 +114,9 @@ class Pattern:
         return _interleave_sre.findall(self._code, string, _index(pos), _index(endpos), self.groups)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
-        return iter(self.scanner(string, pos, endpos).search, None)
+        # CPython's is iter(scanner.search, None); this is the same loop as a generator.
+        _check_subject(self, string)
+        return _finditer(self, string, _index(pos), _index(endpos))
 
     def scanner(self, string, pos=0, endpos=_MAXSIZE):
         _check_subject(self, string)
@@ -251,7 +253,7 @@ def _new_match(pattern, string, pos, endpos, found):
     m.pos = pos if 0 <= pos <= n else (0 if pos < 0 else n)
     m.endpos = endpos if 0 <= endpos <= n else (0 if endpos < 0 else n)
     m._lastindex = found[0]
-    m._marks = found[1:]
+    m._marks = found  # (lastindex, start0, end0, start1, end1, ...)
     return m
 
 
@@ -276,10 +278,10 @@ class Match:
         return i
 
     def _get(self, i, default):
-        start = self._marks[2 * i]
+        start = self._marks[2 * i + 1]
         if start < 0:
             return default
-        return _slice(self.string, start, self._marks[2 * i + 1])
+        return _slice(self.string, start, self._marks[2 * i + 2])
 
     def group(self, *args):
         if not args:
@@ -289,13 +291,13 @@ class Match:
             if type(i) is not int or i < 0 or i > self.re.groups:
                 i = self._getindex(i)
             marks = self._marks
-            start = marks[2 * i]
+            start = marks[2 * i + 1]
             if start < 0:
                 return None
             string = self.string
             if type(string) is str or type(string) is bytes:
-                return string[start:marks[2 * i + 1]]
-            return _slice(string, start, marks[2 * i + 1])
+                return string[start:marks[2 * i + 2]]
+            return _slice(string, start, marks[2 * i + 2])
         return tuple(self._get(self._getindex(a), None) for a in args)
 
     def __getitem__(self, index):
@@ -308,18 +310,22 @@ class Match:
         return {name: self._get(self._getindex(name), default) for name in self.re._groupindex}
 
     def start(self, group=0):
-        return self._marks[2 * self._getindex(group)]
+        if type(group) is not int or group < 0 or group > self.re.groups:
+            group = self._getindex(group)
+        return self._marks[2 * group + 1]
 
     def end(self, group=0):
-        return self._marks[2 * self._getindex(group) + 1]
+        if type(group) is not int or group < 0 or group > self.re.groups:
+            group = self._getindex(group)
+        return self._marks[2 * group + 2]
 
     def span(self, group=0):
         i = self._getindex(group)
-        return (self._marks[2 * i], self._marks[2 * i + 1])
+        return (self._marks[2 * i + 1], self._marks[2 * i + 2])
 
     @property
     def regs(self):
-        return tuple((self._marks[2 * i], self._marks[2 * i + 1]) for i in range(self.re.groups + 1))
+        return tuple((self._marks[2 * i + 1], self._marks[2 * i + 2]) for i in range(self.re.groups + 1))
 
     @property
     def lastindex(self):
@@ -340,7 +346,7 @@ class Match:
 
     def __repr__(self):
         return '<re.Match object; span=(%d, %d), match=%s>' % (
-            self._marks[0], self._marks[1], repr(self._get(0, None))[:50])
+            self._marks[1], self._marks[2], repr(self._get(0, None))[:50])
 
     def __copy__(self):
         return self
@@ -353,6 +359,21 @@ class Match:
 
 
 Match.__module__ = 're'
+
+
+def _finditer(pattern, string, pos, endpos):
+    start = min(max(pos, 0), len(string))
+    must_advance = 0
+    code = pattern._code
+    groups = pattern.groups
+    search = _interleave_sre.search
+    while True:
+        found = search(code, string, start, endpos, 2, must_advance, groups)
+        if found is None:
+            return
+        must_advance = 1 if found[2] == found[1] else 0
+        start = found[2]
+        yield _new_match(pattern, string, pos, endpos, found)
 
 
 class SRE_Scanner:
