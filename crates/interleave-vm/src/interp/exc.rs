@@ -30,6 +30,11 @@ fn is_c_accelerated(code: &interleave_compiler::Code) -> bool {
     }
     match &*code.filename {
         "<frozen asyncio.futures>" => code.qualname.starts_with("Future."),
+        // `functools.lru_cache`'s wrapper is C in CPython (`_functools._lru_cache_wrapper`),
+        // so a cached function's traceback (`re._compile_repl`'s, for one) has no frame of it.
+        "<frozen functools>" => {
+            code.qualname.starts_with("_lru_cache_wrapper.") || &*code.qualname == "_make_key"
+        }
         // `contextvars` is C in CPython (`Context.run` calls asyncio's callbacks).
         "<frozen contextvars>" => true,
         // `mappingproxy` and `SimpleNamespace` are C types in CPython.
