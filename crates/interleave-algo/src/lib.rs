@@ -51,7 +51,7 @@ pub use str_ops::{
 pub use unicode::{
     is_alnum, is_alpha, is_case_ignorable, is_cased, is_decimal, is_digit, is_linebreak,
     is_lowercase, is_numeric, is_printable, is_space, is_titlecase, is_uppercase, is_xid_continue,
-    is_xid_start,
+    is_xid_start, simple_lower, simple_upper,
 };
 
 /// `%`-formatting of single values, named apart from `format()`'s functions.

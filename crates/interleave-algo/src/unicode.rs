@@ -131,6 +131,25 @@ pub fn push_lower(c: char, out: &mut String) {
     }
 }
 
+/// `_PyUnicode_ToLowercase`: one character, what `re`'s case-insensitive matching uses. For
+/// the characters with a special (multi-character) mapping CPython's database answers the
+/// first character of the full mapping (`İ` → `i`).
+pub fn simple_lower(c: char) -> char {
+    if in_list(db::NO_LOWER, c) {
+        return c;
+    }
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// `_PyUnicode_ToUppercase`: one character; the first character of the full mapping for the
+/// characters with a special one (`ß` → `S`).
+pub fn simple_upper(c: char) -> char {
+    if in_list(db::NO_UPPER, c) {
+        return c;
+    }
+    c.to_uppercase().next().unwrap_or(c)
+}
+
 /// `_PyUnicode_ToTitleFull`, appended to `out`.
 pub fn push_title(c: char, out: &mut String) {
     match in_map(db::TITLE_MAP, c) {

@@ -90,3 +90,16 @@ fn creating_and_dropping_many_objects_runs_in_bounded_memory() {
         r.live_objects
     );
 }
+
+#[test]
+fn catastrophic_backtracking_in_re_stops_at_the_step_limit() {
+    let settings = Settings {
+        max_steps: 20_000_000,
+        ..Settings::default()
+    };
+    // 2**40 ways to split the a's: CPython would run for days.
+    let r = run("import re\nprint(re.match(r'(a+)+$', 'a' * 40 + '!'))\n", &settings);
+    assert_eq!(r.exit_code, 124, "{}", r.stderr());
+    assert!(r.stderr().contains("stopped after 20000000 steps"), "{}", r.stderr());
+    assert!(r.steps <= 20_010_000, "{}", r.steps);
+}

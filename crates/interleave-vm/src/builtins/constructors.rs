@@ -78,6 +78,10 @@ fn int(interp: &mut Interp, args: Args) -> PyResult<Value> {
         return match &v {
             Value::Str(s) => interleave_algo::parse_int(s.as_str(), b).map(Value::from_bigint).map_err(|e| interp.algo_err(e)),
             Value::Bytes(s) => interleave_algo::parse_int_bytes(s, b).map(Value::from_bigint).map_err(|e| interp.algo_err(e)),
+            _ if interp.is_bytearray(&v) => {
+                let s = interp.bytes_of(&v).unwrap_or_default().to_vec();
+                interleave_algo::parse_int_bytes(&s, b).map(Value::from_bigint).map_err(|e| interp.algo_err(e))
+            }
             _ => Err(interp.err(interp.t.type_error, "int() can't convert non-string with explicit base")),
         };
     }

@@ -12,9 +12,9 @@ use crate::value::{ObjRef, Value};
 
 /// The file name of the helpers that iterate for built-ins (`modules/py/_interleave_iter.py`).
 const ITER_HELPERS: &str = "<frozen _interleave_iter>";
-/// Embedded modules that stand for CPython's C modules `_socket` and `select` (their methods
-/// have no frame in CPython's tracebacks).
-const C_MODULES: &[&str] = &["<frozen socket>", "<frozen select>"];
+/// Embedded modules that stand for CPython's C modules `_socket`, `select` and `_sre` (their
+/// methods have no frame in CPython's tracebacks).
+const C_MODULES: &[&str] = &["<frozen socket>", "<frozen select>", "<frozen _sre>"];
 /// The file name of `greenlet` (`modules/py/greenlet.py`), a C extension in CPython.
 const GREENLET: &str = "<frozen greenlet>";
 /// The file names of `gevent`'s modules (`modules/py/gevent_*.py`), compiled by Cython in
@@ -30,6 +30,11 @@ fn is_c_accelerated(code: &interleave_compiler::Code) -> bool {
     }
     match &*code.filename {
         "<frozen asyncio.futures>" => code.qualname.starts_with("Future."),
+        // `functools.lru_cache`'s wrapper is C in CPython (`_functools._lru_cache_wrapper`),
+        // so a cached function's traceback (`re._compile_repl`'s, for one) has no frame of it.
+        "<frozen functools>" => {
+            code.qualname.starts_with("_lru_cache_wrapper.") || &*code.qualname == "_make_key"
+        }
         // `contextvars` is C in CPython (`Context.run` calls asyncio's callbacks).
         "<frozen contextvars>" => true,
         // `mappingproxy` and `SimpleNamespace` are C types in CPython.

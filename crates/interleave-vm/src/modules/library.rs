@@ -27,6 +27,11 @@ pub fn cpython_file(name: &str) -> Option<&'static str> {
         "asyncio.base_events" => "asyncio/base_events.py",
         "asyncio.tasks" => "asyncio/tasks.py",
         "asyncio.timeouts" => "asyncio/timeouts.py",
+        "re" => "re/__init__.py",
+        "re._casefix" => "re/_casefix.py",
+        "re._compiler" => "re/_compiler.py",
+        "re._constants" => "re/_constants.py",
+        "re._parser" => "re/_parser.py",
         _ => return None,
     })
 }

@@ -42,7 +42,7 @@ mod net;
 mod os;
 mod process;
 mod random;
-mod re;
+mod sre;
 mod sys;
 pub mod thread;
 mod time;
@@ -116,7 +116,8 @@ fn registry(name: &str) -> Option<Source> {
         "_interleave_types" => Source::Native(types::init),
         "_collections" => Source::Native(collections::init),
         "_random" => Source::Native(random::init),
-        "_re" => Source::Native(re::init),
+        "_interleave_sre" => Source::Native(sre::init),
+        "_sre" => packed!("re", "_sre.py"),
         "_time" => Source::Native(time::init),
         "_interleave_frames" => Source::Native(warnings::init),
         "abc" => Source::Python(py!("abc.py")),
@@ -193,12 +194,17 @@ fn registry(name: &str) -> Option<Source> {
         "signal" => Source::Python(py!("signal.py")),
         "socket" => packed!("net", "socket.py"),
         "socketserver" => packed!("net", "socketserver.py"),
-        "re" => Source::Python(py!("re.py")),
+        "re" => packed!("re", "re_init.py"),
+        "re._casefix" => packed!("re", "re_casefix.py"),
+        "re._compiler" => packed!("re", "re_compiler.py"),
+        "re._constants" => packed!("re", "re_constants.py"),
+        "re._parser" => packed!("re", "re_parser.py"),
         "string" => packed!("extra", "string.py"),
         "textwrap" => packed!("extra", "textwrap.py"),
         "threading" => Source::Python(py!("threading.py")),
         "time" => Source::Python(py!("time.py")),
         "types" => Source::Python(py!("types.py")),
+        "unicodedata" => Source::Python(py!("unicodedata.py")),
         "typing" => packed!("extra", "typing.py"),
         "warnings" => Source::Python(py!("warnings.py")),
         "traceback" => Source::Python(py!("traceback.py")),

@@ -1,5 +1,5 @@
 //! Library packs: families of embedded Python modules (asyncio, multiprocessing, gevent, the
-//! network modules, a few larger odd ones) that the browser downloads only when a program
+//! network modules, `re`, a few larger odd ones) that the browser downloads only when a program
 //! first imports one of them, to keep them out of the worker's wasm download.
 //!
 //! The registry (`mod.rs`) marks each such module with `packed!("PACK", "file.py")`. Natively
@@ -79,6 +79,7 @@ mod tests {
             ("multiprocessing", pack!("multiprocessing")),
             ("gevent", pack!("gevent")),
             ("net", pack!("net")),
+            ("re", pack!("re")),
             ("extra", pack!("extra")),
         ];
         let mut count = 0;

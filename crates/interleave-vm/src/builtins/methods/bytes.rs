@@ -32,6 +32,7 @@ pub(super) const METHODS: &[(&str, NativeFn)] = &[
         ("replace", replace),
         ("upper", upper),
         ("lower", lower),
+        ("translate", translate),
 ];
 
 pub fn install(interp: &mut Interp) {
@@ -451,6 +452,44 @@ fn upper(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let data = recv(interp, &args, "upper")?;
     noargs(interp, &args, if interp.is_bytearray(&args.pos[0]) { "bytearray.upper" } else { "bytes.upper" })?;
     Ok(out(interp, &args, data.to_ascii_uppercase()))
+}
+
+/// `bytes.translate(table, /, delete=b'')`: maps every byte through `table` (256 bytes, or None
+/// for the identity) after dropping the bytes in `delete`.
+fn translate(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let data = recv(interp, &args, "translate")?;
+    let delete = match args.take_kw("delete") {
+        Some(d) => Some(d),
+        None => args.pos.get(2).cloned(),
+    };
+    let Some(table) = args.pos.get(1).cloned() else {
+        return Err(type_error(interp, "translate() takes at least 1 argument (0 given)".to_owned()));
+    };
+    let table = match table {
+        Value::None => None,
+        t => {
+            let t = need_bytes(interp, &t)?;
+            if t.len() != 256 {
+                return Err(interp.err(interp.t.value_error, "translation table must be 256 characters long"));
+            }
+            Some(t)
+        }
+    };
+    let delete = match delete {
+        Some(d) => need_bytes(interp, &d)?,
+        None => Rc::from(Vec::new()),
+    };
+    let mut drop = [false; 256];
+    for &b in delete.iter() {
+        drop[b as usize] = true;
+    }
+    let mapped: Vec<u8> = data
+        .iter()
+        .filter(|&&b| !drop[b as usize])
+        .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
+        .collect();
+    interp.charge(mapped.len() as u64 / 8);
+    Ok(out(interp, &args, mapped))
 }
 
 fn lower(interp: &mut Interp, args: Args) -> PyResult<Value> {
