@@ -153,8 +153,8 @@ ${lessonData.rows.join('\n')}
 ## Loaded when a program needs it (dist/library/, dist/unicode/)
 
 The worker downloads a library pack the first time a program imports one of its modules
-(\`asyncio\` fetches asyncio, net and extra; \`multiprocessing\` and \`concurrent.futures\`'
-process pool fetch multiprocessing; \`gevent\` gevent; \`socket\` net), and a Unicode table the
+(\`asyncio\` fetches asyncio, net, extra and re; \`multiprocessing\` and \`concurrent.futures\`'
+process pool fetch multiprocessing; \`gevent\` gevent; \`socket\` net; \`re\` re), and a Unicode table the
 first time a program spells \`\\N{...}\` (names.txt) or has a non-ASCII identifier (nfkc.txt).
 Each is fetched once per page; a program that needs none of them (threads, locks, queues,
 thread pools) loads nothing more than the first visit.

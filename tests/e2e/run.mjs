@@ -193,6 +193,11 @@ test('the Unicode tables download only for a \\N{...} escape or a non-ASCII name
   const out = await consoleText(page);
   check(out.includes('\u2022 \u03b1 \n!') || out.includes('\u2022 \u03b1\n!'), JSON.stringify(out));
   check(JSON.stringify(fetched) === '["names.txt"]', `fetched ${fetched}`);
+  // re's \N{...} (unicodedata.lookup) uses the same table, already here.
+  await setCode(page, 'import re\nprint(re.findall(r"\\N{BULLET}+", "a\u2022\u2022b\u2022"))\n');
+  await page.click('button.run');
+  await page.waitForFunction(() => document.querySelector('.console')?.innerText.includes(']'));
+  check((await consoleText(page)).includes("['\u2022\u2022', '\u2022']"), await consoleText(page));
   // PEP 3131: identifiers are NFKC-normalized, so the ligature ﬁ spells fi.
   await setCode(page, '\ufb01le = "ligature"\nprint(file, "\u2165")\n');
   await page.click('button.run');
@@ -234,8 +239,9 @@ test('library packs download on first import only; a failed download is a clear 
   await page.waitForFunction(() => document.querySelector('.console')?.innerText.includes('done'));
   await page.click('button.run');
   await waitFinished(page);
-  // asyncio's own imports: socket and selectors (net), logging and typing (extra); each pack once.
-  check(JSON.stringify([...fetched].sort()) === '["asyncio.txt","extra.txt","net.txt"]', `fetched ${fetched}`);
+  // asyncio's own imports: socket and selectors (net), logging and typing (extra), and re
+  // (which logging imports); each pack once.
+  check(JSON.stringify([...fetched].sort()) === '["asyncio.txt","extra.txt","net.txt","re.txt"]', `fetched ${fetched}`);
   check(page.errors.length === 0, `page errors: ${page.errors}`);
 
   const offline = await open('#/play');

@@ -501,6 +501,12 @@ fn lookup(interp: &mut Interp, a: Args) -> PyResult<Value> {
     interp.charge(5_000);
     match unicode_names2::character(name.as_str()) {
         Some(c) => Ok(Value::str(c.to_string())),
+        // Only in the browser, which downloads the table on first use: not the name's fault,
+        // so not the KeyError that `re` would turn into "undefined character name".
+        None if let Some(why) = unicode_names2::table_error() => {
+            let msg = format!("Interleave could not load its table of Unicode character names: {why}");
+            Err(interp.err(interp.t.runtime_error, msg))
+        }
         None => {
             let key = Value::str(format!("undefined character name '{}'", name.as_str()));
             let e = interp.new_exception(interp.t.key_error, vec![key]);
