@@ -8,6 +8,7 @@
 //! stay, as do directive comments (`#@…`). Tokens and docstrings come from Ruff's parser, the
 //! compiler's own, so no string content is ever mistaken for a comment.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
@@ -24,36 +25,39 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir).expect("src/modules/py exists").filter_map(|e| e.ok()).map(|e| e.path()).collect();
     files.sort();
+    let mut stripped = BTreeMap::new();
     for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "py")) {
         println!("cargo:rerun-if-changed={}", path.display());
         let source = std::fs::read_to_string(path).expect("a readable UTF-8 module");
-        let stripped = strip(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        std::fs::write(out.join(path.file_name().expect("a file name")), stripped).expect("OUT_DIR is writable");
+        let text = strip(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file = path.file_name().and_then(|f| f.to_str()).expect("a UTF-8 file name").to_owned();
+        std::fs::write(out.join(&file), &text).expect("OUT_DIR is writable");
+        stripped.insert(file, text);
     }
-    write_packs(&Path::new(&manifest).join("src/modules/mod.rs"), &out);
+    let packs = out.parent().expect("OUT_DIR/py has a parent").join("packs");
+    write_packs(&Path::new(&manifest).join("src/modules/mod.rs"), &stripped, &packs);
 }
 
 /// Writes `$OUT_DIR/packs/PACK.txt` for every library pack: the registry's
 /// `packed!("PACK", "file.py")` modules, stripped, each as `\0FILE\n` and its text (see
 /// `src/modules/packs.rs`). The web build copies them beside the worker.
-fn write_packs(registry: &Path, stripped: &Path) {
+fn write_packs(registry: &Path, stripped: &BTreeMap<String, String>, dir: &Path) {
     println!("cargo:rerun-if-changed={}", registry.display());
     let text = std::fs::read_to_string(registry).expect("src/modules/mod.rs exists");
-    let mut packs: std::collections::BTreeMap<&str, String> = Default::default();
+    let mut packs: BTreeMap<&str, String> = BTreeMap::new();
     for call in text.split("packed!(\"").skip(1) {
         let mut quoted = call.split('"');
         let (Some(pack), Some(", "), Some(file)) = (quoted.next(), quoted.next(), quoted.next()) else {
             panic!("src/modules/mod.rs: malformed packed!(\"{}", call.lines().next().unwrap_or(""));
         };
-        let source = std::fs::read_to_string(stripped.join(file)).unwrap_or_else(|e| panic!("packed module {file}: {e}"));
+        let source = stripped.get(file).unwrap_or_else(|| panic!("packed module {file}: no src/modules/py/{file}"));
         let pack = packs.entry(pack).or_default();
         pack.push('\0');
         pack.push_str(file);
         pack.push('\n');
-        pack.push_str(&source);
+        pack.push_str(source);
     }
-    let dir = stripped.parent().expect("OUT_DIR/py has a parent").join("packs");
-    std::fs::create_dir_all(&dir).expect("OUT_DIR is writable");
+    std::fs::create_dir_all(dir).expect("OUT_DIR is writable");
     for (name, text) in packs {
         std::fs::write(dir.join(format!("{name}.txt")), text).expect("OUT_DIR is writable");
     }

@@ -276,30 +276,34 @@ impl Interp {
             self.set_exc_attr(e, "name", n);
             return Err(crate::native::Flow::Exc(e));
         };
-        // A packed module's source comes first: if its pack cannot be downloaded, the import
-        // fails before the module exists.
-        #[cfg(target_arch = "wasm32")]
-        let source = match source {
-            Source::Packed(pack, file) => match packs::source(pack, file) {
-                Ok(src) => Source::Python(src),
-                Err(why) => {
-                    let msg = format!("Interleave could not download the '{pack}' library pack that module '{name}' is in: {why}");
-                    return Err(self.err(self.t.import_error, msg));
-                }
-            },
-            other => other,
+        let src = match source {
+            Source::Native(init) => {
+                let (module, dict) = self.register_module(name);
+                init(self, dict)?;
+                return Ok(module);
+            }
+            Source::Python(src) => src,
+            // The pack comes first: if it cannot be downloaded, the import fails before the
+            // module exists.
+            #[cfg(target_arch = "wasm32")]
+            Source::Packed(pack, file) => packs::source(pack, file).map_err(|why| {
+                let msg = format!("Interleave could not download the '{pack}' library pack that module '{name}' is in: {why}");
+                self.err(self.t.import_error, msg)
+            })?,
         };
+        let (module, dict) = self.register_module(name);
+        self.run_embedded(dict, name, src)?;
+        Ok(module)
+    }
+
+    /// A new, empty module `name`, entered in `sys.modules` before its code runs (so that
+    /// circular imports find it).
+    fn register_module(&mut self, name: &str) -> (Value, ObjRef) {
         let (module, dict) = self.new_module(name);
         let key = self.intern(name);
         self.dict_set_str(self.modules, key, module.clone());
         self.builtin_module_names.insert(name.to_owned());
-        match source {
-            Source::Native(init) => init(self, dict)?,
-            Source::Python(src) => self.run_embedded(dict, name, src)?,
-            #[cfg(target_arch = "wasm32")]
-            Source::Packed(..) => unreachable!("resolved above"),
-        }
-        Ok(module)
+        (module, dict)
     }
 
     /// Runs the embedded Python source of module `name` in its namespace `dict`.
